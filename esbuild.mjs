@@ -1,0 +1,46 @@
+// Bundles every entry point into dist/. `node esbuild.mjs --watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const nodeEntries = [
+  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'client/src/extension.ts', out: 'extension' },
+];
+const webviewEntries = [
+  { in: 'client/webview/src/graph/main.ts', out: 'webview/graph' },
+  { in: 'client/webview/src/graph/layoutWorker.ts', out: 'webview/layoutWorker' },
+  { in: 'client/webview/src/execution/main.ts', out: 'webview/execution' },
+].filter((e) => existsSync(e.in));
+
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info' };
+
+const builds = nodeEntries.filter((e) => existsSync(e.in)).map((e) => ({
+  ...common,
+  entryPoints: [{ in: e.in, out: e.out }],
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  banner: e.banner ? { js: e.banner } : undefined,
+}));
+if (webviewEntries.length > 0) {
+  builds.push({
+    ...common,
+    entryPoints: webviewEntries,
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  });
+}
+
+if (watch) {
+  for (const b of builds) (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,141 @@
+/**
+ * A front-end neutral syntax tree: JSON today (jsonc-parser), YAML later. Every node and every key keeps
+ * its span in the source text, so diagnostics, navigation and edits can point at the exact characters.
+ */
+
+/** A half-open range of the source text: [offset, offset + length). */
+export interface Span {
+  offset: number;
+  length: number;
+}
+
+export type AstNode = ObjectNode | ArrayNode | StringNode | NumberNode | BooleanNode | NullNode;
+
+interface NodeBase {
+  span: Span;
+  /** The property or array holding this node, if any. */
+  parent?: ObjectNode | ArrayNode;
+}
+
+export interface ObjectNode extends NodeBase {
+  kind: 'object';
+  /** Every property in source order, duplicates included. */
+  properties: PropertyNode[];
+}
+
+export interface PropertyNode {
+  key: string;
+  keySpan: Span;
+  /** Missing while a property is being typed (`"Next":` with nothing after it). */
+  value?: AstNode;
+  /** From the start of the key to the end of the value (or key, when the value is missing). */
+  span: Span;
+  /** Offset of the ':' or -1 when absent. */
+  colonOffset: number;
+}
+
+export interface ArrayNode extends NodeBase {
+  kind: 'array';
+  items: AstNode[];
+}
+
+export interface StringNode extends NodeBase {
+  kind: 'string';
+  /** The decoded string value (escapes resolved). The span includes the quotes. */
+  value: string;
+}
+
+export interface NumberNode extends NodeBase {
+  kind: 'number';
+  value: number;
+  /** True when the source literal has no fraction or exponent. */
+  isInteger: boolean;
+}
+
+export interface BooleanNode extends NodeBase {
+  kind: 'boolean';
+  value: boolean;
+}
+
+export interface NullNode extends NodeBase {
+  kind: 'null';
+  value: null;
+}
+
+export function spanEnd(span: Span): number {
+  return span.offset + span.length;
+}
+
+export function spanContains(span: Span, offset: number): boolean {
+  return offset >= span.offset && offset <= span.offset + span.length;
+}
+
+/** The last property with this key (JSON parsers keep the last duplicate), or undefined. */
+export function getProperty(node: AstNode | undefined, key: string): PropertyNode | undefined {
+  if (!node || node.kind !== 'object') return undefined;
+  for (let i = node.properties.length - 1; i >= 0; i--) {
+    if (node.properties[i].key === key) return node.properties[i];
+  }
+  return undefined;
+}
+
+export function getValue(node: AstNode | undefined, key: string): AstNode | undefined {
+  return getProperty(node, key)?.value;
+}
+
+export function getString(node: AstNode | undefined, key: string): string | undefined {
+  const v = getValue(node, key);
+  return v?.kind === 'string' ? v.value : undefined;
+}
+
+/** Converts a node back into a plain JSON value (what the interpreter and evaluators work on). */
+export function toJsonValue(node: AstNode): unknown {
+  switch (node.kind) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const p of node.properties) {
+        if (p.value) out[p.key] = toJsonValue(p.value);
+      }
+      return out;
+    }
+    case 'array':
+      return node.items.map(toJsonValue);
+    default:
+      return node.value;
+  }
+}
+
+/** The innermost node whose span contains the offset. */
+export function findNodeAt(root: AstNode | undefined, offset: number): AstNode | undefined {
+  let node = root;
+  if (!node || !spanContains(node.span, offset)) return undefined;
+  for (;;) {
+    let next: AstNode | undefined;
+    if (node.kind === 'object') {
+      for (const p of node.properties) {
+        if (p.value && spanContains(p.value.span, offset)) next = p.value;
+      }
+    } else if (node.kind === 'array') {
+      next = node.items.find((item) => spanContains(item.span, offset));
+    }
+    if (!next) return node;
+    node = next;
+  }
+}
+
+/** The chain of keys and indexes from the root to a node, e.g. ['States', 'A', 'Retry', 0]. */
+export function pathOf(node: AstNode): (string | number)[] {
+  const path: (string | number)[] = [];
+  let current: AstNode = node;
+  while (current.parent) {
+    const parent: ObjectNode | ArrayNode = current.parent;
+    if (parent.kind === 'array') {
+      path.unshift(parent.items.indexOf(current));
+    } else {
+      const prop = parent.properties.find((p) => p.value === current);
+      path.unshift(prop ? prop.key : '?');
+    }
+    current = parent;
+  }
+  return path;
+}

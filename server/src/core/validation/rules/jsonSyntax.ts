@@ -1,0 +1,14 @@
+import type { Rule } from '../types';
+
+export const jsonSyntax: Rule = {
+  code: 'json-syntax',
+  defaultSeverity: 'error',
+  description: 'The document must be valid JSON (no comments, no trailing commas) holding one object.',
+  check(ctx) {
+    for (const problem of ctx.doc.syntaxProblems) ctx.report({ span: problem.span, message: problem.message });
+    const root = ctx.doc.root;
+    if (root && root.kind !== 'object') {
+      ctx.report({ span: root.span, message: 'Definition must be a valid JSON object' });
+    }
+  },
+};

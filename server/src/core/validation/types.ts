@@ -1,0 +1,44 @@
+import type { Span } from '../document/ast';
+import type { ParsedDocument } from '../document/parseDocument';
+import type { StateMachineModel } from '../model/types';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface Problem {
+  /** Stable kebab-case rule code, documented in docs/rules.md. */
+  code: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  /** Rule-specific data for quick fixes (e.g. suggested names); must be JSON-serializable. */
+  data?: Record<string, unknown>;
+}
+
+export interface ValidationSettings {
+  /** Accept `${Name}` definition substitutions (SAM, CDK, Terraform) anywhere a string goes. */
+  allowPlaceholders: boolean;
+  /** Per-rule severity overrides; 'off' disables a rule. */
+  severityOverrides: Record<string, Severity | 'off'>;
+}
+
+export const DEFAULT_VALIDATION_SETTINGS: ValidationSettings = {
+  allowPlaceholders: true,
+  severityOverrides: {},
+};
+
+export interface ValidationContext {
+  doc: ParsedDocument;
+  model: StateMachineModel;
+  settings: ValidationSettings;
+  /** Reports a problem; severity defaults to the rule's own. */
+  report(problem: { span: Span; message: string; severity?: Severity; data?: Record<string, unknown> }): void;
+}
+
+export interface Rule {
+  /** Stable kebab-case code. */
+  code: string;
+  defaultSeverity: Severity;
+  /** One line for docs and settings. */
+  description: string;
+  check(ctx: ValidationContext): void;
+}

@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+
+// Keeps the boundaries of ../shared/docs/architecture.md true by scanning import lines.
+const root = resolve(__dirname, '..', '..');
+
+function tsFiles(dir: string): string[] {
+  let out: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const name of entries) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out = out.concat(tsFiles(full));
+    else if (name.endsWith('.ts')) out.push(full);
+  }
+  return out;
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specs: string[] = [];
+  const re = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) specs.push(m[1] ?? m[2] ?? m[3]);
+  return specs;
+}
+
+function resolved(file: string, spec: string): string {
+  return spec.startsWith('.') ? relative(root, resolve(file, '..', spec)).split(sep).join('/') : spec;
+}
+
+function violations(dir: string, forbidden: (target: string) => boolean): string[] {
+  const bad: string[] = [];
+  for (const file of tsFiles(join(root, dir))) {
+    for (const spec of importsOf(file)) {
+      const target = resolved(file, spec);
+      if (forbidden(target)) bad.push(`${relative(root, file)} imports ${spec}`);
+    }
+  }
+  return bad;
+}
+
+const isLspOrVscode = (t: string) => t === 'vscode' || t.startsWith('vscode-languageserver') || t.startsWith('vscode-languageclient');
+const isNodeIo = (t: string) => /^(node:)?(fs|fs\/promises|net|http|https|child_process)$/.test(t);
+
+describe('architecture boundaries', () => {
+  it('core never imports vscode, LSP, lsp/, cli/, client/, interpreter/ or does I/O', () => {
+    const bad = violations('server/src/core', (t) =>
+      isLspOrVscode(t) || isNodeIo(t) || /^(server\/src\/(lsp|cli|interpreter)|client)(\/|$)/.test(t));
+    assert.deepEqual(bad, []);
+  });
+
+  it('interpreter never imports vscode, LSP, lsp/, cli/, client/ or does I/O', () => {
+    const bad = violations('server/src/interpreter', (t) =>
+      isLspOrVscode(t) || isNodeIo(t) || /^(server\/src\/(lsp|cli)|client)(\/|$)/.test(t));
+    assert.deepEqual(bad, []);
+  });
+
+  it('nothing under server/ imports vscode or client/', () => {
+    const bad = violations('server/src', (t) => t === 'vscode' || /^client(\/|$)/.test(t));
+    assert.deepEqual(bad, []);
+  });
+
+  it('client/ imports from the server only protocol.ts and type-only core types', () => {
+    const bad: string[] = [];
+    for (const file of tsFiles(join(root, 'client'))) {
+      const text = readFileSync(file, 'utf8');
+      for (const line of text.split('\n')) {
+        const m = /^\s*import\s+(type\s+)?[^;]*?from\s+['"]([^'"]+)['"]/.exec(line);
+        if (!m) continue;
+        const target = resolved(file, m[2]);
+        if (!target.startsWith('server/')) continue;
+        const ok = target === 'server/src/protocol' || (m[1] !== undefined && target.startsWith('server/src/core/'));
+        if (!ok) bad.push(`${relative(root, file)}: ${line.trim()}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('webview code never imports vscode', () => {
+    assert.deepEqual(violations('client/webview', (t) => t === 'vscode'), []);
+  });
+});

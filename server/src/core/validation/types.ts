@@ -40,5 +40,7 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One line for docs and settings. */
   description: string;
+  /** For docs/rules.md: a small definition (or fragment) that triggers the rule, and the same one fixed. */
+  example: { bad: string; fixed: string };
   check(ctx: ValidationContext): void;
 }

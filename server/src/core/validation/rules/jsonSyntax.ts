@@ -4,6 +4,10 @@ export const jsonSyntax: Rule = {
   code: 'json-syntax',
   defaultSeverity: 'error',
   description: 'The document must be valid JSON (no comments, no trailing commas) holding one object.',
+  example: {
+    bad: '{ "StartAt": "A", "States": { "A": { "Type": "Succeed", } } }',
+    fixed: '{ "StartAt": "A", "States": { "A": { "Type": "Succeed" } } }',
+  },
   check(ctx) {
     for (const problem of ctx.doc.syntaxProblems) ctx.report({ span: problem.span, message: problem.message });
     const root = ctx.doc.root;

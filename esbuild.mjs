@@ -26,6 +26,8 @@ const builds = nodeEntries.filter((e) => existsSync(e.in)).map((e) => ({
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
   banner: e.banner ? { js: e.banner } : undefined,
 }));
 if (webviewEntries.length > 0) {

@@ -44,10 +44,10 @@ export function parseDocument(text: string): ParsedDocument {
   } catch {
     return { text, root: undefined, syntaxProblems: [tooDeep(text)] };
   }
-  const syntaxProblems: SyntaxProblem[] = errors.map((e) => ({
+  const syntaxProblems: SyntaxProblem[] = errors.map((e) => trailingComma(text, e) ?? {
     message: MESSAGES[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error),
     span: { offset: e.offset, length: Math.max(e.length, 1) },
-  }));
+  });
   if (!tree) {
     if (text.trim().length === 0) {
       syntaxProblems.push({ message: 'The definition is empty: it must be a JSON object', span: { offset: 0, length: 0 } });
@@ -58,6 +58,18 @@ export function parseDocument(text: string): ParsedDocument {
     return { text, root: undefined, syntaxProblems: [...syntaxProblems, tooDeep(text)] };
   }
   return { text, root: convert(tree, text, undefined), syntaxProblems };
+}
+
+/** jsonc-parser reports a trailing comma at the bracket after it; point at the comma itself, and say so. */
+function trailingComma(text: string, error: ParseError): SyntaxProblem | undefined {
+  const code = printParseErrorCode(error.error);
+  if (code !== 'PropertyNameExpected' && code !== 'ValueExpected') return undefined;
+  const bracket = text[error.offset];
+  if (bracket !== '}' && bracket !== ']') return undefined;
+  let i = error.offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  if (text[i] !== ',') return undefined;
+  return { message: 'Trailing comma: JSON allows no comma before a closing bracket', span: { offset: i, length: 1 } };
 }
 
 function tooDeep(text: string): SyntaxProblem {

@@ -1,0 +1,53 @@
+import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './cliIo';
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+// Each command is loaded only when used, so `asl run` does not pay for the validator's or the graph's code.
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  validate: { summary: 'check definitions and print problems', load: async () => (await import('./validate')).main },
+};
+
+const VERSION = '0.1.0';
+
+function help(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`);
+  return `ASL Workbench ${VERSION}: tools for Amazon States Language (AWS Step Functions) definitions.
+
+Usage: asl <command> [options]
+
+Commands:
+${lines.join('\n')}
+
+Run 'asl <command> --help' for a command's options.
+`;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`asl: unknown command '${name}'\n\n${help()}`);
+    return EXIT_USAGE;
+  }
+  return (await command.load())(rest, io);
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`asl: internal error: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}

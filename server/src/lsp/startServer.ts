@@ -1,0 +1,123 @@
+import {
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { PROTOCOL_VERSION } from '../protocol';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { DocumentStore } from './documentStore';
+import { registerExecutionRequests } from './executionRequests';
+import type { FeatureContext } from './featureContext';
+import { featureCapabilities, registerFeatures } from './features/index';
+import { registerGraphRequests } from './graphRequests';
+import { makeGuard } from './guard';
+import { DEFAULT_SERVER_SETTINGS, toServerSettings, type ServerSettings, type ValidationSection } from './settings';
+import { toDiagnostic } from './toDiagnostic';
+
+/** Quiet period after a keystroke before re-validating; opening a document validates at once. */
+const VALIDATION_DELAY_MS = 150;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings: ServerSettings = DEFAULT_SERVER_SETTINGS;
+  const store = new DocumentStore(settings.validation);
+  let canPullConfiguration = false;
+  const published = new Set<string>();
+
+  const publish = (uri: string): void => {
+    const textDocument = documents.get(uri);
+    if (!textDocument) return;
+    try {
+      const diagnostics = settings.enable
+        ? store.get(textDocument).analysis.problems.map((p) => toDiagnostic(textDocument, p))
+        : [];
+      published.add(uri);
+      void connection.sendDiagnostics({ uri, version: textDocument.version, diagnostics });
+    } catch (error) {
+      connection.console.error(`[diagnostics] ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    }
+  };
+  const scheduler = new DiagnosticsScheduler(VALIDATION_DELAY_MS, publish);
+
+  const context: FeatureContext = {
+    connection,
+    getDocument: (uri) => {
+      const textDocument = documents.get(uri);
+      return textDocument ? store.get(textDocument) : undefined;
+    },
+    guard: makeGuard(connection),
+  };
+
+  const applySettings = (next: ServerSettings): void => {
+    settings = next;
+    store.setSettings(next.validation);
+    for (const doc of documents.all()) scheduler.now(doc.uri);
+  };
+
+  const pullSettings = async (): Promise<void> => {
+    if (!canPullConfiguration) return;
+    try {
+      const [section] = (await connection.workspace.getConfiguration([{ section: 'asl.validation' }])) as [
+        ValidationSection | null,
+      ];
+      applySettings(toServerSettings(section));
+    } catch (error) {
+      connection.console.error(`[settings] ${error instanceof Error ? error.message : error}`);
+    }
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const initial = (params.initializationOptions as { validation?: ValidationSection } | undefined)?.validation;
+    if (initial) {
+      settings = toServerSettings(initial);
+      store.setSettings(settings.validation);
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...featureCapabilities,
+      },
+      serverInfo: { name: 'asl-workbench', version: String(PROTOCOL_VERSION) },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'asl' });
+      void pullSettings();
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    if (canPullConfiguration) {
+      void pullSettings();
+      return;
+    }
+    const pushed = (change.settings as { asl?: { validation?: ValidationSection } } | undefined)?.asl?.validation;
+    applySettings(toServerSettings(pushed));
+  });
+
+  documents.onDidChangeContent((event) => {
+    // The first version of a document is validated at once; later edits wait for a pause in typing.
+    if (published.has(event.document.uri)) scheduler.schedule(event.document.uri);
+    else scheduler.now(event.document.uri);
+  });
+
+  documents.onDidClose((event) => {
+    scheduler.cancel(event.document.uri);
+    store.forget(event.document.uri);
+    published.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  registerFeatures(context);
+  registerExecutionRequests(context);
+  registerGraphRequests(context);
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,33 @@
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
+import type { Span } from '../core/document/ast';
+import type { Problem, Severity } from '../core/validation/types';
+
+export const RULES_DOC_URL = 'https://github.com/asl-workbench/asl-workbench/blob/main/docs/rules.md';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Anything that maps offsets to positions: a TextDocument or a LineIndex. */
+export interface PositionMapper {
+  positionAt(offset: number): { line: number; character: number };
+}
+
+export function toRange(lines: PositionMapper, span: Span): Range {
+  return { start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) };
+}
+
+export function toDiagnostic(lines: PositionMapper, problem: Problem): Diagnostic {
+  return {
+    range: toRange(lines, problem.span),
+    severity: SEVERITY[problem.severity],
+    source: 'asl',
+    code: problem.code,
+    codeDescription: { href: `${RULES_DOC_URL}#${problem.code}` },
+    message: problem.message,
+    ...(problem.data ? { data: problem.data } : {}),
+  };
+}

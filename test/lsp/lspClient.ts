@@ -1,0 +1,178 @@
+/**
+ * A minimal LSP client for tests: spawns the real server (`node dist/server.js --stdio`), speaks JSON-RPC over
+ * its stdio, and collects published diagnostics. Build first (`npm test` does).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-languageserver/node';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver';
+
+export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
+
+export interface StartOptions {
+  /** `asl.validation` settings answered to workspace/configuration requests. */
+  validationSettings?: Record<string, unknown>;
+  /** Whether the client announces workspace/configuration support (default true). */
+  configuration?: boolean;
+}
+
+export class LspClient {
+  readonly connection: MessageConnection;
+  private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: (() => void)[] = [];
+  private readonly versions = new Map<string, number>();
+  readonly stderr: string[] = [];
+  readonly logs: string[] = [];
+  initializeResult?: InitializeResult;
+  exited = false;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    public validationSettings: Record<string, unknown>,
+  ) {
+    this.connection = createMessageConnection(
+      new StreamMessageReader(child.stdout!),
+      new StreamMessageWriter(child.stdin!),
+    );
+    child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    child.on('exit', () => {
+      this.exited = true;
+      this.notifyWaiters();
+    });
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params);
+      this.notifyWaiters();
+    });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'asl.validation' ? this.validationSettings : null)),
+    );
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  static async start(options: StartOptions = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new LspClient(child, options.validationSettings ?? {});
+    client.initializeResult = await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
+    });
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  static uri(name: string): string {
+    return pathToFileURL(resolve('/tmp/asl-lsp-test', name)).toString();
+  }
+
+  async open(uri: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    this.diagnostics.delete(uri);
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'asl', version: 1, text },
+    });
+  }
+
+  /** Replaces the whole text; returns the new version. */
+  async change(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Waits for diagnostics of the document's latest version (and matching `predicate`, if given). */
+  async waitForDiagnostics(
+    uri: string,
+    predicate: (diagnostics: Diagnostic[]) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const latest = this.diagnostics.get(uri);
+      const wanted = this.versions.get(uri);
+      if (latest && (latest.version === undefined || latest.version === wanted) && predicate(latest.diagnostics)) {
+        return latest.diagnostics;
+      }
+      if (this.exited) throw new Error(`server exited; stderr: ${this.stderr.join('')}`);
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        throw new Error(`no matching diagnostics for ${uri} (last: ${JSON.stringify(latest)})`);
+      }
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          done();
+        });
+      });
+    }
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  /** Server memory as the OS sees it, in bytes: resident now (VmRSS) or peak (VmHWM); undefined without /proc. */
+  serverMemory(field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | undefined {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const status: string = require('node:fs').readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+      const kb = new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1];
+      return kb ? Number(kb) * 1024 : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    if (!this.exited) {
+      try {
+        await this.connection.sendRequest('shutdown');
+        await this.connection.sendNotification('exit');
+      } catch {
+        // Already gone.
+      }
+    }
+    await new Promise<void>((done) => {
+      if (this.exited) return done();
+      const timer = setTimeout(() => {
+        this.child.kill();
+        done();
+      }, 2000);
+      this.child.once('exit', () => {
+        clearTimeout(timer);
+        done();
+      });
+    });
+    this.connection.dispose();
+  }
+
+  private notifyWaiters(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
+}

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CliIo } from '../../../server/src/cli/cliIo';
+import { runCli } from '../../../server/src/cli/main';
+
+function memoryIo(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (s) => out.push(s),
+    stderr: (s) => err.push(s),
+    readFile: (p) => readFile(resolve(cwd, p), 'utf8'),
+    readStdin: async () => '',
+    cwd,
+  };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+const GOOD = '{ "StartAt": "A", "States": { "A": { "Type": "Succeed" } } }';
+const BAD = '{\n  "StartAt": "A",\n  "States": { "A": { "Type": "Succeed" }, }\n}';
+
+describe('asl validate', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'asl-validate-'));
+  mkdirSync(join(dir, 'flows/nested'), { recursive: true });
+  writeFileSync(join(dir, 'flows/good.asl.json'), GOOD);
+  writeFileSync(join(dir, 'flows/nested/bad.asl.json'), BAD);
+  writeFileSync(join(dir, 'flows/notes.json'), '{}');
+
+  it('exits 0 on a clean file', async () => {
+    const t = memoryIo(dir);
+    assert.equal(await runCli(['validate', 'flows/good.asl.json'], t.io), 0);
+    assert.equal(t.out(), '');
+  });
+
+  it('prints file:line:col severity code message and exits 1 on errors', async () => {
+    const t = memoryIo(dir);
+    assert.equal(await runCli(['validate', 'flows/nested/bad.asl.json'], t.io), 1);
+    assert.match(t.out(), /^flows\/nested\/bad\.asl\.json:3:41 error json-syntax Trailing comma/m);
+  });
+
+  it('prints JSON with 0-based ranges', async () => {
+    const t = memoryIo(dir);
+    assert.equal(await runCli(['validate', '--format', 'json', 'flows/nested/bad.asl.json'], t.io), 1);
+    const problems = JSON.parse(t.out());
+    assert.deepEqual(problems[0], {
+      file: 'flows/nested/bad.asl.json',
+      range: { start: { line: 2, character: 40 }, end: { line: 2, character: 41 } },
+      severity: 'error',
+      code: 'json-syntax',
+      message: 'Trailing comma: JSON allows no comma before a closing bracket',
+    });
+  });
+
+  it('expands folders to *.asl.json files and globs to their matches', async () => {
+    const folder = memoryIo(dir);
+    assert.equal(await runCli(['validate', '--format=json', 'flows'], folder.io), 1);
+    assert.deepEqual([...new Set(JSON.parse(folder.out()).map((p: { file: string }) => p.file))], ['flows/nested/bad.asl.json']);
+    assert.match(folder.err(), /2 file\(s\) checked/);
+    const glob = memoryIo(dir);
+    assert.equal(await runCli(['validate', 'flows/**/good.asl.json'], glob.io), 0);
+    assert.match(glob.err(), /1 file\(s\) checked/);
+  });
+
+  it('exits 2 with a clear message for a missing file, a bad option or no file', async () => {
+    const missing = memoryIo(dir);
+    assert.equal(await runCli(['validate', 'nope.asl.json'], missing.io), 2);
+    assert.match(missing.err(), /nope\.asl\.json: no such file or folder/);
+    const option = memoryIo(dir);
+    assert.equal(await runCli(['validate', '--colour', 'x.json'], option.io), 2);
+    assert.match(option.err(), /unknown option '--colour'/);
+    const none = memoryIo(dir);
+    assert.equal(await runCli(['validate'], none.io), 2);
+    assert.equal(await runCli(['frobnicate'], none.io), 2);
+    assert.match(none.err(), /unknown command 'frobnicate'/);
+  });
+});

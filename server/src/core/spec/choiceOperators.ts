@@ -1,0 +1,22 @@
+/** The value a JSONPath Choice comparison operator takes (asl-reference §5.3). */
+export type OperatorValue = 'string' | 'number' | 'boolean' | 'timestamp' | 'path' | 'pattern';
+
+export const CHOICE_OPERATORS: Record<string, OperatorValue> = {};
+for (const family of ['String', 'Numeric', 'Timestamp'] as const) {
+  for (const op of ['Equals', 'LessThan', 'GreaterThan', 'LessThanEquals', 'GreaterThanEquals']) {
+    CHOICE_OPERATORS[family + op] = family === 'String' ? 'string' : family === 'Numeric' ? 'number' : 'timestamp';
+    CHOICE_OPERATORS[`${family}${op}Path`] = 'path';
+  }
+}
+CHOICE_OPERATORS.StringMatches = 'pattern';
+CHOICE_OPERATORS.BooleanEquals = 'boolean';
+CHOICE_OPERATORS.BooleanEqualsPath = 'path';
+for (const test of ['IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp']) {
+  CHOICE_OPERATORS[test] = 'boolean';
+}
+
+/** Fields of a JSONPath Choice rule besides the operators. */
+export const CHOICE_RULE_FIELDS = ['Variable', 'Next', 'Comment', 'Assign', 'And', 'Or', 'Not'] as const;
+
+/** RFC 3339 as Step Functions accepts it: uppercase T, and Z when there is no offset. */
+export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

@@ -1,0 +1,66 @@
+import { getValue } from '../document/ast';
+import type { Scope, StateMachineModel, StateModel } from '../model/types';
+
+export interface ScopeReachability {
+  scope: Scope;
+  /** States reached from StartAt (empty when StartAt does not resolve). */
+  reached: Set<StateModel>;
+  /** States from which some terminal state (Succeed, Fail, End: true) can be reached. */
+  canEnd: Set<StateModel>;
+  terminals: StateModel[];
+}
+
+const cache = new WeakMap<StateMachineModel, ScopeReachability[]>();
+
+export function isTerminal(state: StateModel): boolean {
+  if (state.type === 'Succeed' || state.type === 'Fail') return true;
+  const end = getValue(state.node, 'End');
+  return end?.kind === 'boolean' && end.value;
+}
+
+/** Forward and backward reachability of each States block, computed once per model in linear time. */
+export function scopeReachability(model: StateMachineModel): ScopeReachability[] {
+  const cached = cache.get(model);
+  if (cached) return cached;
+  const result = model.scopes.map((scope) => analyze(scope));
+  cache.set(model, result);
+  return result;
+}
+
+function analyze(scope: Scope): ScopeReachability {
+  const reached = new Set<StateModel>();
+  const start = scope.startAt?.target;
+  if (start) {
+    const stack = [start];
+    reached.add(start);
+    while (stack.length > 0) {
+      for (const ref of stack.pop()!.transitions) {
+        if (ref.target && !reached.has(ref.target)) {
+          reached.add(ref.target);
+          stack.push(ref.target);
+        }
+      }
+    }
+  }
+  const incoming = new Map<StateModel, StateModel[]>();
+  for (const state of scope.states) {
+    for (const ref of state.transitions) {
+      if (!ref.target) continue;
+      const list = incoming.get(ref.target);
+      if (list) list.push(state);
+      else incoming.set(ref.target, [state]);
+    }
+  }
+  const terminals = scope.states.filter(isTerminal);
+  const canEnd = new Set<StateModel>(terminals);
+  const stack = [...terminals];
+  while (stack.length > 0) {
+    for (const from of incoming.get(stack.pop()!) ?? []) {
+      if (!canEnd.has(from)) {
+        canEnd.add(from);
+        stack.push(from);
+      }
+    }
+  }
+  return { scope, reached, canEnd, terminals };
+}

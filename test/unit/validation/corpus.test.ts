@@ -18,10 +18,16 @@ const VALID_BUT_ERROR: Record<string, string> = {
     'uses ToleratedFailureCount/Percentage on an Inline Map; distributed-only per asl-reference §0.13',
   'asl-validator-definitions/valid-task-credentials.json':
     "Credentials without RoleArn and with arbitrary fields; AWS requires RoleArn (asl-reference §5.1, AWS message \"The field 'RoleArn' is required\")",
+  'asl-validator-definitions/valid-assign.asl.json':
+    "assigns the variable 'top-level'; variable names are Unicode ID_Start + ID_Continue (asl-reference §0.5, §4, AWS 'Passing data between states with variables'), and '-' is not ID_Continue",
 };
 const INVALID_BUT_NO_ERROR: Record<string, string> = {
   'asl-validator-definitions/invalid-unreachable-state.json':
     'unreachable states are a warning by our rules (issue 2: "unreachable states (warning)"); the warning is asserted',
+  'asl-validator-definitions/invalid-jsonata-surround-syntax-no-spaces.json':
+    "'{%10%}': AWS requires only the exact delimiters at the ends; asl-reference §3.3 recommends a warning, not an error (asserted)",
+  'asl-validator-definitions/invalid-json-surround-syntax-extra-spaces.json':
+    "'{% \\n10   %}': whitespace inside the delimiters is allowed by AWS (asl-reference §0.2: only leading/trailing text outside them is wrong)",
 };
 
 function files(folder: string): string[] {
@@ -67,9 +73,10 @@ describe('corpus', function () {
     assert.deepEqual(missed, []);
   });
 
-  it('still errs on the valid-labelled files listed as exceptions, and warns on the listed invalid ones', () => {
+  it('still errs on the valid-labelled files listed as exceptions, and warns where we chose a warning', () => {
     for (const name of Object.keys(VALID_BUT_ERROR)) assert.ok(errorsOf(join(CORPUS, name)).length > 0, name);
-    const unreachable = analyzeDocument(readFileSync(join(CORPUS, Object.keys(INVALID_BUT_NO_ERROR)[0]), 'utf8')).problems;
-    assert.ok(unreachable.some((p) => p.code === 'unreachable-state' && p.severity === 'warning'));
+    const problemsOf = (name: string) => analyzeDocument(readFileSync(join(CORPUS, name), 'utf8')).problems;
+    assert.ok(problemsOf('asl-validator-definitions/invalid-unreachable-state.json').some((p) => p.code === 'unreachable-state' && p.severity === 'warning'));
+    assert.ok(problemsOf('asl-validator-definitions/invalid-jsonata-surround-syntax-no-spaces.json').some((p) => p.code === 'invalid-jsonata' && p.severity === 'warning'));
   });
 });

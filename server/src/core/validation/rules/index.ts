@@ -1,24 +1,34 @@
 import type { Rule } from '../types';
 import { choiceRules } from './choiceRules';
 import { distributedMapFields } from './distributedMapFields';
+import { duplicateKey } from './duplicateKey';
 import { duplicateStateName } from './duplicateStateName';
 import { errorEqualsNames } from './errorEqualsNames';
 import { exclusiveFields } from './exclusiveFields';
 import { heartbeatBelowTimeout } from './heartbeatBelowTimeout';
 import { invalidFieldValue } from './invalidFieldValue';
+import { invalidIntrinsic } from './invalidIntrinsic';
+import { invalidJsonata } from './invalidJsonata';
+import { invalidPath } from './invalidPath';
+import { invalidVariableName } from './invalidVariableName';
+import { jsonataStatesPlacement } from './jsonataStatesPlacement';
 import { jsonSyntax } from './jsonSyntax';
 import { missingRequiredField } from './missingRequiredField';
 import { nextOrEnd } from './nextOrEnd';
 import { noTerminalState } from './noTerminalState';
+import { payloadTemplate } from './payloadTemplate';
 import { queryLanguageField } from './queryLanguageField';
+import { queryLanguageOverride } from './queryLanguageOverride';
 import { stateNameLength } from './stateNameLength';
 import { statesAllPosition } from './statesAllPosition';
 import { stateType } from './stateType';
 import { taskResource } from './taskResource';
 import { unknownField } from './unknownField';
 import { unknownState } from './unknownState';
+import { unknownVariable } from './unknownVariable';
 import { unreachableHandler } from './unreachableHandler';
 import { unreachableState } from './unreachableState';
+import { variableScope } from './variableScope';
 
 /** Every validation rule, in the order they run. One rule per file; add new rules here. */
 export const allRules: Rule[] = [
@@ -42,4 +52,14 @@ export const allRules: Rule[] = [
   errorEqualsNames,
   unreachableHandler,
   taskResource,
+  duplicateKey,
+  payloadTemplate,
+  queryLanguageOverride,
+  invalidPath,
+  invalidIntrinsic,
+  invalidJsonata,
+  jsonataStatesPlacement,
+  invalidVariableName,
+  variableScope,
+  unknownVariable,
 ];

@@ -20,6 +20,7 @@ export interface StartOptions {
   validationSettings?: Record<string, unknown>;
   /** Whether the client announces workspace/configuration support (default true). */
   configuration?: boolean;
+  initializationOptions?: Record<string, unknown>;
 }
 
 export class LspClient {
@@ -65,6 +66,7 @@ export class LspClient {
     client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { versionSupport: true } },
@@ -93,6 +95,22 @@ export class LspClient {
     await this.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
       contentChanges: [{ text }],
+    });
+    return version;
+  }
+
+  /** Replaces `length` characters at `offset` of `text` (the current content) by `insert`, as editors do. */
+  async changeRange(uri: string, text: string, offset: number, length: number, insert: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const position = (at: number) => {
+      const before = text.slice(0, at);
+      const line = before.split('\n').length - 1;
+      return { line, character: at - (before.lastIndexOf('\n') + 1) };
+    };
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: position(offset), end: position(offset + length) }, text: insert }],
     });
     return version;
   }

@@ -40,7 +40,7 @@ export function startServer(connection: Connection): void {
       connection.console.error(`[diagnostics] ${error instanceof Error ? (error.stack ?? error.message) : error}`);
     }
   };
-  const scheduler = new DiagnosticsScheduler(VALIDATION_DELAY_MS, publish);
+  let scheduler = new DiagnosticsScheduler(VALIDATION_DELAY_MS, publish);
 
   const context: FeatureContext = {
     connection,
@@ -71,7 +71,11 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
-    const initial = (params.initializationOptions as { validation?: ValidationSection } | undefined)?.validation;
+    const options = params.initializationOptions as { validation?: ValidationSection; validationDelayMs?: unknown } | undefined;
+    if (typeof options?.validationDelayMs === 'number' && options.validationDelayMs >= 0) {
+      scheduler = new DiagnosticsScheduler(options.validationDelayMs, publish);
+    }
+    const initial = options?.validation;
     if (initial) {
       settings = toServerSettings(initial);
       store.setSettings(settings.validation);

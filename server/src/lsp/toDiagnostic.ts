@@ -1,8 +1,15 @@
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { Span } from '../core/document/ast';
 import type { Problem, Severity } from '../core/validation/types';
 
 export const RULES_DOC_URL = 'https://github.com/asl-workbench/asl-workbench/blob/main/docs/rules.md';
+
+/** Codes the editor renders specially: faded (unnecessary) or struck through (deprecated). */
+const TAGS: Record<string, DiagnosticTag[]> = {
+  'unreachable-state': [DiagnosticTag.Unnecessary],
+  'unreachable-handler': [DiagnosticTag.Unnecessary],
+  'deprecated-field': [DiagnosticTag.Deprecated],
+};
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -28,6 +35,7 @@ export function toDiagnostic(lines: PositionMapper, problem: Problem): Diagnosti
     code: problem.code,
     codeDescription: { href: `${RULES_DOC_URL}#${problem.code}` },
     message: problem.message,
+    ...(TAGS[problem.code] ? { tags: TAGS[problem.code] } : {}),
     ...(problem.data ? { data: problem.data } : {}),
   };
 }

@@ -1,10 +1,30 @@
 import type { ServerCapabilities } from 'vscode-languageserver';
 import type { FeatureContext } from '../featureContext';
+import { registerCodeActions } from './codeActions';
+import { registerCompletion } from './completion';
+import { registerHover } from './hover';
+import { registerNavigation } from './navigation';
+import { registerOutline } from './outline';
 
 /** Capabilities the language features add to the server's initialize result. */
-export const featureCapabilities: ServerCapabilities = {};
+export const featureCapabilities: ServerCapabilities = {
+  definitionProvider: true,
+  referencesProvider: true,
+  documentHighlightProvider: true,
+  renameProvider: { prepareProvider: true },
+  documentSymbolProvider: true,
+  foldingRangeProvider: true,
+  codeLensProvider: { resolveProvider: false },
+  hoverProvider: true,
+  completionProvider: { triggerCharacters: ['"', '.', '$', '(', ':'] },
+  codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+};
 
 /** Registers every language feature (completion, hover, code actions, navigation, ...). */
-export function registerFeatures(_ctx: FeatureContext): void {
-  // Features register here, one file each under this folder.
+export function registerFeatures(ctx: FeatureContext): void {
+  registerNavigation(ctx);
+  registerOutline(ctx);
+  registerHover(ctx);
+  registerCompletion(ctx);
+  registerCodeActions(ctx);
 }

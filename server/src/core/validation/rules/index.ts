@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { choiceRules } from './choiceRules';
+import { deprecatedField } from './deprecatedField';
 import { distributedMapFields } from './distributedMapFields';
 import { duplicateKey } from './duplicateKey';
 import { duplicateStateName } from './duplicateStateName';
@@ -41,6 +42,7 @@ export const allRules: Rule[] = [
   exclusiveFields,
   nextOrEnd,
   distributedMapFields,
+  deprecatedField,
   heartbeatBelowTimeout,
   unknownState,
   duplicateStateName,

@@ -1,0 +1,59 @@
+import { findNodeAt, spanContains, type AstNode, type ObjectNode, type PropertyNode } from '../document/ast';
+import type { StateMachineModel } from '../model/types';
+import { schemaSites, type SchemaSite } from '../validation/schemaSites';
+
+/** What the cursor is on, in terms the features understand. */
+export type CursorContext =
+  | { kind: 'key'; object: ObjectNode; property?: PropertyNode; site?: SchemaSite }
+  | { kind: 'value'; object: ObjectNode; property: PropertyNode; node?: AstNode; site?: SchemaSite }
+  | { kind: 'arrayItem'; array: AstNode; node?: AstNode; property?: PropertyNode; object?: ObjectNode }
+  | { kind: 'none' };
+
+const siteCache = new WeakMap<StateMachineModel, Map<ObjectNode, SchemaSite>>();
+
+/** The schema site of an object, if it has one (a state, a retrier, ItemReader, ...). */
+export function siteOf(model: StateMachineModel, object: ObjectNode): SchemaSite | undefined {
+  let byObject = siteCache.get(model);
+  if (!byObject) {
+    byObject = new Map(schemaSites(model).map((s) => [s.object, s]));
+    siteCache.set(model, byObject);
+  }
+  return byObject.get(object);
+}
+
+export function cursorContext(model: StateMachineModel, offset: number): CursorContext {
+  const node = findNodeAt(model.root, offset);
+  if (!node) return { kind: 'none' };
+  if (node.kind === 'object') {
+    const onKey = node.properties.find((p) => spanContains(p.keySpan, offset) && offset > p.keySpan.offset);
+    if (onKey) return { kind: 'key', object: node, property: onKey, site: siteOf(model, node) };
+    const afterColon = node.properties.find(
+      (p) => p.colonOffset >= 0 && p.colonOffset < offset && (!p.value || spanContains(p.value.span, offset)) && offsetBeforeNext(node, p, offset),
+    );
+    if (afterColon) return { kind: 'value', object: node, property: afterColon, node: afterColon.value, site: siteOf(model, node) };
+    return { kind: 'key', object: node, site: siteOf(model, node) };
+  }
+  const parent = node.parent;
+  if (parent?.kind === 'object') {
+    const property = parent.properties.find((p) => p.value === node);
+    if (property) return { kind: 'value', object: parent, property, node, site: siteOf(model, parent) };
+  }
+  if (parent?.kind === 'array') {
+    const holder = parent.parent;
+    const property = holder?.kind === 'object' ? holder.properties.find((p) => p.value === parent) : undefined;
+    return { kind: 'arrayItem', array: parent, node, property, object: holder?.kind === 'object' ? holder : undefined };
+  }
+  if (node.kind === 'array') {
+    const holder = node.parent;
+    const property = holder?.kind === 'object' ? holder.properties.find((p) => p.value === node) : undefined;
+    return { kind: 'arrayItem', array: node, property, object: holder?.kind === 'object' ? holder : undefined };
+  }
+  return { kind: 'none' };
+}
+
+/** True when `offset` comes before the next property's key (so a value-less `"Next": |` still counts). */
+function offsetBeforeNext(object: ObjectNode, property: PropertyNode, offset: number): boolean {
+  const index = object.properties.indexOf(property);
+  const next = object.properties[index + 1];
+  return !next || offset <= next.keySpan.offset;
+}

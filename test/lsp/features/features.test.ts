@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import type { CodeAction, CompletionItem, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver';
+import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
+import { LspClient } from '../lspClient';
+import { applyTextEdits, positionAt, withCursor } from './cursor';
+
+const MACHINE = `{
+  "StartAt": "Fetch",
+  "States": {
+    "Fetch": {
+      "Type": "Task",
+      "Resource": "arn:aws:states:::lambda:invoke",
+      "Parameters": { "FunctionName": "fetch", "Payload.$": "$" },
+      "Next": "Decide"
+    },
+    "Decide": {
+      "Type": "Choice",
+      "Choices": [{ "Variable": "$.ok", "BooleanEquals": true, "Next": "Done" }],
+      "Default": "Failed"
+    },
+    "Done": { "Type": "Succeed" },
+    "Failed": { "Type": "Fail", "Error": "Oops" }
+  }
+}`;
+
+const errorsOf = (text: string) => analyzeDocument(text).problems.filter((p) => p.severity === 'error');
+
+describe('language features through the server', function () {
+  this.timeout(30_000);
+  let client: LspClient;
+  let n = 0;
+  before(async () => {
+    client = await LspClient.start();
+  });
+  after(async () => {
+    await client.shutdown();
+  });
+
+  async function open(marked: string) {
+    const { text, offset } = withCursor(marked);
+    const uri = LspClient.uri(`features-${n++}.asl.json`);
+    await client.open(uri, text);
+    await client.waitForDiagnostics(uri);
+    return { uri, text, position: positionAt(text, offset), textDocument: { uri } };
+  }
+
+  it('completes state names of the right scope at Next, plus a "new state" item', async () => {
+    const { textDocument, position } = await open(MACHINE.replace('"Next": "Decide"', '"Next": "|"'));
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument, position });
+    const labels = items.map((i) => i.label);
+    for (const name of ['Fetch', 'Decide', 'Done', 'Failed', 'New state…']) assert.ok(labels.includes(name), labels.join(','));
+  });
+
+  it('completes only the fields a Task allows and does not repeat present ones', async () => {
+    const { textDocument, position } = await open(MACHINE.replace('"Next": "Decide"', '"Next": "Decide", |'));
+    const labels = (await client.request<CompletionItem[]>('textDocument/completion', { textDocument, position })).map((i) => i.label);
+    assert.ok(labels.includes('Retry') && labels.includes('Catch') && labels.includes('TimeoutSeconds'));
+    assert.ok(!labels.includes('Resource') && !labels.includes('Choices') && !labels.includes('Arguments'));
+  });
+
+  it('completes intrinsic functions and context fields inside a .$ value', async () => {
+    const { textDocument, position } = await open(MACHINE.replace('"Payload.$": "$"', '"Payload.$": "States.|"'));
+    const labels = (await client.request<CompletionItem[]>('textDocument/completion', { textDocument, position })).map((i) => i.label);
+    assert.ok(labels.includes('States.Format') && labels.includes('$$.Execution.Id'));
+  });
+
+  it('hovers a field, a state type and a state name', async () => {
+    const field = await open(MACHINE.replace('"Resource"', '"Reso|urce"'));
+    const h1 = await client.request<Hover>('textDocument/hover', { textDocument: field.textDocument, position: field.position });
+    assert.match((h1.contents as { value: string }).value, /\*\*Resource\*\*/);
+    const type = await open(MACHINE.replace('"Type": "Choice"', '"Type": "Cho|ice"'));
+    const h2 = await client.request<Hover>('textDocument/hover', { textDocument: type.textDocument, position: type.position });
+    assert.match((h2.contents as { value: string }).value, /Choice state/);
+    const name = await open(MACHINE.replace('"Default": "Failed"', '"Default": "Fai|led"'));
+    const h3 = await client.request<Hover>('textDocument/hover', { textDocument: name.textDocument, position: name.position });
+    assert.match((h3.contents as { value: string }).value, /Fail state[\s\S]*Reached from: 'Decide'/);
+  });
+
+  it('goes to the definition and finds every reference', async () => {
+    const { textDocument, position, text } = await open(MACHINE.replace('"Default": "Failed"', '"Default": "Fai|led"'));
+    const [def] = await client.request<Location[]>('textDocument/definition', { textDocument, position });
+    assert.deepEqual(def.range.start, positionAt(text, text.indexOf('"Failed": {')));
+    const refs = await client.request<Location[]>('textDocument/references', { textDocument, position, context: { includeDeclaration: true } });
+    assert.equal(refs.length, 2);
+  });
+
+  it('renames a state and every reference to it; the result validates clean', async () => {
+    const { textDocument, position, text } = await open(MACHINE.replace('"Next": "Decide"', '"Next": "Dec|ide"'));
+    const prepared = await client.request<{ placeholder: string }>('textDocument/prepareRename', { textDocument, position });
+    assert.equal(prepared.placeholder, 'Decide');
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument, position, newName: 'Route "order"' });
+    const renamed = applyTextEdits(text, edit.changes![textDocument.uri]);
+    assert.match(renamed, /"Next": "Route \\"order\\""/);
+    assert.match(renamed, /"Route \\"order\\"": \{/);
+    assert.deepEqual(errorsOf(renamed), []);
+  });
+
+  it('refuses a rename to an existing name or one over 80 characters', async () => {
+    const { textDocument, position } = await open(MACHINE.replace('"Next": "Decide"', '"Next": "Dec|ide"'));
+    await assert.rejects(client.request('textDocument/rename', { textDocument, position, newName: 'Done' }), /already exists/);
+    await assert.rejects(client.request('textDocument/rename', { textDocument, position, newName: 'x'.repeat(81) }), /80/);
+  });
+
+  it('gives document symbols as a tree, folding ranges and code lenses', async () => {
+    const { textDocument } = await open(`{ "StartAt": "P", "States": { "P": { "Type": "Parallel", "End": true,
+      "Branches": [ { "StartAt": "A", "States": { "A": { "Type": "Succeed" } } } ] } } }|`);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument });
+    assert.equal(symbols[0].name, 'P');
+    assert.equal(symbols[0].children?.[0].children?.[0].name, 'A');
+    const folds = await client.request<unknown[]>('textDocument/foldingRange', { textDocument });
+    assert.ok(folds.length >= 1);
+    const lenses = await client.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument });
+    assert.equal(lenses.length, 2);
+  });
+
+  async function actions(marked: string, only?: string[]) {
+    const opened = await open(marked);
+    const result = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: opened.textDocument,
+      range: { start: opened.position, end: opened.position },
+      context: { diagnostics: [], ...(only ? { only } : {}) },
+    });
+    const apply = (a: CodeAction) => applyTextEdits(opened.text, a.edit!.changes![opened.textDocument.uri]);
+    return { result, apply };
+  }
+
+  it('quick fix: an unknown state name becomes the nearest existing one', async () => {
+    const { result, apply } = await actions(MACHINE.replace('"Default": "Failed"', '"Default": "Fa|iled2"'));
+    const fix = result.find((a) => a.title === "Change to 'Failed'");
+    assert.ok(fix, result.map((a) => a.title).join(' | '));
+    assert.deepEqual(errorsOf(apply(fix)), []);
+  });
+
+  it('quick fix: a missing state can be created', async () => {
+    const { result, apply } = await actions(MACHINE.replace('"Default": "Failed"', '"Default": "Ret|ry later"'));
+    const fix = result.find((a) => a.title === "Create state 'Retry later'");
+    assert.ok(fix);
+    assert.deepEqual(errorsOf(apply(fix)), []);
+  });
+
+  it('quick fix: States.ALL moves to the last catcher', async () => {
+    const marked = MACHINE.replace('"Next": "Decide"', '"Catch": [ { "ErrorEquals": ["States.A|LL"], "Next": "Failed" }, { "ErrorEquals": ["Oops"], "Next": "Done" } ],\n      "Next": "Decide"');
+    const { result, apply } = await actions(marked);
+    const fix = result.find((a) => a.title.startsWith('Move the States.ALL'));
+    assert.ok(fix, result.map((a) => a.title).join(' | '));
+    const fixed = apply(fix);
+    assert.ok(fixed.indexOf('"Oops"], "Next": "Done"') < fixed.indexOf('"States.ALL"'));
+    assert.deepEqual(errorsOf(fixed), []);
+  });
+
+  it('quick fix: Parameters becomes Arguments with JSONata expressions in a JSONata state', async () => {
+    const marked = MACHINE.replace('"Type": "Task",', '"Type": "Task", "QueryLanguage": "JSONata",').replace('"Parameters"', '"Param|eters"');
+    const { result, apply } = await actions(marked);
+    const fix = result.find((a) => a.title.startsWith("Replace 'Parameters' with 'Arguments'"));
+    assert.ok(fix, result.map((a) => a.title).join(' | '));
+    const fixed = apply(fix);
+    assert.match(fixed, /"Arguments": \{[\s\S]*"Payload": "\{% \$states\.input %\}"/);
+    assert.deepEqual(errorsOf(fixed), []);
+  });
+
+  it('refactorings: Add Catch (to a new Fail state) and Add Retry keep the file valid and formatted', async () => {
+    const { result, apply } = await actions(MACHINE.replace('"Type": "Task"', '"Type": "Ta|sk"'), ['refactor']);
+    const addCatch = result.find((a) => a.title.startsWith('Add Catch: States.ALL to a new Fail state'));
+    const addRetry = result.find((a) => a.title.startsWith('Add Retry: AWS recommended'));
+    assert.ok(addCatch && addRetry, result.map((a) => a.title).join(' | '));
+    const caught = apply(addCatch);
+    assert.match(caught, /"Catch": \[\n\s+\{\n\s+"ErrorEquals": \[\n?\s*"States.ALL"/);
+    assert.match(caught, /"Fetch Failed": \{ "Type": "Fail"/);
+    assert.deepEqual(errorsOf(caught), []);
+    const retried = apply(addRetry);
+    assert.match(retried, /"Lambda.ServiceException"/);
+    assert.deepEqual(errorsOf(retried), []);
+    // Everything the user wrote is still there, character for character, around the inserted block.
+    const [before, after] = MACHINE.split('"Next": "Decide"');
+    assert.ok(retried.startsWith(before) && retried.endsWith(after));
+  });
+});

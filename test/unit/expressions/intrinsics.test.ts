@@ -33,3 +33,17 @@ describe('parseIntrinsic', () => {
     }
   });
 });
+
+describe('parseIntrinsic (property)', () => {
+  it('never throws and keeps error positions inside the text', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const text = `States.Format(${s}`;
+        const r = parseIntrinsic(text);
+        if (!r.ok) assert.ok(r.error.offset >= 0 && r.error.offset <= text.length, JSON.stringify([s, r.error]));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -158,18 +158,18 @@ class Parser {
   private indexOrSlice(open: number): JsonPathSegment | { error: { message: string; offset: number; length: number } } {
     const t = this.text;
     const end = t.indexOf(']', this.pos);
-    const body = (end < 0 ? t.slice(this.pos) : t.slice(this.pos, end)).trim();
+    if (end < 0) return this.error("Expected ']'", open, t.length - open);
+    const body = t.slice(this.pos, end).trim();
     if (/^-?\d+(\s*,\s*-?\d+)*$/.test(body)) {
       this.pos = end;
       return { kind: 'index', indices: body.split(',').map((n) => Number(n.trim())), offset: open };
     }
     const slice = /^(-?\d+)?\s*:\s*(-?\d+)?(?:\s*:\s*(-?\d+)?)?$/.exec(body);
-    if (slice && end >= 0) {
+    if (slice) {
       this.pos = end;
       const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
       return { kind: 'slice', start: num(slice[1]), end: num(slice[2]), step: num(slice[3]), offset: open };
     }
-    if (end < 0) return this.error("Expected ']'", open, t.length - open);
     return this.error(`'[${body}]' is not an index, a slice, a quoted name, '*' or a filter`, open, end - open + 1);
   }
 

@@ -3,4 +3,79 @@
  * sides (the client imports only this file from the server). Each entry: method name plus its types.
  */
 
+import type { GraphModel } from './core/graph/graphModel';
+
+export type { GraphEdge, GraphGroup, GraphModel, GraphNode } from './core/graph/graphModel';
+
 export const PROTOCOL_VERSION = 1;
+
+/** State count and problems of an open document (status bar). */
+export namespace DocumentSummaryRequest {
+  export const method = 'asl/documentSummary';
+  export interface Params {
+    uri: string;
+  }
+  export interface Result {
+    states: number;
+    errors: number;
+    warnings: number;
+  }
+}
+
+/** The graph of an open document (graph preview). */
+export namespace GraphRequest {
+  export const method = 'asl/graph';
+  export interface Params {
+    uri: string;
+  }
+  export type Result = GraphModel & { uri: string; version: number };
+}
+
+/** One history event, as AWS's GetExecutionHistory shapes it. */
+export interface ExecutionEvent {
+  id: number;
+  previousEventId: number;
+  timestamp: string;
+  type: string;
+  [details: string]: unknown;
+}
+
+export namespace StartExecutionRequest {
+  export const method = 'asl/startExecution';
+  export interface Params {
+    uri: string;
+    /** Chosen by the client; events and abort refer to it. */
+    executionId: string;
+    /** The input as JSON text. */
+    input: string;
+    mocksPath?: string;
+    testCase?: string;
+    /** A handlers module; the client sends it only in a trusted workspace. */
+    handlersPath?: string;
+  }
+  export interface Result {
+    status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'INVALID';
+    output?: unknown;
+    error?: string;
+    cause?: string;
+    durationMs?: number;
+    events: ExecutionEvent[];
+    /** When the definition does not validate: its errors. */
+    problems?: { line: number; column: number; code: string; message: string }[];
+  }
+}
+
+export namespace ExecutionEventNotification {
+  export const method = 'asl/executionEvent';
+  export interface Params {
+    executionId: string;
+    event: ExecutionEvent;
+  }
+}
+
+export namespace AbortExecutionRequest {
+  export const method = 'asl/abortExecution';
+  export interface Params {
+    executionId: string;
+  }
+}

@@ -5,6 +5,7 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 // Each command is loaded only when used, so `asl run` does not pay for the validator's or the graph's code.
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   validate: { summary: 'check definitions and print problems', load: async () => (await import('./validate')).main },
+  run: { summary: 'run a state machine locally (mocks, handlers, virtual time)', load: async () => (await import('./run')).main },
 };
 
 const VERSION = '0.1.0';

@@ -8,6 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PROTOCOL_VERSION } from '../protocol';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { registerDocumentSummary } from './documentSummary';
 import { DocumentStore } from './documentStore';
 import { registerExecutionRequests } from './executionRequests';
 import type { FeatureContext } from './featureContext';
@@ -119,6 +120,7 @@ export function startServer(connection: Connection): void {
   });
 
   registerFeatures(context);
+  registerDocumentSummary(context);
   registerExecutionRequests(context);
   registerGraphRequests(context);
 

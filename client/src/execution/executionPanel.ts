@@ -1,0 +1,69 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { StartExecutionRequest } from '../../../server/src/protocol';
+import type { FromExecutionView, ToExecutionView } from '../../webview/src/shared/executionMessages';
+import { webviewHtml } from '../webviewHtml';
+import { EXECUTION_CSS } from './executionCss';
+
+/** The execution view: one panel per state machine, reused across runs. */
+export class ExecutionPanel {
+  private static readonly panels = new Map<string, ExecutionPanel>();
+  private readonly queue: ToExecutionView[] = [];
+  private ready = false;
+
+  static show(context: vscode.ExtensionContext, uri: vscode.Uri, rerun: () => unknown): ExecutionPanel {
+    const key = uri.toString();
+    let panel = ExecutionPanel.panels.get(key);
+    if (!panel) {
+      panel = new ExecutionPanel(context, uri, rerun);
+      ExecutionPanel.panels.set(key, panel);
+    } else {
+      panel.rerun = rerun;
+      panel.panel.reveal(vscode.ViewColumn.Beside, true);
+    }
+    return panel;
+  }
+
+  /** The most recently shown panel (tests read its messages). */
+  static current(uri: vscode.Uri): ExecutionPanel | undefined {
+    return ExecutionPanel.panels.get(uri.toString());
+  }
+
+  readonly panel: vscode.WebviewPanel;
+  readonly sent: ToExecutionView[] = [];
+
+  private constructor(context: vscode.ExtensionContext, uri: vscode.Uri, private rerun: () => unknown) {
+    this.panel = vscode.window.createWebviewPanel('asl.execution', `Execution: ${path.basename(uri.fsPath)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
+    });
+    this.panel.webview.html = webviewHtml(this.panel.webview, context.extensionUri, 'execution.js', 'Execution', EXECUTION_CSS);
+    this.panel.webview.onDidReceiveMessage((message: FromExecutionView) => {
+      if (message.type === 'ready') {
+        this.ready = true;
+        for (const m of this.queue.splice(0)) void this.panel.webview.postMessage(m);
+      } else if (message.type === 'rerun') void this.rerun();
+    });
+    this.panel.onDidDispose(() => ExecutionPanel.panels.delete(uri.toString()));
+  }
+
+  private post(message: ToExecutionView): void {
+    this.sent.push(message);
+    if (this.ready) void this.panel.webview.postMessage(message);
+    else this.queue.push(message);
+  }
+
+  started(machine: string, input: string, testCase?: string): void {
+    this.sent.length = 0;
+    this.post({ type: 'started', machine, input, testCase });
+  }
+
+  event(event: StartExecutionRequest.Result['events'][number]): void {
+    this.post({ type: 'event', event });
+  }
+
+  finished(result: StartExecutionRequest.Result): void {
+    this.post({ type: 'finished', status: result.status, output: result.output, error: result.error, cause: result.cause, durationMs: result.durationMs, problems: result.problems });
+  }
+}

@@ -1,0 +1,159 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { AbortExecutionRequest, ExecutionEventNotification, StartExecutionRequest } from '../../../server/src/protocol';
+import { ExecutionPanel } from './executionPanel';
+import { findRunFiles } from './findRunFiles';
+import { formatEventLine } from './formatEventLine';
+import { runInfo } from './runInfo';
+import { GraphPanel } from '../graph/graphPanel';
+
+interface RunChoice {
+  input: string;
+  inputLabel: string;
+  testCase?: string;
+}
+
+const RECENT_KEY = 'asl.recentInputs';
+
+/** Start Execution (with the default input), Start Execution with Input…, and re-run from the execution view. */
+export function registerExecutionCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): void {
+  const lastRuns = new Map<string, RunChoice>();
+  const listeners = new Map<string, (event: StartExecutionRequest.Result['events'][number]) => void>();
+  client.onNotification(ExecutionEventNotification.method, (params: ExecutionEventNotification.Params) => listeners.get(params.executionId)?.(params.event));
+
+  const run = async (document: vscode.TextDocument, choice: RunChoice) => {
+    lastRuns.set(document.uri.toString(), choice);
+    const files = await runFilesOf(document.uri);
+    const trusted = vscode.workspace.isTrusted;
+    const useHandlers = vscode.workspace.getConfiguration('asl').get<boolean>('execution.useHandlers', true);
+    if (files.handlers && useHandlers && !trusted) {
+      void vscode.window.showWarningMessage(`${path.basename(files.handlers)} was not run: local handler code runs only in a trusted workspace. Mocks still apply.`);
+    }
+    const executionId = `run-${Date.now().toString(36)}`;
+    const panel = ExecutionPanel.show(context, document.uri, () => run(document, choice));
+    panel.started(path.basename(document.uri.fsPath), choice.inputLabel, choice.testCase);
+    output.appendLine(`\n▶ ${path.basename(document.uri.fsPath)} — input: ${choice.inputLabel}${choice.testCase ? `, test case: ${choice.testCase}` : ''}`);
+    listeners.set(executionId, (event) => {
+      panel.event(event);
+      output.appendLine(formatEventLine(event));
+    });
+    try {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Running ${path.basename(document.uri.fsPath)}`, cancellable: true },
+        (_progress, token) => {
+          token.onCancellationRequested(() => void client.sendRequest(AbortExecutionRequest.method, { executionId }));
+          return client.sendRequest(StartExecutionRequest.method, {
+            uri: document.uri.toString(),
+            executionId,
+            input: choice.input,
+            mocksPath: choice.testCase ? files.mocks : undefined,
+            testCase: choice.testCase,
+            handlersPath: files.handlers && trusted && useHandlers ? files.handlers : undefined,
+          } satisfies StartExecutionRequest.Params) as Promise<StartExecutionRequest.Result>;
+        },
+      );
+      panel.finished(result);
+      GraphPanel.forUri(document.uri)?.showExecution(runInfo(result.events));
+      output.appendLine(result.status === 'SUCCEEDED' ? `■ SUCCEEDED\n${JSON.stringify(result.output, null, 2)}` : `■ ${result.status}: ${result.error ?? ''} ${result.cause ?? ''}`);
+      for (const p of result.problems ?? []) output.appendLine(`  ${p.line}:${p.column} ${p.code} ${p.message}`);
+      if (result.status === 'INVALID') void vscode.window.showErrorMessage(`Not run: ${result.cause}`);
+      return result;
+    } finally {
+      listeners.delete(executionId);
+    }
+  };
+
+  const pick = async (document: vscode.TextDocument, askForInput: boolean): Promise<RunChoice | undefined> => {
+    const files = await runFilesOf(document.uri);
+    let choice: RunChoice | undefined;
+    if (!askForInput && files.inputs.length > 0) {
+      choice = { input: await fs.readFile(files.inputs[0], 'utf8'), inputLabel: path.basename(files.inputs[0]) };
+    } else if (!askForInput) {
+      choice = lastRuns.get(document.uri.toString()) ?? { input: '{}', inputLabel: '{}' };
+    } else {
+      choice = await pickInput(context, files.inputs);
+    }
+    if (!choice) return undefined;
+    if (files.mocks) {
+      const names = await testCases(files.mocks, document.uri);
+      if (names.length > 0) {
+        const testCase = askForInput || names.length > 1
+          ? await vscode.window.showQuickPick(names, { title: `Test case from ${path.basename(files.mocks)}`, placeHolder: 'Mocked Task results to use' })
+          : names[0];
+        if (!testCase) return undefined;
+        choice.testCase = testCase;
+      }
+    }
+    return choice;
+  };
+
+  const documentFor = async (uri?: unknown) => {
+    if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
+    return vscode.window.activeTextEditor?.document;
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('asl.startExecution', async (uri?: unknown, preset?: RunChoice) => {
+      const document = await documentFor(uri);
+      if (!document) return undefined;
+      const choice = preset ?? (await pick(document, false));
+      return choice ? run(document, choice) : undefined;
+    }),
+    vscode.commands.registerCommand('asl.startExecutionWithInput', async (uri?: unknown) => {
+      const document = await documentFor(uri);
+      const choice = document ? await pick(document, true) : undefined;
+      return document && choice ? run(document, choice) : undefined;
+    }),
+  );
+}
+
+async function runFilesOf(uri: vscode.Uri) {
+  const dir = path.dirname(uri.fsPath);
+  const base = path.basename(uri.fsPath).replace(/\.asl\.json$|\.json$/, '');
+  const siblings = await fs.readdir(dir).catch(() => [] as string[]);
+  const inputsFolder = await fs.readdir(path.join(dir, `${base}.inputs`)).catch(() => [] as string[]);
+  return findRunFiles(uri.fsPath, siblings, inputsFolder);
+}
+
+async function testCases(mocksPath: string, uri: vscode.Uri): Promise<string[]> {
+  try {
+    const config = JSON.parse(await fs.readFile(mocksPath, 'utf8')) as { StateMachines?: Record<string, { TestCases?: Record<string, unknown> }> };
+    const base = path.basename(uri.fsPath).replace(/\.asl\.json$|\.json$/, '');
+    const machines = config.StateMachines ?? {};
+    const machine = machines[base] ?? (Object.keys(machines).length === 1 ? Object.values(machines)[0] : undefined);
+    return Object.keys(machine?.TestCases ?? {});
+  } catch {
+    return [];
+  }
+}
+
+async function pickInput(context: vscode.ExtensionContext, inputs: string[]): Promise<RunChoice | undefined> {
+  const recent = context.workspaceState.get<string[]>(RECENT_KEY, []);
+  type Item = vscode.QuickPickItem & { value?: string; file?: string };
+  const items: Item[] = [
+    ...inputs.map((file) => ({ label: path.basename(file), description: 'input file', file })),
+    ...recent.map((value) => ({ label: value.length > 60 ? `${value.slice(0, 57)}…` : value, description: 'recent input', value })),
+    { label: '$(edit) Type JSON…', description: 'enter the input' },
+  ];
+  const chosen = await vscode.window.showQuickPick(items, { title: 'Execution input' });
+  if (!chosen) return undefined;
+  if (chosen.file) return { input: await fs.readFile(chosen.file, 'utf8'), inputLabel: chosen.label };
+  if (chosen.value) return { input: chosen.value, inputLabel: 'recent input' };
+  const typed = await vscode.window.showInputBox({
+    title: 'Execution input (JSON)',
+    value: '{}',
+    validateInput: (text) => {
+      try {
+        JSON.parse(text);
+        return undefined;
+      } catch (error) {
+        return `Not valid JSON: ${(error as Error).message}`;
+      }
+    },
+  });
+  if (typed === undefined) return undefined;
+  await context.workspaceState.update(RECENT_KEY, [typed, ...recent.filter((r) => r !== typed)].slice(0, 5));
+  return { input: typed, inputLabel: 'typed input' };
+}

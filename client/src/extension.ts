@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCoreCommands } from './commands/registerCommands';
+import { registerExecutionCommands } from './execution/registerExecutionCommands';
+import { registerGraphCommands } from './graph/registerGraphCommands';
+import { createLanguageClient } from './languageClient';
+import { registerStatusBar } from './statusBar';
+
+/** What activate() returns: used by the end-to-end tests and by other extensions. */
+export interface AslWorkbenchApi {
+  client: LanguageClient;
+  /** Resolves when the language server is running. */
+  ready: Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): AslWorkbenchApi {
+  const output = vscode.window.createOutputChannel('ASL Workbench', { log: true });
+  const client = createLanguageClient(context, output);
+  const ready = client.start();
+  context.subscriptions.push(output, { dispose: () => void client.stop() });
+  registerCoreCommands(context, client, output);
+  registerStatusBar(context, client);
+  registerGraphCommands(context, client);
+  registerExecutionCommands(context, client, output);
+  return { client, ready };
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return undefined;
+}

@@ -1,0 +1,131 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { GraphRequest } from '../../../server/src/protocol';
+import type { FromGraphView, StateRunInfo, ToGraphView } from '../../webview/src/shared/graphMessages';
+import { GRAPH_STYLE } from '../../webview/src/graph/graphStyle';
+import { webviewHtml } from '../webviewHtml';
+
+const REFRESH_DELAY_MS = 250;
+
+/** The graph preview of one document: follows its edits (debounced) and the cursor, and reveals clicked states. */
+export class GraphPanel {
+  static readonly viewType = 'asl.graphPreview';
+  private static readonly panels = new Map<string, GraphPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private ready = false;
+  /** Last message of each kind from the webview (tests read these). */
+  readonly received: FromGraphView[] = [];
+  private readonly waiters: ((m: FromGraphView) => void)[] = [];
+
+  static show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri, column: vscode.ViewColumn): GraphPanel {
+    const existing = GraphPanel.panels.get(uri.toString());
+    if (existing) {
+      existing.panel.reveal(column, true);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(GraphPanel.viewType, 'Graph', { viewColumn: column, preserveFocus: true }, GraphPanel.options(context));
+    return new GraphPanel(context, client, uri, panel);
+  }
+
+  static options(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')] };
+  }
+
+  static forUri(uri: vscode.Uri): GraphPanel | undefined {
+    return GraphPanel.panels.get(uri.toString());
+  }
+
+  static all(): GraphPanel[] {
+    return [...GraphPanel.panels.values()];
+  }
+
+  constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, readonly uri: vscode.Uri, readonly panel: vscode.WebviewPanel) {
+    GraphPanel.panels.set(uri.toString(), this);
+    panel.title = `Graph: ${uri.path.split('/').pop()}`;
+    panel.webview.options = GraphPanel.options(context);
+    const worker = panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', 'layoutWorker.js'));
+    panel.webview.html = webviewHtml(panel.webview, context.extensionUri, 'graph.js', 'Graph', GRAPH_STYLE.css, `worker-src blob:; connect-src ${panel.webview.cspSource}`);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: FromGraphView) => this.onMessage(m, worker.toString())),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === uri.toString()) this.scheduleRefresh();
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document.uri.toString() !== uri.toString()) return;
+        if (!vscode.workspace.getConfiguration('asl').get<boolean>('graph.followCursor', true)) return;
+        this.post({ type: 'cursor', offset: e.textEditor.document.offsetAt(e.selections[0].active) });
+      }),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === uri.toString())) this.scheduleRefresh();
+      }),
+    );
+    panel.onDidDispose(() => this.dispose());
+  }
+
+  private onMessage(message: FromGraphView, workerUri: string): void {
+    this.received.push(message);
+    for (const w of this.waiters.splice(0)) w(message);
+    if (message.type === 'ready') {
+      this.ready = true;
+      this.post({ type: 'init', workerUri, documentUri: this.uri.toString() });
+      void this.refresh();
+    } else if (message.type === 'reveal') {
+      void this.reveal(message.offset, message.length);
+    } else if (message.type === 'exported') {
+      void this.save(message.format, message.data);
+    }
+  }
+
+  /** Resolves with the next message from the webview matching `predicate`. */
+  next(predicate: (m: FromGraphView) => boolean): Promise<FromGraphView> {
+    return new Promise((resolve) => {
+      const check = (m: FromGraphView) => (predicate(m) ? resolve(m) : this.waiters.push(check));
+      this.waiters.push(check);
+    });
+  }
+
+  post(message: ToGraphView): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  showExecution(states: Record<string, StateRunInfo>): void {
+    this.post({ type: 'execution', states });
+  }
+
+  private scheduleRefresh(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  async refresh(): Promise<void> {
+    const graph = (await this.client.sendRequest(GraphRequest.method, { uri: this.uri.toString() }).catch(() => null)) as GraphRequest.Result | null;
+    if (graph) this.post({ type: 'graph', graph, version: graph.version });
+  }
+
+  private async reveal(offset: number, length: number): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(this.uri);
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString())
+      ?? (await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false }));
+    const range = new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async save(format: 'svg' | 'png', data: string): Promise<void> {
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: this.uri.with({ path: this.uri.path.replace(/\.asl\.json$|\.json$/, `.${format}`) }),
+      filters: format === 'svg' ? { SVG: ['svg'] } : { PNG: ['png'] },
+    });
+    if (!target) return;
+    const bytes = format === 'svg' ? Buffer.from(data, 'utf8') : Buffer.from(data.replace(/^data:image\/png;base64,/, ''), 'base64');
+    await vscode.workspace.fs.writeFile(target, bytes);
+    void vscode.window.showInformationMessage(`Graph exported to ${target.fsPath}`);
+  }
+
+  dispose(): void {
+    GraphPanel.panels.delete(this.uri.toString());
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { GraphPanel } from './graphPanel';
+
+/** Open Graph Preview (here / to the side), Export Graph, and restoring previews after a reload. */
+export function registerGraphCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const open = (column: vscode.ViewColumn) => (uri?: unknown) => {
+    const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+    return target ? GraphPanel.show(context, client, target, column) : undefined;
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand('asl.openGraphPreview', open(vscode.ViewColumn.Active)),
+    vscode.commands.registerCommand('asl.openGraphPreviewToSide', open(vscode.ViewColumn.Beside)),
+    vscode.commands.registerCommand('asl.exportGraph', async () => {
+      const uri = vscode.window.activeTextEditor?.document.uri;
+      const panel = (uri && GraphPanel.forUri(uri)) ?? GraphPanel.all()[0] ?? (uri ? GraphPanel.show(context, client, uri, vscode.ViewColumn.Beside) : undefined);
+      if (!panel) return;
+      const format = await vscode.window.showQuickPick(['svg', 'png'], { title: 'Export the graph as' });
+      if (format === 'svg' || format === 'png') panel.post({ type: 'export', format });
+    }),
+    vscode.window.registerWebviewPanelSerializer(GraphPanel.viewType, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const uri = (state as { uri?: string } | undefined)?.uri;
+        const target = uri ? vscode.Uri.parse(uri) : vscode.window.activeTextEditor?.document.uri;
+        if (target) new GraphPanel(context, client, target, panel);
+        else panel.dispose();
+      },
+    }),
+  );
+}

@@ -1,0 +1,46 @@
+import * as path from 'node:path';
+import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+/** Restarts allowed in a row before the client gives up and reports once. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/** The language client for `asl` documents, running dist/server.js over IPC. */
+export function createLanguageClient(context: ExtensionContext, output: LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const crashes: number[] = [];
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'asl' }],
+    synchronize: { configurationSection: 'asl' },
+    outputChannel: output,
+    traceOutputChannel: output,
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const now = Date.now();
+        crashes.push(now);
+        while (crashes.length && now - crashes[0] > RESTART_WINDOW_MS) crashes.shift();
+        if (crashes.length > MAX_RESTARTS) {
+          return {
+            action: CloseAction.DoNotRestart,
+            message: `The ASL language server stopped ${crashes.length} times in 3 minutes and will not be restarted. Run "ASL: Restart Language Server" after checking the ASL output.`,
+          };
+        }
+        return { action: CloseAction.Restart, handled: crashes.length > 1 };
+      },
+    },
+  };
+  return new LanguageClient('asl', 'ASL Workbench', serverOptions, clientOptions);
+}

@@ -1,0 +1,15 @@
+/** Messages between the execution panel (extension host) and its webview. Data only, never HTML. */
+export interface ExecutionEventData {
+  id: number;
+  previousEventId: number;
+  timestamp: string;
+  type: string;
+  [details: string]: unknown;
+}
+
+export type ToExecutionView =
+  | { type: 'started'; machine: string; input: string; testCase?: string }
+  | { type: 'event'; event: ExecutionEventData }
+  | { type: 'finished'; status: string; output?: unknown; error?: string; cause?: string; durationMs?: number; problems?: { line: number; column: number; code: string; message: string }[] };
+
+export type FromExecutionView = { type: 'rerun' } | { type: 'ready' };

@@ -1,0 +1,77 @@
+import { compilePath, evaluatePath, type PathRoots } from './jsonPathEval';
+import { StatesError } from './statesError';
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Evaluates a JSONPath Choice rule (asl-reference §5.3). A type mismatch is false; a missing Variable is States.Runtime except for IsPresent. */
+export function ruleMatches(rule: Record<string, unknown>, roots: PathRoots): boolean {
+  if (Array.isArray(rule.And)) return (rule.And as Record<string, unknown>[]).every((r) => ruleMatches(r, roots));
+  if (Array.isArray(rule.Or)) return (rule.Or as Record<string, unknown>[]).some((r) => ruleMatches(r, roots));
+  if (rule.Not && typeof rule.Not === 'object') return !ruleMatches(rule.Not as Record<string, unknown>, roots);
+  const variable = String(rule.Variable);
+  const found = evaluatePath(compilePath(variable), roots);
+  const operator = Object.keys(rule).find((k) => k !== 'Variable' && k !== 'Next' && k !== 'Comment' && k !== 'Assign');
+  if (!operator) throw new StatesError('States.Runtime', 'A Choice rule has no comparison operator');
+  if (operator === 'IsPresent') return found.found === rule.IsPresent;
+  if (!found.found) throw new StatesError('States.Runtime', `Invalid path '${variable}': The choice state's condition path references an invalid value.`);
+  const value = found.value;
+  let expected = rule[operator];
+  let op = operator;
+  if (op.endsWith('Path')) {
+    op = op.slice(0, -4);
+    const other = evaluatePath(compilePath(String(expected)), roots);
+    if (!other.found) throw new StatesError('States.Runtime', `Invalid path '${String(expected)}' in ${operator}`);
+    expected = other.value;
+  }
+  switch (op) {
+    case 'IsNull': return (value === null) === expected;
+    case 'IsNumeric': return (typeof value === 'number') === expected;
+    case 'IsString': return (typeof value === 'string') === expected;
+    case 'IsBoolean': return (typeof value === 'boolean') === expected;
+    case 'IsTimestamp': return (typeof value === 'string' && TIMESTAMP.test(value)) === expected;
+    case 'BooleanEquals': return typeof value === 'boolean' && value === expected;
+    case 'StringMatches': return typeof value === 'string' && typeof expected === 'string' && wildcard(expected).test(value);
+  }
+  const family = op.startsWith('String') ? 'string' : op.startsWith('Numeric') ? 'number' : 'timestamp';
+  const comparison = op.replace(/^(String|Numeric|Timestamp)/, '');
+  let a: number | string;
+  let b: number | string;
+  if (family === 'timestamp') {
+    if (typeof value !== 'string' || typeof expected !== 'string' || !TIMESTAMP.test(value) || !TIMESTAMP.test(expected)) return false;
+    a = Date.parse(value);
+    b = Date.parse(expected);
+  } else {
+    if (typeof value !== family || typeof expected !== family) return false;
+    a = value as number | string;
+    b = expected as number | string;
+  }
+  switch (comparison) {
+    case 'Equals': return a === b;
+    case 'LessThan': return a < b;
+    case 'GreaterThan': return a > b;
+    case 'LessThanEquals': return a <= b;
+    case 'GreaterThanEquals': return a >= b;
+  }
+  return false;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** `*` matches any run of characters; `\*` is a literal star and `\\` a backslash. */
+export function wildcard(pattern: string): RegExp {
+  let re = patterns.get(pattern);
+  if (re) return re;
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      const next = pattern[++i];
+      if (next !== '*' && next !== '\\') throw new StatesError('States.Runtime', `Invalid StringMatches pattern '${pattern}': a backslash escapes only '*' or '\\'`);
+      source += `\\${next}`;
+    } else if (c === '*') source += '[\\s\\S]*';
+    else source += c.replace(/[.+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  re = new RegExp(`^${source}$`);
+  patterns.set(pattern, re);
+  return re;
+}

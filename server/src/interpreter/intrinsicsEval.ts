@@ -1,0 +1,175 @@
+import { parseIntrinsic, type IntrinsicArg, type IntrinsicCall } from '../core/expressions/intrinsics';
+import { compilePath, evaluatePath, type PathRoots } from './jsonPathEval';
+import { StatesError } from './statesError';
+
+/** Randomness and hashing come from outside so that the interpreter stays pure and tests are repeatable. */
+export interface IntrinsicServices {
+  uuid(): string;
+  random(): number;
+  hash(data: string, algorithm: string): string;
+  base64Encode(text: string): string;
+  base64Decode(text: string): string;
+}
+
+const cache = new Map<string, IntrinsicCall>();
+
+export function compileIntrinsic(text: string): IntrinsicCall {
+  let call = cache.get(text);
+  if (!call) {
+    const parsed = parseIntrinsic(text);
+    if (!parsed.ok) throw new StatesError('States.IntrinsicFailure', `Invalid intrinsic function '${text}': ${parsed.error.message}`);
+    call = parsed.value;
+    cache.set(text, call);
+  }
+  return call;
+}
+
+const fail = (name: string, message: string): never => {
+  throw new StatesError('States.IntrinsicFailure', `${name}: ${message}`);
+};
+
+/** Evaluates an intrinsic call with AWS's semantics (asl-reference §10). */
+export function evaluateIntrinsic(call: IntrinsicCall, roots: PathRoots, services: IntrinsicServices): unknown {
+  // Only States.Format's template keeps `\{` `\}` escapes (to tell literal braces from holes).
+  const args = call.args.map((a, i) => argValue(a, roots, services, call.name === 'States.Format' && i === 0));
+  const n = call.name;
+  const int = (v: unknown, what: string): number => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : fail(n, `${what} must be a number`));
+  const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : fail(n, 'the argument must be an array'));
+  const str = (v: unknown): string => (typeof v === 'string' ? v : fail(n, 'the argument must be a string'));
+  switch (n) {
+    case 'States.Format': {
+      const template = str(args[0]);
+      const values = args.slice(1);
+      let next = 0;
+      let out = '';
+      for (let i = 0; i < template.length; i++) {
+        const c = template[i];
+        if (c === '\\' && (template[i + 1] === '{' || template[i + 1] === '}')) {
+          out += template[++i];
+        } else if (c === '{' && template[i + 1] === '}') {
+          if (next >= values.length) fail(n, 'more {} than values');
+          const v = values[next++];
+          if (v !== null && typeof v === 'object') fail(n, 'values must be strings, numbers, booleans or null');
+          out += v === null ? 'null' : String(v);
+          i++;
+        } else out += c;
+      }
+      if (next !== values.length) fail(n, `the template has ${next} {} but ${values.length} values were given`);
+      return out;
+    }
+    case 'States.StringToJson':
+      try {
+        return JSON.parse(str(args[0]));
+      } catch {
+        return fail(n, 'the string is not valid JSON');
+      }
+    case 'States.JsonToString':
+      return JSON.stringify(args[0]);
+    case 'States.Array':
+      return args;
+    case 'States.ArrayPartition': {
+      const list = arr(args[0]);
+      const size = int(args[1], 'the chunk size');
+      if (size <= 0) fail(n, 'the chunk size must be greater than 0');
+      const out: unknown[][] = [];
+      for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+      return out;
+    }
+    case 'States.ArrayContains': {
+      const wanted = JSON.stringify(args[1]);
+      return arr(args[0]).some((v) => JSON.stringify(v) === wanted);
+    }
+    case 'States.ArrayRange': {
+      const [start, end, step] = [int(args[0], 'start'), int(args[1], 'end'), int(args[2], 'step')];
+      if (step === 0) fail(n, 'the step cannot be 0');
+      const out: number[] = [];
+      for (let v = start; step > 0 ? v <= end : v >= end; v += step) {
+        out.push(v);
+        if (out.length > 1000) fail(n, 'the range has more than 1000 items');
+      }
+      return out;
+    }
+    case 'States.ArrayGetItem': {
+      const list = arr(args[0]);
+      const index = int(args[1], 'the index');
+      if (index < 0 || index >= list.length) fail(n, `index ${index} is out of bounds`);
+      return list[index];
+    }
+    case 'States.ArrayLength':
+      return arr(args[0]).length;
+    case 'States.ArrayUnique': {
+      const seen = new Set<string>();
+      return arr(args[0]).filter((v) => {
+        const key = JSON.stringify(v);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    }
+    case 'States.Base64Encode': {
+      const s = str(args[0]);
+      if (s.length > 10000) fail(n, 'the input is longer than 10,000 characters');
+      return services.base64Encode(s);
+    }
+    case 'States.Base64Decode': {
+      const s = str(args[0]);
+      if (s.length > 10000) fail(n, 'the input is longer than 10,000 characters');
+      return services.base64Decode(s);
+    }
+    case 'States.Hash': {
+      const data = typeof args[0] === 'string' ? args[0] : JSON.stringify(args[0]);
+      if (data.length > 10000) fail(n, 'the input is longer than 10,000 characters');
+      const algorithm = str(args[1]);
+      if (!['MD5', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'].includes(algorithm)) fail(n, `unsupported algorithm '${algorithm}'`);
+      return services.hash(data, algorithm);
+    }
+    case 'States.JsonMerge': {
+      const [a, b, deep] = args;
+      if (deep !== false) fail(n, 'only a shallow merge is supported: the third argument must be false');
+      if (a === null || typeof a !== 'object' || Array.isArray(a) || b === null || typeof b !== 'object' || Array.isArray(b)) fail(n, 'both arguments must be objects');
+      return { ...(a as object), ...(b as object) };
+    }
+    case 'States.MathRandom': {
+      const start = int(args[0], 'start');
+      const end = int(args[1], 'end');
+      if (end <= start) fail(n, 'end must be greater than start');
+      return start + Math.floor(services.random() * (end - start));
+    }
+    case 'States.MathAdd': {
+      const check = (v: unknown) => {
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < -2147483648 || v > 2147483647) fail(n, 'arguments must be integers between -2147483648 and 2147483647');
+        return v as number;
+      };
+      return check(args[0]) + check(args[1]);
+    }
+    case 'States.StringSplit': {
+      const s = str(args[0]);
+      const delimiters = new Set(str(args[1]));
+      const out: string[] = [];
+      let current = '';
+      for (const c of s) {
+        if (delimiters.has(c)) {
+          if (current) out.push(current);
+          current = '';
+        } else current += c;
+      }
+      if (current) out.push(current);
+      return out;
+    }
+    case 'States.UUID':
+      return services.uuid();
+    default:
+      return fail(n, 'unknown intrinsic function');
+  }
+}
+
+function argValue(arg: IntrinsicArg, roots: PathRoots, services: IntrinsicServices, keepBraceEscapes: boolean): unknown {
+  if (arg.kind === 'call') return evaluateIntrinsic(arg.value, roots, services);
+  if (arg.kind === 'path') {
+    const result = evaluatePath(compilePath(arg.value), roots);
+    if (!result.found) throw new StatesError('States.IntrinsicFailure', `The path '${arg.value}' matched nothing`);
+    return result.value;
+  }
+  if (arg.kind === 'string') return keepBraceEscapes ? arg.value : arg.value.replace(/\\([{}])/g, '$1');
+  return arg.value;
+}

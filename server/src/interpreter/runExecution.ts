@@ -1,0 +1,32 @@
+import { analyzeDocument } from '../core/analyzeDocument';
+import { LineIndex } from '../core/document/lineIndex';
+import { toJsonValue } from '../core/document/ast';
+import { Execution } from './execution';
+import type { ExecutionResult, RunOptions } from './types';
+
+export interface DefinitionProblem {
+  line: number;
+  column: number;
+  code: string;
+  message: string;
+}
+
+/** Validates a definition before running it: AWS refuses a definition with errors, so do we. */
+export function prepareDefinition(text: string): { definition: unknown } | { problems: DefinitionProblem[] } {
+  const analysis = analyzeDocument(text);
+  const errors = analysis.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0 || !analysis.doc.root) {
+    const lines = new LineIndex(text);
+    return {
+      problems: errors.map((p) => {
+        const at = lines.positionAt(p.span.offset);
+        return { line: at.line + 1, column: at.character + 1, code: p.code, message: p.message };
+      }),
+    };
+  }
+  return { definition: toJsonValue(analysis.doc.root) };
+}
+
+export function runExecution(options: RunOptions): Promise<ExecutionResult> {
+  return new Execution(options).run();
+}

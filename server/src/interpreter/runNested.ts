@@ -1,0 +1,81 @@
+import type { Execution } from './execution';
+import { asStatesError } from './execution';
+import type { StateRun } from './runState';
+import { StatesError } from './statesError';
+import { VariableScope } from './variables';
+
+type Obj = Record<string, unknown>;
+
+/** Runs every branch on the same input; the result is the outputs in branch order (asl-reference §5.7). */
+export async function runParallel(ex: Execution, run: StateRun, input: unknown): Promise<unknown[]> {
+  const branches = (run.state.Branches as Obj[]) ?? [];
+  const started = ex.emit('ParallelStateStarted', {});
+  try {
+    const results = await Promise.all(
+      branches.map((block) => ex.runBlock({ block, variables: new VariableScope(run.frame.variables), queryLanguage: topLanguage(ex) }, input)),
+    );
+    ex.emit('ParallelStateSucceeded', {}, started);
+    return results;
+  } catch (error) {
+    const e = asStatesError(error);
+    ex.emit('ParallelStateFailed', { error: e.error, cause: e.causeText }, started);
+    throw e;
+  }
+}
+
+/**
+ * Runs the item processor for each item, at most MaxConcurrency at a time (0 = all), results in item order;
+ * a Distributed Map tolerates ToleratedFailureCount/Percentage failed items (asl-reference §5.8).
+ */
+export async function runMap(ex: Execution, run: StateRun, items: unknown, select: (item: unknown, index: number) => unknown): Promise<unknown[]> {
+  if (!Array.isArray(items)) throw new StatesError('States.Runtime', `Map '${run.name}' needs an array of items, got ${items === null ? 'null' : typeof items}`);
+  const state = run.state;
+  const processor = (state.ItemProcessor ?? state.Iterator) as Obj;
+  const config = (processor.ProcessorConfig ?? {}) as Obj;
+  const distributed = config.Mode === 'DISTRIBUTED';
+  const limit = typeof state.MaxConcurrency === 'number' && state.MaxConcurrency > 0 ? state.MaxConcurrency : items.length || 1;
+  const started = ex.emit('MapStateStarted', { mapStateStartedEventDetails: { length: items.length } });
+  const results: unknown[] = new Array(items.length);
+  const failures: StatesError[] = [];
+  let nextIndex = 0;
+  const worker = async () => {
+    while (nextIndex < items.length) {
+      const index = nextIndex++;
+      const iterationName = `${run.name}`;
+      ex.emit('MapIterationStarted', { mapIterationStartedEventDetails: { name: iterationName, index } }, started);
+      try {
+        const itemInput = await select(items[index], index);
+        // A Distributed Map's children are separate executions: they cannot read outer variables.
+        const variables = new VariableScope(distributed ? undefined : run.frame.variables);
+        results[index] = await ex.runBlock({ block: processor, variables, queryLanguage: topLanguage(ex), mapItem: { Index: index, Value: items[index] } }, itemInput);
+        ex.emit('MapIterationSucceeded', { mapIterationSucceededEventDetails: { name: iterationName, index } }, started);
+      } catch (error) {
+        const e = asStatesError(error);
+        ex.emit('MapIterationFailed', { mapIterationFailedEventDetails: { name: iterationName, index, error: e.error, cause: e.causeText } }, started);
+        if (!distributed || e.error === 'States.Aborted') throw e;
+        failures.push(e);
+        results[index] = { Error: e.error, Cause: e.causeText };
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(limit, Math.max(items.length, 1)) }, worker));
+  } catch (error) {
+    ex.emit('MapStateFailed', {}, started);
+    throw error;
+  }
+  if (failures.length > 0) {
+    const count = typeof state.ToleratedFailureCount === 'number' ? state.ToleratedFailureCount : 0;
+    const percentage = typeof state.ToleratedFailurePercentage === 'number' ? state.ToleratedFailurePercentage : 0;
+    if (failures.length > count && (failures.length / items.length) * 100 > percentage) {
+      ex.emit('MapStateFailed', {}, started);
+      throw new StatesError('States.ExceedToleratedFailureThreshold', `${failures.length} of ${items.length} items failed in Map '${run.name}'`);
+    }
+  }
+  ex.emit('MapStateSucceeded', {}, started);
+  return results;
+}
+
+function topLanguage(ex: Execution): 'JSONPath' | 'JSONata' {
+  return (ex.options.definition as Obj).QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
+}

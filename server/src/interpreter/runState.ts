@@ -1,0 +1,204 @@
+import { ruleMatches } from './choice';
+import type { Execution, Frame } from './execution';
+import { DATA_LIMIT } from './execution';
+import { evaluateJsonata } from './jsonataEval';
+import { setAtPath } from './jsonPathEval';
+import { runMap, runParallel } from './runNested';
+import { evaluateTemplate } from './payloadTemplate';
+import { StatesError } from './statesError';
+import { looksLikeIntrinsic } from '../core/expressions/intrinsics';
+import { compileIntrinsic, evaluateIntrinsic } from './intrinsicsEval';
+
+type Obj = Record<string, unknown>;
+
+export interface StateOutcome {
+  output: unknown;
+  /** Undefined when the state ends its block. */
+  next?: string;
+}
+
+export interface StateRun {
+  frame: Frame;
+  name: string;
+  state: Obj;
+  type: string;
+  language: 'JSONPath' | 'JSONata';
+  input: unknown;
+  context: Obj;
+  attempt: number;
+}
+
+const nextOf = (state: Obj): string | undefined => (state.End === true ? undefined : (state.Next as string | undefined));
+
+/** Runs one attempt of one state (no Retry/Catch here). */
+export async function runState(ex: Execution, run: StateRun): Promise<StateOutcome> {
+  return run.language === 'JSONata' ? runJsonata(ex, run) : runJsonPath(ex, run);
+}
+
+async function runJsonPath(ex: Execution, run: StateRun): Promise<StateOutcome> {
+  const { state, frame, input, context, type } = run;
+  const services = ex.options.services;
+  const variables = frame.variables.all();
+  const roots = { context, variables };
+  const effective = () => {
+    const selected = ex.select(state.InputPath, input, roots, 'InputPath');
+    return state.Parameters === undefined ? selected : evaluateTemplate(state.Parameters, { data: selected, ...roots }, services, 'Parameters');
+  };
+  const finish = (result: unknown, assignFrom: unknown, next: string | undefined): StateOutcome => {
+    if (state.Assign !== undefined) frame.variables.assign(evaluateTemplate(state.Assign, { data: assignFrom, ...roots }, services, 'Assign') as Obj);
+    const merged = state.ResultPath === null ? input : state.ResultPath === undefined ? result : setAtPath(input, String(state.ResultPath), result);
+    return { output: ex.select(state.OutputPath, merged, roots, 'OutputPath'), next };
+  };
+  const selectResult = (raw: unknown) => (state.ResultSelector ? evaluateTemplate(state.ResultSelector, { data: raw, ...roots }, services, 'ResultSelector') : raw);
+
+  switch (type) {
+    case 'Pass': {
+      const result = state.Result !== undefined ? state.Result : effective();
+      return finish(result, result, nextOf(state));
+    }
+    case 'Task': {
+      const raw = await invokeTask(ex, run, effective());
+      return finish(selectResult(raw), raw, nextOf(state));
+    }
+    case 'Parallel': {
+      const raw = await runParallel(ex, run, effective());
+      return finish(selectResult(raw), raw, nextOf(state));
+    }
+    case 'Map': {
+      const selected = ex.select(state.InputPath, input, roots, 'InputPath');
+      const items = ex.select(state.ItemsPath ?? '$', selected, roots, 'ItemsPath');
+      const selector = state.ItemSelector ?? state.Parameters;
+      const raw = await runMap(ex, run, items, (item, index) =>
+        selector === undefined ? item : evaluateTemplate(selector, { data: selected, ...roots, context: { ...context, Map: { Item: { Index: index, Value: item } } } }, services, 'ItemSelector'),
+      );
+      return finish(selectResult(raw), raw, nextOf(state));
+    }
+    case 'Choice': {
+      const selected = ex.select(state.InputPath, input, roots, 'InputPath');
+      const rule = ((state.Choices as Obj[]) ?? []).find((r) => ruleMatches(r, { data: selected, ...roots }));
+      const next = (rule?.Next ?? state.Default) as string | undefined;
+      if (next === undefined) throw new StatesError('States.NoChoiceMatched', `No Choice rule matched and no Default is set in state '${run.name}'`);
+      const assign = rule?.Assign ?? (rule ? undefined : state.Assign);
+      if (assign !== undefined) frame.variables.assign(evaluateTemplate(assign, { data: selected, ...roots }, services, 'Assign') as Obj);
+      return { output: ex.select(state.OutputPath, selected, roots, 'OutputPath'), next };
+    }
+    case 'Wait': {
+      const selected = ex.select(state.InputPath, input, roots, 'InputPath');
+      await wait(ex, state.Seconds ?? (state.SecondsPath ? ex.select(state.SecondsPath, selected, roots, 'SecondsPath') : undefined),
+        state.Timestamp ?? (state.TimestampPath ? ex.select(state.TimestampPath, selected, roots, 'TimestampPath') : undefined));
+      if (state.Assign !== undefined) frame.variables.assign(evaluateTemplate(state.Assign, { data: selected, ...roots }, services, 'Assign') as Obj);
+      return { output: ex.select(state.OutputPath, selected, roots, 'OutputPath'), next: nextOf(state) };
+    }
+    case 'Succeed':
+      return { output: ex.select(state.OutputPath, ex.select(state.InputPath, input, roots, 'InputPath'), roots, 'OutputPath') };
+    case 'Fail': {
+      const pick = (literal: unknown, path: unknown) => {
+        if (literal !== undefined) return String(literal);
+        if (typeof path !== 'string') return undefined;
+        const value = looksLikeIntrinsic(path) ? evaluateIntrinsic(compileIntrinsic(path), { data: input, ...roots }, services) : ex.select(path, input, roots, 'ErrorPath');
+        return typeof value === 'string' ? value : JSON.stringify(value);
+      };
+      throw new StatesError(pick(state.Error, state.ErrorPath) ?? 'States.Fail', pick(state.Cause, state.CausePath) ?? '');
+    }
+  }
+  throw new StatesError('States.Runtime', `Unknown state type '${type}'`);
+}
+
+async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
+  const { state, frame, input, context, type } = run;
+  const variables = frame.variables.all();
+  const bindings = { states: { input, context }, variables };
+  const finish = async (result: unknown, next: string | undefined, assign = state.Assign, output = state.Output): Promise<StateOutcome> => {
+    const withResult = { states: { input, context, result }, variables };
+    const [out, assigned] = await Promise.all([
+      output === undefined ? result : ex.jsonata(output, withResult, 'Output'),
+      assign === undefined ? undefined : ex.jsonata(assign, withResult, 'Assign'),
+    ]);
+    if (assigned) frame.variables.assign(assigned as Obj);
+    return { output: out, next };
+  };
+  const args = async () => (state.Arguments === undefined ? input : ex.jsonata(state.Arguments, bindings, 'Arguments'));
+  switch (type) {
+    case 'Pass':
+      return finish(input, nextOf(state));
+    case 'Task':
+      return finish(await invokeTask(ex, run, await args()), nextOf(state));
+    case 'Parallel':
+      return finish(await runParallel(ex, run, await args()), nextOf(state));
+    case 'Map': {
+      const items = state.Items === undefined ? input : await ex.jsonata(state.Items, bindings, 'Items');
+      const raw = await runMap(ex, run, items, (item, index) =>
+        state.ItemSelector === undefined ? item : ex.jsonata(state.ItemSelector, { states: { input, context: { ...context, Map: { Item: { Index: index, Value: item } } } }, variables }, 'ItemSelector'),
+      );
+      return finish(raw, nextOf(state));
+    }
+    case 'Choice': {
+      for (const rule of (state.Choices as Obj[]) ?? []) {
+        const condition = typeof rule.Condition === 'string' ? await evaluateJsonata(rule.Condition.slice(2, -2), bindings, ex.options.services, 'Condition') : rule.Condition;
+        if (typeof condition !== 'boolean') throw new StatesError('States.QueryEvaluationError', `The Condition of a Choice rule in '${run.name}' did not return a boolean`);
+        if (condition) return finish(input, String(rule.Next), rule.Assign, rule.Output);
+      }
+      if (state.Default === undefined) throw new StatesError('States.NoChoiceMatched', `No Choice rule matched and no Default is set in state '${run.name}'`);
+      return finish(input, String(state.Default));
+    }
+    case 'Wait':
+      await wait(ex, await ex.jsonata(state.Seconds, bindings, 'Seconds'), await ex.jsonata(state.Timestamp, bindings, 'Timestamp'));
+      return finish(input, nextOf(state));
+    case 'Succeed':
+      return { output: state.Output === undefined ? input : await ex.jsonata(state.Output, bindings, 'Output') };
+    case 'Fail': {
+      const error = state.Error === undefined ? 'States.Fail' : String(await ex.jsonata(state.Error, bindings, 'Error'));
+      const cause = state.Cause === undefined ? '' : String(await ex.jsonata(state.Cause, bindings, 'Cause'));
+      throw new StatesError(error, cause);
+    }
+  }
+  throw new StatesError('States.Runtime', `Unknown state type '${type}'`);
+}
+
+async function wait(ex: Execution, seconds: unknown, timestamp: unknown): Promise<void> {
+  let ms = 0;
+  if (typeof seconds === 'number') {
+    if (seconds < 0 || !Number.isFinite(seconds)) throw new StatesError('States.Runtime', `Wait seconds must be a non-negative number, not ${seconds}`);
+    ms = seconds * 1000;
+  } else if (typeof timestamp === 'string') {
+    const at = Date.parse(timestamp);
+    if (Number.isNaN(at)) throw new StatesError('States.Runtime', `'${timestamp}' is not a valid timestamp`);
+    ms = Math.max(0, at - ex.options.clock.now());
+  } else if (seconds !== undefined || timestamp !== undefined) {
+    throw new StatesError('States.Runtime', 'The Wait duration must be a number of seconds or a timestamp string');
+  }
+  if (ms > 0) await ex.options.clock.sleep(ms, ex.options.signal);
+}
+
+/** Calls the task (mock or handler) with TaskScheduled/Started/Succeeded/Failed events and Task timeouts. */
+async function invokeTask(ex: Execution, run: StateRun, taskInput: unknown): Promise<unknown> {
+  const resource = String(run.state.Resource);
+  const scheduled = ex.emit('TaskScheduled', { taskScheduledEventDetails: { resource, region: 'us-east-1', parameters: JSON.stringify(taskInput), resourceType: resourceType(resource) } });
+  ex.emit('TaskStarted', { taskStartedEventDetails: { resource } }, scheduled);
+  const context = resource.endsWith('.waitForTaskToken') ? { ...run.context, Task: { Token: `local-task-token-${scheduled}` } } : run.context;
+  const call = ex.options.invokeTask({ stateName: run.name, resource, input: taskInput, context, attempt: run.attempt });
+  const timeout = typeof run.state.TimeoutSeconds === 'number' ? run.state.TimeoutSeconds : undefined;
+  try {
+    const result = ex.options.clock.real && timeout
+      ? await Promise.race([call, ex.options.clock.sleep(timeout * 1000).then(() => { throw new StatesError('States.Timeout', `Task '${run.name}' timed out after ${timeout} seconds`); })])
+      : await call;
+    const text = JSON.stringify(result) ?? 'null';
+    if (text.length > DATA_LIMIT) throw new StatesError('States.DataLimitExceeded', `The result of '${run.name}' is ${text.length} bytes; the limit is ${DATA_LIMIT}`);
+    ex.emit('TaskSucceeded', { taskSucceededEventDetails: { resource, output: text } });
+    return result;
+  } catch (error) {
+    const e = error instanceof StatesError ? error : new StatesError(errorName(error), error instanceof Error ? error.message : String(error));
+    ex.emit(e.error === 'States.Timeout' ? 'TaskTimedOut' : 'TaskFailed', { taskFailedEventDetails: { resource, error: e.error, cause: e.causeText } });
+    throw e;
+  }
+}
+
+function errorName(error: unknown): string {
+  const name = (error as { name?: unknown })?.name;
+  return typeof name === 'string' && name !== 'Error' ? name : 'Error';
+}
+
+function resourceType(resource: string): string {
+  const m = /^arn:[^:]+:states:::(?:aws-sdk:)?([^:]+)/.exec(resource);
+  return m ? m[1] : resource.includes(':lambda:') ? 'lambda' : 'activity';
+}

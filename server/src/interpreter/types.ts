@@ -1,0 +1,59 @@
+import type { IntrinsicServices } from './intrinsicsEval';
+
+export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+/** One history event in the shape of AWS's GetExecutionHistory. */
+export interface HistoryEvent {
+  id: number;
+  previousEventId: number;
+  timestamp: string;
+  type: string;
+  [details: string]: unknown;
+}
+
+export interface ExecutionResult {
+  status: ExecutionStatus;
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  events: HistoryEvent[];
+  /** Virtual (or real) milliseconds from start to end. */
+  durationMs: number;
+}
+
+/** Time, injected: the virtual clock jumps instantly; the real clock waits. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** True when timeouts can fire (a real clock); with a virtual clock tasks take no time. */
+  readonly real: boolean;
+}
+
+export interface TaskRequest {
+  stateName: string;
+  resource: string;
+  /** The effective input: after InputPath/Parameters or Arguments. */
+  input: unknown;
+  context: unknown;
+  /** 0 for the first attempt, then 1, 2... across retries. */
+  attempt: number;
+}
+
+/** Runs a Task: returns the service's result or throws a StatesError (its name is the error, its message the cause). */
+export type TaskInvoker = (request: TaskRequest) => Promise<unknown>;
+
+export interface RunOptions {
+  definition: unknown;
+  input: unknown;
+  invokeTask: TaskInvoker;
+  clock: Clock;
+  services: IntrinsicServices;
+  onEvent?: (event: HistoryEvent) => void;
+  /** Keep every event in the result (default true); a benchmark may turn it off. */
+  recordEvents?: boolean;
+  /** The history cap; an execution past it fails (default 25,000, AWS's limit). */
+  maxEvents?: number;
+  signal?: AbortSignal;
+  executionName?: string;
+  stateMachineName?: string;
+}

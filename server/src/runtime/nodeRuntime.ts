@@ -1,0 +1,42 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { IntrinsicServices } from '../interpreter/intrinsicsEval';
+import type { TaskHandler } from '../interpreter/handlers';
+import type { Clock } from '../interpreter/types';
+
+const ALGORITHMS: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+
+/** Randomness, hashing and Base64 from Node for the pure interpreter. */
+export const nodeServices: IntrinsicServices = {
+  uuid: () => randomUUID(),
+  random: () => Math.random(),
+  hash: (data, algorithm) => createHash(ALGORITHMS[algorithm] ?? 'sha256').update(data, 'utf8').digest('hex'),
+  base64Encode: (text) => Buffer.from(text, 'utf8').toString('base64'),
+  base64Decode: (text) => Buffer.from(text, 'base64').toString('utf8'),
+};
+
+/** Waits for real (`--real-time`). */
+export const realClock: Clock = {
+  real: true,
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((done) => {
+      const timer = setTimeout(done, ms);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        done();
+      });
+    }),
+};
+
+/** Loads a handlers module: its `handlers` export, or its default export, maps state names or ARNs to functions. */
+export async function loadHandlers(path: string, cwd: string): Promise<Record<string, TaskHandler>> {
+  const module = (await import(pathToFileURL(resolve(cwd, path)).href)) as { handlers?: unknown; default?: unknown };
+  const table = module.handlers ?? module.default;
+  if (!table || typeof table !== 'object') throw new Error(`${path} must export 'handlers' (or a default export): an object mapping state names or Resource ARNs to functions`);
+  for (const [key, value] of Object.entries(table)) {
+    if (typeof value !== 'function') throw new Error(`${path}: handler '${key}' is not a function`);
+  }
+  return table as Record<string, TaskHandler>;
+}

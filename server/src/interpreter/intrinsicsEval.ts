@@ -1,4 +1,4 @@
-import { parseIntrinsic, type IntrinsicArg, type IntrinsicCall } from '../core/expressions/intrinsics';
+import { ESCAPED_CLOSE, ESCAPED_OPEN, parseIntrinsic, plainString, type IntrinsicArg, type IntrinsicCall } from '../core/expressions/intrinsics';
 import { compilePath, evaluatePath, type PathRoots } from './jsonPathEval';
 import { StatesError } from './statesError';
 
@@ -30,7 +30,7 @@ const fail = (name: string, message: string): never => {
 
 /** Evaluates an intrinsic call with AWS's semantics (asl-reference §10). */
 export function evaluateIntrinsic(call: IntrinsicCall, roots: PathRoots, services: IntrinsicServices): unknown {
-  // Only States.Format's template keeps `\{` `\}` escapes (to tell literal braces from holes).
+  // Only States.Format's template keeps the escaped-brace markers (to tell literal braces from holes).
   const args = call.args.map((a, i) => argValue(a, roots, services, call.name === 'States.Format' && i === 0));
   const n = call.name;
   const int = (v: unknown, what: string): number => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : fail(n, `${what} must be a number`));
@@ -44,8 +44,8 @@ export function evaluateIntrinsic(call: IntrinsicCall, roots: PathRoots, service
       let out = '';
       for (let i = 0; i < template.length; i++) {
         const c = template[i];
-        if (c === '\\' && (template[i + 1] === '{' || template[i + 1] === '}')) {
-          out += template[++i];
+        if (c === ESCAPED_OPEN || c === ESCAPED_CLOSE) {
+          out += c === ESCAPED_OPEN ? '{' : '}';
         } else if (c === '{' && template[i + 1] === '}') {
           if (next >= values.length) fail(n, 'more {} than values');
           const v = values[next++];
@@ -170,6 +170,6 @@ function argValue(arg: IntrinsicArg, roots: PathRoots, services: IntrinsicServic
     if (!result.found) throw new StatesError('States.IntrinsicFailure', `The path '${arg.value}' matched nothing`);
     return result.value;
   }
-  if (arg.kind === 'string') return keepBraceEscapes ? arg.value : arg.value.replace(/\\([{}])/g, '$1');
+  if (arg.kind === 'string') return keepBraceEscapes ? arg.value : plainString(arg.value);
   return arg.value;
 }

@@ -17,6 +17,15 @@ export interface IntrinsicCall {
   length: number;
 }
 
+/** Stand-ins for `\{` and `\}` in parsed string arguments (private-use characters). */
+export const ESCAPED_OPEN = '\uE000';
+export const ESCAPED_CLOSE = '\uE001';
+
+/** A string argument with escaped braces turned back into plain braces. */
+export function plainString(value: string): string {
+  return value.replace(/\uE000/g, '{').replace(/\uE001/g, '}');
+}
+
 /** True when a `.$` value (or ErrorPath/CausePath) is an intrinsic call rather than a path. */
 export function looksLikeIntrinsic(text: string): boolean {
   return /^\s*States\.[A-Za-z0-9]*\s*\(/.test(text) || /^[A-Za-z][\w.]*\s*\(/.test(text);
@@ -118,8 +127,9 @@ class IntrinsicParser {
       if (this.text[this.pos] === '\\') {
         const next = this.text[this.pos + 1];
         if (next === undefined) break;
-        // A backslash escapes the reserved characters ' { } \ ; States.Format keeps \{ \} for itself.
-        value += next === '{' || next === '}' ? `\\${next}` : next;
+        // A backslash escapes the reserved characters ' { } \. Escaped braces become markers so that
+        // States.Format can tell them from its {} holes; everyone else reads them as plain braces.
+        value += next === '{' ? ESCAPED_OPEN : next === '}' ? ESCAPED_CLOSE : next;
         this.pos += 2;
         continue;
       }

@@ -82,7 +82,7 @@ function checkSpecifics(ctx: ValidationContext, call: IntrinsicCall, at: (offset
   switch (call.name) {
     case 'States.Format':
       if (first?.kind === 'string') {
-        const holes = (first.value.match(/(?<!\\)\{\}/g) ?? []).length;
+        const holes = (first.value.match(/\{\}/g) ?? []).length;
         if (holes !== call.args.length - 1) {
           ctx.report({ span: at(first.offset, first.length), message: `States.Format: the template has ${holes} '{}' but ${call.args.length - 1} value(s) follow` });
         }

@@ -25,7 +25,11 @@ export function toElkGraph(graph: GraphModel): ElkNode {
     if (!groups) return { id: n.id, ...nodeSize(n) };
     return {
       id: n.id,
-      layoutOptions: { 'elk.padding': '[top=34,left=12,bottom=12,right=12]', 'elk.direction': n.kind === 'Parallel' ? 'RIGHT' : 'DOWN', 'elk.algorithm': 'layered' },
+      layoutOptions: {
+        'elk.padding': '[top=34,left=12,bottom=12,right=12]',
+        'elk.direction': n.kind === 'Parallel' ? 'RIGHT' : 'DOWN',
+        'elk.algorithm': 'layered',
+      },
       children: groups.map((g) => ({
         id: g,
         layoutOptions: { 'elk.padding': '[top=26,left=10,bottom=10,right=10]', 'elk.direction': 'DOWN' },
@@ -83,5 +87,40 @@ export function fromElkLayout(graph: GraphModel, root: ElkNode): Layout {
         : {}),
     };
   }
+  keepBranchOrder(graph, layout);
   return layout;
+}
+
+/**
+ * ELK may place a Parallel's branches in any order; put them back in Branches order, left to right, by moving
+ * each branch (its box, its states and its edges) into the slots the layout already made.
+ */
+function keepBranchOrder(graph: GraphModel, layout: Layout): void {
+  const groupOfNode = new Map<string, string>();
+  for (const n of graph.nodes) if (n.parent) groupOfNode.set(n.id, n.parent);
+  const inGroup = (id: string, group: string): boolean => {
+    for (let g = groupOfNode.get(id); g; g = groupOfNode.get(graph.groups.find((x) => x.id === g)?.owner ?? '')) if (g === group) return true;
+    return false;
+  };
+  for (const owner of graph.nodes.filter((n) => n.kind === 'Parallel' && n.groups && n.groups.length > 1)) {
+    const boxes = owner.groups!.map((g) => layout.nodes[g]).filter(Boolean);
+    if (boxes.length !== owner.groups!.length) continue;
+    const byX = [...boxes].sort((a, b) => a.x - b.x);
+    const left = byX[0].x;
+    const span = byX.at(-1)!.x + byX.at(-1)!.width - left;
+    const gap = boxes.length > 1 ? (span - boxes.reduce((sum, b) => sum + b.width, 0)) / (boxes.length - 1) : 0;
+    let x = left;
+    owner.groups!.forEach((group, i) => {
+      const dx = x - boxes[i].x;
+      x += boxes[i].width + gap;
+      if (Math.abs(dx) < 0.5) return;
+      for (const node of Object.values(layout.nodes)) if (node.id === group || inGroup(node.id, group)) node.x += dx;
+      for (const e of graph.edges) {
+        const laid = layout.edges[e.id];
+        if (!laid || !inGroup(e.source, group)) continue;
+        for (const p of laid.points) p.x += dx;
+        if (laid.label) laid.label.x += dx;
+      }
+    });
+  }
 }

@@ -1,7 +1,8 @@
 import type { GraphModel } from '../../../../server/src/core/graph/graphModel';
 import type { FromGraphView, FromLayoutWorker, Layout, StateRunInfo, ToGraphView } from '../shared/graphMessages';
 import { GRAPH_STYLE } from './graphStyle';
-import { countOverlaps, renderGraph } from './render';
+import { countOverlaps } from './overlaps';
+import { renderGraph } from './render';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromGraphView): void; getState(): unknown; setState(s: unknown): void };
 

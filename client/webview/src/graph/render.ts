@@ -54,7 +54,10 @@ export function renderGraph(parent: SVGGElement, graph: GraphModel, layout: Layo
     const g = svgEl('g', { class: classes, 'data-id': n.id, tabindex: 0 });
     const marker = n.kind === 'start' || n.kind === 'end';
     g.append(svgEl('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: marker ? box.height / 2 : compound.has(n.id) ? 8 : 5 }));
-    const label = compound.has(n.id) ? `${n.label} · ${n.kind}` : n.label;
+    const full = compound.has(n.id) ? `${n.label} · ${n.kind}` : n.label;
+    // Long names are cut to fit their box; the tooltip keeps the whole name.
+    const fits = Math.max(4, Math.floor((box.width - 16) / 7));
+    const label = [...full].length > fits ? `${[...full].slice(0, fits - 1).join('')}…` : full;
     const text = svgEl('text', { x: box.x + box.width / 2, y: compound.has(n.id) ? box.y + 18 : box.y + box.height / 2 + 4, class: 'label' }, label);
     g.append(text);
     const title = svgEl('title', {}, `${n.label} (${n.kind})${n.errors ? ` — ${n.errors} error(s)` : ''}${n.warnings ? ` — ${n.warnings} warning(s)` : ''}`);
@@ -75,18 +78,4 @@ export function renderGraph(parent: SVGGElement, graph: GraphModel, layout: Layo
   }
   parent.append(edgeLayer, nodeLayer);
   return drawn;
-}
-
-/** How many pairs of sibling state boxes overlap (0 for a good layout); used by the rendering test. */
-export function countOverlaps(graph: GraphModel, layout: Layout): number {
-  const boxes = graph.nodes.filter((n) => !n.groups).map((n) => ({ n, b: layout.nodes[n.id] })).filter((x) => x.b);
-  let overlaps = 0;
-  for (let i = 0; i < boxes.length; i++) {
-    for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i].b;
-      const b = boxes[j].b;
-      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) overlaps++;
-    }
-  }
-  return overlaps;
 }

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
+import { buildGraph } from '../../../server/src/core/graph/buildGraph';
+import { fromElkLayout, toElkGraph } from '../../../client/webview/src/graph/elkGraph';
+import { countOverlaps } from '../../../client/webview/src/graph/overlaps';
+
+const CORPUS = resolve(__dirname, '../../../../shared/corpus');
+const EXAMPLES = resolve(__dirname, '../../../examples');
+
+function files(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? files(path) : /\.asl\.json$|^valid-.*\.json$/.test(name) ? [path] : [];
+  });
+}
+
+// Every real definition must render: the graph model builds and ELK lays it out with no overlapping boxes.
+describe('graph layout of the corpus and the examples', function () {
+  this.timeout(120_000);
+  it('lays out every valid file without error or overlap', async () => {
+    const all = [...(existsSync(CORPUS) ? files(CORPUS) : []), ...files(EXAMPLES)];
+    assert.ok(all.length > 10);
+    const elk = new ELK();
+    const failures: string[] = [];
+    for (const file of all) {
+      const analysis = analyzeDocument(readFileSync(file, 'utf8'));
+      const graph = buildGraph(analysis.model, analysis.problems);
+      try {
+        const layout = fromElkLayout(graph, await elk.layout(toElkGraph(graph)));
+        const overlaps = countOverlaps(graph, layout);
+        if (overlaps) failures.push(`${relative(CORPUS, file)}: ${overlaps} overlapping boxes`);
+        if (Object.keys(layout.nodes).length < graph.nodes.length) failures.push(`${relative(CORPUS, file)}: nodes missing from the layout`);
+      } catch (error) {
+        failures.push(`${relative(CORPUS, file)}: ${String(error)}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+});

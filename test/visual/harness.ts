@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const DIST = resolve(__dirname, '../../dist/webview');
+
+/** VS Code's dark theme colours, so the webview renders as it does in the editor. */
+const THEME = `:root {
+  --vscode-font-family: sans-serif; --vscode-font-size: 13px; --vscode-foreground: #cccccc; --vscode-editor-background: #1e1e1e;
+  --vscode-editor-foreground: #d4d4d4; --vscode-editorWidget-background: #252526; --vscode-editorWidget-border: #454545;
+  --vscode-descriptionForeground: #9d9d9d; --vscode-badge-background: #4d4d4d; --vscode-badge-foreground: #ffffff;
+  --vscode-focusBorder: #007fd4; --vscode-errorForeground: #f48771; --vscode-editorWarning-foreground: #cca700;
+  --vscode-charts-red: #f14c4c; --vscode-charts-green: #89d185; --vscode-charts-yellow: #cca700; --vscode-charts-orange: #d18616;
+  --vscode-editorLineNumber-foreground: #858585; --vscode-button-background: #0e639c; --vscode-button-foreground: #fff;
+  --vscode-button-secondaryBackground: #3a3d41; --vscode-button-secondaryForeground: #fff; --vscode-testing-iconPassed: #73c991;
+  --vscode-testing-iconFailed: #f14c4c; --vscode-textCodeBlock-background: #0a0a0a; --vscode-input-background: #3c3c3c; --vscode-input-foreground: #ccc;
+}`;
+
+/** Serves dist/webview plus a page that stands in for VS Code: acquireVsCodeApi records what the view posts. */
+export async function serveWebview(script: string, css: string): Promise<{ url: string; server: Server }> {
+  const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${THEME}\n${css}</style>
+<script>window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => {} });</script>
+</head><body><div id="app"></div><script src="/${script}"></script></body></html>`;
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+      return;
+    }
+    const file = resolve(DIST, `.${path}`);
+    if (!file.startsWith(DIST) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}

@@ -19,6 +19,8 @@ describe('graph preview in a browser', function () {
 
   before(async function () {
     if (!CHROMIUM) {
+      // CI installs Chromium and sets ASL_REQUIRE_BROWSER, so there a missing browser is a failure, not a skip.
+      if (process.env.ASL_REQUIRE_BROWSER) throw new Error('chromium is required (apt-get install chromium)');
       console.warn('chromium not found (apt-get install chromium); skipping the browser tests');
       this.skip();
     }

@@ -22,6 +22,8 @@ export const DATA_LIMIT = 256 * 1024;
 export class Execution {
   readonly events: HistoryEvent[] = [];
   private eventCount = 0;
+  private isoAt = NaN;
+  private isoText = '';
   private lastEventId = 0;
   readonly startTime: number;
   readonly context: Obj;
@@ -94,15 +96,16 @@ export class Execution {
   private async runWithHandlers(frame: Frame, name: string, state: Obj, input: unknown): Promise<StateOutcome> {
     const type = String(state.Type);
     const language = state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath' ? state.QueryLanguage : frame.queryLanguage;
-    const entered = this.emit(`${type}StateEntered`, { stateEnteredEventDetails: { name, input: JSON.stringify(input) } });
+    const full = this.options.eventDetail !== 'summary';
+    const entered = this.emit(`${type}StateEntered`, { stateEnteredEventDetails: full ? { name, input: JSON.stringify(input) } : { name } });
     const retriers = (Array.isArray(state.Retry) ? state.Retry : []) as Obj[];
     const attempts = retriers.map(() => 0);
     let retryCount = 0;
     for (;;) {
-      const stateContext = { ...this.context, State: { EnteredTime: new Date(this.options.clock.now()).toISOString(), Name: name, RetryCount: retryCount }, ...(frame.mapItem ? { Map: { Item: frame.mapItem } } : {}) };
+      const stateContext = { ...this.context, State: { EnteredTime: this.iso(), Name: name, RetryCount: retryCount }, ...(frame.mapItem ? { Map: { Item: frame.mapItem } } : {}) };
       try {
         const outcome = await runState(this, { frame, name, state, type, language, input, context: stateContext, attempt: retryCount });
-        this.emit(`${type}StateExited`, { stateExitedEventDetails: { name, output: JSON.stringify(outcome.output) } }, entered);
+        this.emit(`${type}StateExited`, { stateExitedEventDetails: full ? { name, output: JSON.stringify(outcome.output) } : { name } }, entered);
         return outcome;
       } catch (error) {
         const e = asStatesError(error);
@@ -150,10 +153,20 @@ export class Execution {
     return setAtPath(input, typeof catcher.ResultPath === 'string' ? catcher.ResultPath : '$', errorOutput);
   }
 
+  /** The clock's time as ISO 8601, computed once per distinct millisecond (virtual time rarely moves). */
+  iso(): string {
+    const now = this.options.clock.now();
+    if (now !== this.isoAt) {
+      this.isoAt = now;
+      this.isoText = new Date(now).toISOString();
+    }
+    return this.isoText;
+  }
+
   /** Appends a history event (and streams it); past the cap the execution fails like AWS's history limit. */
   emit(type: string, details: Obj, previous?: number): number {
     const id = ++this.eventCount;
-    const event: HistoryEvent = { id, previousEventId: previous ?? this.lastEventId, timestamp: new Date(this.options.clock.now()).toISOString(), type, ...details };
+    const event: HistoryEvent = { id, previousEventId: previous ?? this.lastEventId, timestamp: this.iso(), type, ...details };
     this.lastEventId = id;
     if (this.options.recordEvents !== false) this.events.push(event);
     this.options.onEvent?.(event);

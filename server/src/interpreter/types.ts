@@ -49,6 +49,8 @@ export interface RunOptions {
   clock: Clock;
   services: IntrinsicServices;
   onEvent?: (event: HistoryEvent) => void;
+  /** 'full' (default) puts state inputs/outputs in the events like AWS; 'summary' leaves them out (faster). */
+  eventDetail?: 'full' | 'summary';
   /** Keep every event in the result (default true); a benchmark may turn it off. */
   recordEvents?: boolean;
   /** The history cap; an execution past it fails (default 25,000, AWS's limit). */

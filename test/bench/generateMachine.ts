@@ -4,14 +4,12 @@
  * 40 states. Names are unique machine-wide.
  */
 export function generateMachine(states: number): string {
-  let count = 0;
   const root: Record<string, unknown> = {};
   const block = (prefix: string, size: number, depth: number): Record<string, unknown> => {
     const names: string[] = [];
     const body: Record<string, unknown> = {};
     for (let i = 0; i < size; i++) names.push(`${prefix} step ${i}`);
     names.forEach((name, i) => {
-      count++;
       const next = names[i + 1];
       const flow = next ? { Next: next } : { End: true };
       if (depth === 0 && i % 40 === 20 && i + 1 < names.length) {

@@ -40,7 +40,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     } catch (error) {
       const position = /position (\d+)/.exec(String(error))?.[1];
       const where = position ? ` at line ${text.slice(0, Number(position)).split('\n').length}, column ${Number(position) - text.lastIndexOf('\n', Number(position) - 1)}` : '';
-      throw new Error(`${what} ${path} is not valid JSON${where}: ${(error as Error).message}`);
+      throw new Error(`${what} ${path} is not valid JSON${where}: ${(error as Error).message}`, { cause: error });
     }
   };
 

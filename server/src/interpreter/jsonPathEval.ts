@@ -123,7 +123,7 @@ export function evaluateFilter(expression: string, item: Json): boolean {
   if (or.length > 1) return or.some((e) => evaluateFilter(e, item));
   const and = splitTop(expression, '&&');
   if (and.length > 1) return and.every((e) => evaluateFilter(e, item));
-  let e = expression.trim();
+  const e = expression.trim();
   if (e.startsWith('!')) return !evaluateFilter(e.slice(1), item);
   if (e.startsWith('(') && e.endsWith(')')) return evaluateFilter(e.slice(1, -1), item);
   const m = /^(.+?)\s*(==|!=|<=|>=|<|>|=~)\s*(.+)$/.exec(e);

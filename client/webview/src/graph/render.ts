@@ -74,7 +74,8 @@ export function renderGraph(parent: SVGGElement, graph: GraphModel, layout: Layo
     }
     if (options.onNodeClick && n.span) g.addEventListener('click', () => options.onNodeClick!(n.id));
     drawn.set(n.id, g);
-    (compound.has(n.id) ? parent.insertBefore(g, parent.firstChild) : nodeLayer.append(g));
+    if (compound.has(n.id)) parent.insertBefore(g, parent.firstChild);
+    else nodeLayer.append(g);
   }
   parent.append(edgeLayer, nodeLayer);
   return drawn;

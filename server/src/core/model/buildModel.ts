@@ -1,4 +1,4 @@
-import { getProperty, getValue, type AstNode, type ObjectNode } from '../document/ast';
+import { getProperty, getValue, type AstNode, type ObjectNode, type PropertyNode } from '../document/ast';
 import {
   STATE_TYPES,
   type CatcherModel,
@@ -76,7 +76,7 @@ function buildState(
   model: StateMachineModel,
   scope: Scope,
   name: string,
-  property: import('../document/ast').PropertyNode,
+  property: PropertyNode,
   node: AstNode,
 ): StateModel {
   const typeValue = getValue(node, 'Type');

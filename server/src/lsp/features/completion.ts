@@ -126,7 +126,7 @@ function keyCompletions(
   let candidates: [string, string | undefined][];
   if (fields) {
     candidates = Object.entries(fields)
-      .filter(([name, spec]) => !spec.queryLanguage || spec.queryLanguage === queryLanguage)
+      .filter(([, spec]) => !spec.queryLanguage || spec.queryLanguage === queryLanguage)
       .filter(([, spec]) => !spec.deprecatedBy)
       .map(([name, spec]) => [name, spec.doc]);
   } else if (model.states.some((s) => s.queryLanguage === 'JSONPath' && s.choiceRules.some((r) => r.node === object) || isNestedRule(s.choiceRules.map((r) => r.node), object))) {

@@ -14,8 +14,10 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
     pending = setTimeout(() => void refresh(), 200);
   };
   const refresh = async () => {
-    const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'asl') {
+    // With a webview (graph, execution view) focused there is no active editor: keep showing the visible ASL one.
+    const active = vscode.window.activeTextEditor;
+    const editor = active?.document.languageId === 'asl' ? active : active ? undefined : vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'asl');
+    if (!editor) {
       item.hide();
       return;
     }

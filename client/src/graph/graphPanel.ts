@@ -47,7 +47,7 @@ export class GraphPanel {
     const worker = panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', 'layoutWorker.js'));
     panel.webview.html = webviewHtml(panel.webview, context.extensionUri, 'graph.js', 'Graph', GRAPH_STYLE.css, `worker-src blob:; connect-src ${panel.webview.cspSource}`);
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: FromGraphView) => this.onMessage(m, worker.toString())),
+      panel.webview.onDidReceiveMessage((m: FromGraphView) => this.handleMessage(m, worker.toString())),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.toString() === uri.toString()) this.scheduleRefresh();
       }),
@@ -63,7 +63,8 @@ export class GraphPanel {
     panel.onDidDispose(() => this.dispose());
   }
 
-  private onMessage(message: FromGraphView, workerUri: string): void {
+  /** Handles a message from the webview (public so that end-to-end tests can drive it like a click). */
+  async handleMessage(message: FromGraphView, workerUri = ''): Promise<void> {
     this.received.push(message);
     for (const w of this.waiters.splice(0)) w(message);
     if (message.type === 'ready') {
@@ -71,9 +72,9 @@ export class GraphPanel {
       this.post({ type: 'init', workerUri, documentUri: this.uri.toString() });
       void this.refresh();
     } else if (message.type === 'reveal') {
-      void this.reveal(message.offset, message.length);
+      await this.reveal(message.offset, message.length);
     } else if (message.type === 'exported') {
-      void this.save(message.format, message.data);
+      await this.save(message.format, message.data);
     }
   }
 

@@ -1,0 +1,173 @@
+// Runs the end-to-end suite inside a real VS Code: code-server from the npm registry (VS Code 1.100.3, the
+// newest that runs on Node 20), driven by Debian's headless Chromium with playwright-core. The extension loads
+// from this repository as in F5 (extensionDevelopmentPath), the suite as extensionTestsPath; the workbench
+// reports the exit code through window.codeAutomationExit. Prints "N passed, N failed". See test/e2e/README.md.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync, copyFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
+import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const VERSION = '4.100.3';
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const cacheDir = process.env.ASL_CODE_SERVER_DIR ?? join(homedir(), '.cache', 'asl-e2e', `code-server-${VERSION}`);
+const artifacts = join(repo, 'test-artifacts');
+const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+function log(message) {
+  console.log(`[e2e] ${message}`);
+}
+
+function finish(passed, failed, why) {
+  if (why) log(why);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+/** Installs code-server into the cache, pre-seeding @vscode/ripgrep's download cache with Debian's rg. */
+function installCodeServer() {
+  const bin = join(cacheDir, 'node_modules', '.bin', 'code-server');
+  if (existsSync(bin)) return bin;
+  log(`installing code-server@${VERSION} into ${cacheDir} (about a minute)`);
+  mkdirSync(cacheDir, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), 'cs-pack-'));
+  const pack = (spec) => spawnSync('npm', ['pack', spec, '--silent'], { cwd: work, encoding: 'utf8' }).stdout.trim().split('\n').pop();
+  const tgz = pack(`code-server@${VERSION}`);
+  spawnSync('tar', ['xzf', tgz, 'package/lib/vscode/npm-shrinkwrap.json'], { cwd: work });
+  const shrinkwrap = JSON.parse(readFileSync(join(work, 'package/lib/vscode/npm-shrinkwrap.json'), 'utf8'));
+  const rgVersion = shrinkwrap.packages['node_modules/@vscode/ripgrep'].version;
+  rmSync(join(work, 'package'), { recursive: true, force: true });
+  const rgTgz = pack(`@vscode/ripgrep@${rgVersion}`);
+  spawnSync('tar', ['xzf', rgTgz, 'package/lib/postinstall.js'], { cwd: work });
+  const rgTag = /const VERSION = '([^']+)'/.exec(readFileSync(join(work, 'package/lib/postinstall.js'), 'utf8'))[1];
+  const rgCache = join(tmpdir(), `vscode-ripgrep-cache-${rgVersion}`);
+  mkdirSync(join(work, 'rg'), { recursive: true });
+  mkdirSync(rgCache, { recursive: true });
+  copyFileSync('/usr/bin/rg', join(work, 'rg', 'rg'));
+  spawnSync('tar', ['czf', join(rgCache, `ripgrep-${rgTag}-x86_64-unknown-linux-musl.tar.gz`), '-C', join(work, 'rg'), 'rg']);
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', cacheDir, `code-server@${VERSION}`], {
+    stdio: 'inherit',
+    env: { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
+  });
+  if (result.status !== 0 || !existsSync(bin)) throw new Error('code-server install failed');
+  return bin;
+}
+
+function freePort() {
+  return new Promise((done) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function main() {
+  if (!chromiumPath) return finish(0, 1, 'chromium is missing: apt-get install chromium');
+  if (!existsSync('/usr/bin/rg')) return finish(0, 1, 'ripgrep is missing: apt-get install ripgrep');
+  const codeServer = installCodeServer();
+
+  await esbuild.build({
+    entryPoints: [join(repo, 'test/e2e/suite/index.ts')],
+    outfile: join(repo, 'dist/test/e2e/index.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  });
+
+  const temp = mkdtempSync(join(tmpdir(), 'asl-e2e-'));
+  const workspace = join(artifacts, 'e2e-workspace');
+  mkdirSync(workspace, { recursive: true });
+  mkdirSync(join(temp, 'data', 'User'), { recursive: true });
+  writeFileSync(join(temp, 'data', 'User', 'settings.json'), JSON.stringify({
+    'telemetry.telemetryLevel': 'off',
+    'chat.disableAIFeatures': true,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+  }));
+  const results = join(temp, 'results.json');
+  const shots = join(temp, 'shots');
+  mkdirSync(shots, { recursive: true });
+  const port = await freePort();
+  const server = spawn(codeServer, [
+    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--disable-getting-started-override', '--extensions-dir', join(temp, 'ext'),
+    '--user-data-dir', join(temp, 'data'), '--ignore-last-opened',
+  ], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ASL_E2E_RESULTS: results, ASL_E2E_SHOTS: shots, XDG_CONFIG_HOME: join(temp, 'config'), XDG_DATA_HOME: join(temp, 'xdg'), EXTENSIONS_GALLERY: '{"serviceUrl":"http://127.0.0.1:9"}' },
+  });
+  let serverLog = '';
+  server.stdout.on('data', (d) => (serverLog += d));
+  server.stderr.on('data', (d) => (serverLog += d));
+  const stop = () => {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', stop);
+
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (i > 300) return finish(0, 1, `code-server did not start:\n${serverLog}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = [['extensionDevelopmentPath', remote(repo)], ['extensionTestsPath', remote(join(repo, 'dist/test/e2e/index.js'))]];
+  const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  let exitCode;
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    exitCode = code;
+  });
+  log(`workbench: ${url}`);
+  await page.goto(url);
+  const deadline = Date.now() + 8 * 60_000;
+  mkdirSync(artifacts, { recursive: true });
+  const taken = new Set();
+  while (exitCode === undefined && Date.now() < deadline) {
+    // The suite asks for screenshots at checkpoints (NAME.want) and waits for NAME.done.
+    for (const want of readdirSync(shots).filter((f) => f.endsWith('.want'))) {
+      const name = want.slice(0, -5);
+      if (taken.has(name)) continue;
+      taken.add(name);
+      await page.screenshot({ path: join(artifacts, `e2e-${name}.png`) }).catch(() => {});
+      writeFileSync(join(shots, `${name}.done`), '');
+      log(`screenshot test-artifacts/e2e-${name}.png`);
+    }
+    await page.waitForTimeout(250);
+  }
+  await browser.close();
+  stop();
+
+  if (!existsSync(results)) return finish(0, 1, `the suite did not report (exit code ${exitCode ?? 'none'}):\n${serverLog.slice(-4000)}`);
+  const report = JSON.parse(readFileSync(results, 'utf8'));
+  for (const failure of report.failures) log(`FAILED ${failure}`);
+  finish(report.passed, report.failed);
+}
+
+main().catch((error) => finish(0, 1, String(error?.stack ?? error)));

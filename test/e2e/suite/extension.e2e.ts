@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AslWorkbenchApi } from '../../../client/src/extension';
+import type { GraphPanel } from '../../../client/src/graph/graphPanel';
+import type { StartExecutionRequest } from '../../../server/src/protocol';
+
+const EXTENSION_ID = 'asl-workbench.asl-workbench';
+const root = path.resolve(__dirname, '../../..');
+const examples = path.join(root, 'examples');
+
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Asks the runner (which drives the browser) to take a screenshot now, and waits until it has: the pictures show
+ * the live workbench, not the one left after the extension host exits. A no-op without the runner.
+ */
+async function checkpoint(name: string, focusProblems = false): Promise<void> {
+  const dir = process.env.ASL_E2E_SHOTS;
+  if (!dir) return;
+  const { writeFileSync, existsSync } = await import('node:fs');
+  if (focusProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  await new Promise((r) => setTimeout(r, 1500));
+  writeFileSync(path.join(dir, `${name}.want`), '');
+  await until(`screenshot ${name}`, () => existsSync(path.join(dir, `${name}.done`)) || undefined, 30_000).catch(() => undefined);
+}
+
+async function open(file: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(file);
+  return vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+}
+
+async function scratch(name: string, text: string): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.file(path.join(root, 'test-artifacts', 'e2e-workspace', name));
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+  return open(uri.fsPath);
+}
+
+describe('ASL Workbench in a real VS Code', () => {
+  let api: AslWorkbenchApi;
+
+  before(async () => {
+    await open(path.join(examples, 'donut-shop.asl.json'));
+    const extension = await until('the extension', () => vscode.extensions.getExtension<AslWorkbenchApi>(EXTENSION_ID));
+    api = extension.isActive ? extension.exports : await extension.activate();
+    await api.ready;
+  });
+
+  it('opens *.asl.json as Amazon States Language', () => {
+    assert.equal(vscode.window.activeTextEditor?.document.languageId, 'asl');
+  });
+
+  it('shows the validator diagnostics with their rule codes', async () => {
+    const editor = await scratch('broken.asl.json', '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "Next": "Nowhere" }\n  }\n}\n');
+    const diagnostics = await until('diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(editor.document.uri);
+      return d.length > 0 ? d : undefined;
+    });
+    const unknown = diagnostics.find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'unknown-state');
+    assert.ok(unknown, JSON.stringify(diagnostics));
+    assert.equal(unknown.source, 'asl');
+    assert.equal(unknown.range.start.line, 3);
+    await checkpoint('problems', true);
+  });
+
+  it('completes state names at Next', async () => {
+    const editor = await scratch('complete.asl.json', '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "Next": "" },\n    "Done": { "Type": "Succeed" }\n  }\n}\n');
+    const position = new vscode.Position(3, editor.document.lineAt(3).text.indexOf('"Next": ""') + 9);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('Done') && labels.includes('A'), labels.join(', '));
+  });
+
+  it('shows hover documentation', async () => {
+    const editor = await open(path.join(examples, 'donut-shop.asl.json'));
+    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('"Retry"'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, editor.document.lineAt(line).text.indexOf('Retry') + 2));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(text, /Retriers/);
+  });
+
+  it('Add Catch edits the file and leaves it valid', async () => {
+    const editor = await scratch('catch.asl.json', '{\n  "StartAt": "Work",\n  "States": {\n    "Work": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::lambda:invoke",\n      "End": true\n    }\n  }\n}\n');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(4, 10, 4, 10), vscode.CodeActionKind.Refactor.value);
+    const addCatch = actions.find((a) => a.title.startsWith('Add Catch'));
+    assert.ok(addCatch?.edit, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(addCatch.edit));
+    assert.match(editor.document.getText(), /"Catch": \[/);
+    await until('clean diagnostics', () => vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length === 0 || undefined);
+  });
+
+  it('opens the graph preview, renders every state, and a click on a node reveals the state', async () => {
+    const uri = vscode.Uri.file(path.join(examples, 'donut-shop.asl.json'));
+    await open(uri.fsPath);
+    const panel = await vscode.commands.executeCommand<GraphPanel>('asl.openGraphPreviewToSide', uri);
+    const rendered = await until('the graph', () => panel.received.find((m) => m.type === 'rendered'), 60_000);
+    assert.equal(rendered.type === 'rendered' && rendered.nodes, 7);
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    const offset = text.indexOf('"Sell Donut": {');
+    await panel.handleMessage({ type: 'reveal', offset, length: '"Sell Donut"'.length });
+    const editor = await until('the revealed state', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString() && e.document.offsetAt(e.selection.start) === offset));
+    assert.equal(editor.document.getText(editor.selection), '"Sell Donut"');
+    await checkpoint('graph');
+  });
+  it('Start Execution runs the donut shop with a mocked test case and opens the execution view', async () => {
+    const uri = vscode.Uri.file(path.join(examples, 'donut-shop.asl.json'));
+    const result = await vscode.commands.executeCommand<StartExecutionRequest.Result>('asl.startExecution', uri, { input: '{"donut":"glazed"}', inputLabel: 'e2e', testCase: 'HappyPath' });
+    assert.equal(result.status, 'SUCCEEDED', JSON.stringify(result));
+    assert.deepEqual(result.output, { message: 'Enjoy your glazed donut!', receipt: { receiptId: 'r-1001', charged: 2 } });
+    await until('the execution view', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith('Execution: donut-shop')));
+    // The open graph preview colours the path the run took.
+    await checkpoint('execution');
+  });
+
+});

@@ -8,7 +8,7 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
-import * as esbuild from 'esbuild';
+import { buildSuite } from './buildSuite.mjs';
 import { chromium } from 'playwright-core';
 
 const VERSION = '4.100.3';
@@ -71,17 +71,7 @@ async function main() {
   if (!existsSync('/usr/bin/rg')) return finish(0, 1, 'ripgrep is missing: apt-get install ripgrep');
   const codeServer = installCodeServer();
 
-  await esbuild.build({
-    entryPoints: [join(repo, 'test/e2e/suite/index.ts')],
-    outfile: join(repo, 'dist/test/e2e/index.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode', 'mocha'],
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-  });
+  await buildSuite(repo);
 
   const temp = mkdtempSync(join(tmpdir(), 'asl-e2e-'));
   const workspace = join(artifacts, 'e2e-workspace');

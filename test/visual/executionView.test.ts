@@ -1,34 +1,23 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { EXECUTION_CSS } from '../../client/src/execution/executionCss';
 import { findTestCase, mockInvoker, readMockConfig } from '../../server/src/interpreter/mocks';
 import { prepareDefinition } from '../../server/src/interpreter/runExecution';
 import { run } from '../unit/interpreter/runMachine';
-import { CHROMIUM, serveWebview } from './harness';
+import { ARTIFACTS, openWebviewHarness, type WebviewHarness } from './harness';
 
-const ARTIFACTS = resolve(__dirname, '../../test-artifacts');
 const EXAMPLES = resolve(__dirname, '../../examples');
 
 // The execution view (dist/webview/execution.js) showing a real run of the donut shop.
 describe('execution view in a browser', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let served: { url: string; server: Server };
+  let harness: WebviewHarness;
   before(async function () {
-    if (!CHROMIUM) {
-      if (process.env.ASL_REQUIRE_BROWSER) throw new Error('chromium is required (apt-get install chromium)');
-      this.skip();
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    served = await serveWebview('execution.js', EXECUTION_CSS);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    harness = (await openWebviewHarness(this, 'execution.js', EXECUTION_CSS))!;
   });
   after(async () => {
-    await browser?.close();
-    served?.server.close();
+    await harness?.close();
   });
 
   for (const testCase of ['ThrottledThenSold', 'NoFunds']) {
@@ -37,8 +26,8 @@ describe('execution view in a browser', function () {
       assert.ok('definition' in prepared);
       const config = readMockConfig(JSON.parse(readFileSync(resolve(EXAMPLES, 'donut-shop.mocks.json'), 'utf8')));
       const result = await run(prepared.definition, { donut: 'glazed' }, mockInvoker(config, findTestCase(config, 'donut-shop', testCase)));
-      const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-      await page.goto(served.url);
+      const page = await harness.browser.newPage({ viewport: { width: 1000, height: 800 } });
+      await page.goto(harness.url);
       await page.waitForFunction(() => (globalThis as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
       await page.evaluate((r) => {
         const w = globalThis as unknown as { postMessage(m: unknown, o: string): void };

@@ -1,43 +1,30 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { analyzeDocument } from '../../server/src/core/analyzeDocument';
 import { buildGraph } from '../../server/src/core/graph/buildGraph';
 import { GRAPH_STYLE } from '../../client/webview/src/graph/graphStyle';
-import { CHROMIUM, serveWebview } from './harness';
+import { ARTIFACTS, openWebviewHarness, type WebviewHarness } from './harness';
 
-const ARTIFACTS = resolve(__dirname, '../../test-artifacts');
 const EXAMPLES = resolve(__dirname, '../../examples');
 
 // The graph preview rendered in headless Chromium from the built webview bundle (dist/webview/graph.js).
 describe('graph preview in a browser', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let served: { url: string; server: Server };
-
+  let harness: WebviewHarness;
   before(async function () {
-    if (!CHROMIUM) {
-      // CI installs Chromium and sets ASL_REQUIRE_BROWSER, so there a missing browser is a failure, not a skip.
-      if (process.env.ASL_REQUIRE_BROWSER) throw new Error('chromium is required (apt-get install chromium)');
-      console.warn('chromium not found (apt-get install chromium); skipping the browser tests');
-      this.skip();
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    served = await serveWebview('graph.js', GRAPH_STYLE.css);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    harness = (await openWebviewHarness(this, 'graph.js', GRAPH_STYLE.css))!;
   });
   after(async () => {
-    await browser?.close();
-    served?.server.close();
+    await harness?.close();
   });
 
   async function render(text: string, name: string, extra?: (page: Page) => Promise<void>) {
     const analysis = analyzeDocument(text);
     const graph = buildGraph(analysis.model, analysis.problems);
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    await page.goto(served.url);
+    const page = await harness.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(harness.url);
     await page.waitForFunction(() => (globalThis as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
     await page.evaluate((g) => {
       const w = globalThis as unknown as { postMessage(m: unknown, origin: string): void };

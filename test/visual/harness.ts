@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
 
+export const ARTIFACTS = resolve(__dirname, '../../test-artifacts');
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const DIST = resolve(__dirname, '../../dist/webview');
 
@@ -38,4 +40,34 @@ export async function serveWebview(script: string, css: string): Promise<{ url: 
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+export interface WebviewHarness {
+  browser: Browser;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a webview bundle and launches headless Chromium for it. Without Chromium the suite is skipped, except
+ * in CI (ASL_REQUIRE_BROWSER), where a missing browser is a failure.
+ */
+export async function openWebviewHarness(suite: Mocha.Context, script: string, css: string): Promise<WebviewHarness | undefined> {
+  if (!CHROMIUM) {
+    if (process.env.ASL_REQUIRE_BROWSER) throw new Error('chromium is required (apt-get install chromium)');
+    console.warn('chromium not found (apt-get install chromium); skipping the browser tests');
+    suite.skip();
+    return undefined;
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const { url, server } = await serveWebview(script, css);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  return {
+    browser,
+    url,
+    close: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
 }

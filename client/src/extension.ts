@@ -11,9 +11,12 @@ export interface AslWorkbenchApi {
   client: LanguageClient;
   /** Resolves when the language server is running. */
   ready: Promise<void>;
+  /** Extension-host time activate() took, in milliseconds (the server starts in its own process). */
+  activationMs: number;
 }
 
 export function activate(context: vscode.ExtensionContext): AslWorkbenchApi {
+  const started = performance.now();
   const output = vscode.window.createOutputChannel('ASL Workbench', { log: true });
   const client = createLanguageClient(context, output);
   const ready = client.start();
@@ -22,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): AslWorkbenchApi {
   registerStatusBar(context, client);
   registerGraphCommands(context, client);
   registerExecutionCommands(context, client, output);
-  return { client, ready };
+  return { client, ready, activationMs: performance.now() - started };
 }
 
 export function deactivate(): Promise<void> | undefined {

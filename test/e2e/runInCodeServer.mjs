@@ -156,6 +156,7 @@ async function main() {
 
   if (!existsSync(results)) return finish(0, 1, `the suite did not report (exit code ${exitCode ?? 'none'}):\n${serverLog.slice(-4000)}`);
   const report = JSON.parse(readFileSync(results, 'utf8'));
+  for (const line of report.log ?? []) log(line);
   for (const failure of report.failures) log(`FAILED ${failure}`);
   finish(report.passed, report.failed);
 }

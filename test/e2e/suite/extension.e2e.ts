@@ -54,8 +54,10 @@ describe('ASL Workbench in a real VS Code', () => {
     await api.ready;
   });
 
-  it('opens *.asl.json as Amazon States Language', () => {
+  it('opens *.asl.json as Amazon States Language, activating in under 100 ms of extension-host time', () => {
     assert.equal(vscode.window.activeTextEditor?.document.languageId, 'asl');
+    (globalThis as { aslE2eLog?: string[] }).aslE2eLog?.push(`activate() took ${api.activationMs.toFixed(1)} ms of extension-host time`);
+    assert.ok(api.activationMs < 100, `activate() took ${api.activationMs} ms`);
   });
 
   it('shows the validator diagnostics with their rule codes', async () => {

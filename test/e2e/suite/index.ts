@@ -9,7 +9,9 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, color: false });
   mocha.suite.emit('pre-require', globalThis, 'e2e', mocha);
   await import('./extension.e2e');
-  const results = { passed: 0, failed: 0, failures: [] as string[] };
+  const results = { passed: 0, failed: 0, failures: [] as string[], log: [] as string[] };
+  // Tests report figures through this list; the runner prints them.
+  (globalThis as { aslE2eLog?: string[] }).aslE2eLog = results.log;
   await new Promise<void>((done) => {
     mocha
       .run()

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCoreCommands } from './commands/registerCommands';
 import { registerExecutionCommands } from './execution/registerExecutionCommands';
+import { registerTestStateCommand } from './execution/testStateCommand';
 import { registerGraphCommands } from './graph/registerGraphCommands';
 import { createLanguageClient } from './languageClient';
 import { registerStatusBar } from './statusBar';
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): AslWorkbenchApi {
   registerStatusBar(context, client);
   registerGraphCommands(context, client);
   registerExecutionCommands(context, client, output);
+  registerTestStateCommand(context, client, output);
   return { client, ready, activationMs: performance.now() - started };
 }
 

@@ -79,3 +79,24 @@ export namespace AbortExecutionRequest {
     executionId: string;
   }
 }
+
+/** Runs one state alone (like AWS's TestState API). */
+export namespace TestStateRequest {
+  export const method = 'asl/testState';
+  export interface Params {
+    uri: string;
+    stateName: string;
+    /** The state input as JSON text. */
+    input: string;
+    mocksPath?: string;
+    testCase?: string;
+  }
+  export interface Result {
+    status: 'SUCCEEDED' | 'FAILED' | 'RETRIABLE' | 'CAUGHT_ERROR' | 'INVALID';
+    output?: unknown;
+    error?: string;
+    cause?: string;
+    nextState?: string;
+    inspectionData?: Record<string, unknown>;
+  }
+}

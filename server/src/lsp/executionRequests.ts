@@ -7,7 +7,8 @@ import { prepareDefinition, runExecution } from '../interpreter/runExecution';
 import type { TaskInvoker } from '../interpreter/types';
 import { VirtualClock } from '../interpreter/virtualClock';
 import { loadHandlers, nodeServices } from '../runtime/nodeRuntime';
-import { AbortExecutionRequest, ExecutionEventNotification, StartExecutionRequest } from '../protocol';
+import { AbortExecutionRequest, ExecutionEventNotification, StartExecutionRequest, TestStateRequest } from '../protocol';
+import { testState } from '../interpreter/testState';
 import type { FeatureContext } from './featureContext';
 
 /** Runs executions in the server process (never in the extension host), streaming history events. */
@@ -53,6 +54,23 @@ export function registerExecutionRequests(ctx: FeatureContext): void {
       return { status: result.status, output: result.output, error: result.error, cause: result.cause, durationMs: result.durationMs, events: result.events };
     } finally {
       running.delete(params.executionId);
+    }
+  });
+
+  ctx.connection.onRequest(TestStateRequest.method, async (params: TestStateRequest.Params): Promise<TestStateRequest.Result> => {
+    const doc = ctx.getDocument(params.uri);
+    const prepared = prepareDefinition(doc ? doc.textDocument.getText() : await readFile(fileURLToPath(params.uri), 'utf8'));
+    if ('problems' in prepared) return { status: 'INVALID', error: 'InvalidDefinition', cause: prepared.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n') };
+    try {
+      let invoke: TaskInvoker = unmockedInvoker;
+      if (params.mocksPath && params.testCase) {
+        const config = readMockConfig(JSON.parse(await readFile(params.mocksPath, 'utf8')));
+        invoke = mockInvoker(config, findTestCase(config, basename(fileURLToPath(params.uri)).replace(/\.asl\.json$|\.json$/, ''), params.testCase), invoke);
+      }
+      const input = params.input.trim() ? JSON.parse(params.input) : {};
+      return await testState({ definition: prepared.definition, stateName: params.stateName, input, invokeTask: invoke, clock: new VirtualClock(Date.now()), services: nodeServices });
+    } catch (error) {
+      return { status: 'INVALID', error: 'InvalidRequest', cause: (error as Error).message };
     }
   });
 

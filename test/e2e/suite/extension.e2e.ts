@@ -99,6 +99,14 @@ describe('ASL Workbench in a real VS Code', () => {
     await until('clean diagnostics', () => vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length === 0 || undefined);
   });
 
+  it('Test State runs one state and reports its processing steps', async () => {
+    const uri = vscode.Uri.file(path.join(examples, 'donut-shop.asl.json'));
+    const result = await vscode.commands.executeCommand<{ status: string; nextState?: string; inspectionData?: Record<string, unknown> }>('asl.testState', uri, { stateName: 'Enjoy', input: '{"donut":"maple","sale":{"receipt":{"id":1}}}' });
+    assert.equal(result.status, 'SUCCEEDED');
+    assert.equal(result.nextState, 'Done');
+    assert.deepEqual(result.inspectionData?.afterParameters, { message: 'Enjoy your maple donut!', receipt: { id: 1 } });
+  });
+
   it('opens the graph preview, renders every state, and a click on a node reveals the state', async () => {
     const uri = vscode.Uri.file(path.join(examples, 'donut-shop.asl.json'));
     await open(uri.fsPath);

@@ -17,6 +17,7 @@ export interface Frame {
 }
 
 export const DATA_LIMIT = 256 * 1024;
+const NO_HANDLERS: Obj[] = [];
 
 /** Runs a state machine with the semantics AWS documents; see asl-reference §3–§13. */
 export class Execution {
@@ -98,11 +99,13 @@ export class Execution {
     const language = state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath' ? state.QueryLanguage : frame.queryLanguage;
     const full = this.options.eventDetail !== 'summary';
     const entered = this.emit(`${type}StateEntered`, { stateEnteredEventDetails: full ? { name, input: JSON.stringify(input) } : { name } });
-    const retriers = (Array.isArray(state.Retry) ? state.Retry : []) as Obj[];
-    const attempts = retriers.map(() => 0);
+    const retriers = (Array.isArray(state.Retry) ? state.Retry : NO_HANDLERS) as Obj[];
+    let attempts: number[] | undefined;
     let retryCount = 0;
     for (;;) {
-      const stateContext = { ...this.context, State: { EnteredTime: this.iso(), Name: name, RetryCount: retryCount }, ...(frame.mapItem ? { Map: { Item: frame.mapItem } } : {}) };
+      // Built field by field: this runs once per state transition.
+      const stateContext: Obj = { Execution: this.context.Execution, StateMachine: this.context.StateMachine, State: { EnteredTime: this.iso(), Name: name, RetryCount: retryCount } };
+      if (frame.mapItem) stateContext.Map = { Item: frame.mapItem };
       try {
         const outcome = await runState(this, { frame, name, state, type, language, input, context: stateContext, attempt: retryCount });
         this.emit(`${type}StateExited`, { stateExitedEventDetails: full ? { name, output: JSON.stringify(outcome.output) } : { name } }, entered);
@@ -114,6 +117,7 @@ export class Execution {
         if (index >= 0) {
           const r = retriers[index];
           const max = typeof r.MaxAttempts === 'number' ? r.MaxAttempts : 3;
+          attempts ??= retriers.map(() => 0);
           if (attempts[index] < max) {
             const interval = (typeof r.IntervalSeconds === 'number' ? r.IntervalSeconds : 1) * 1000;
             const rate = typeof r.BackoffRate === 'number' ? r.BackoffRate : 2;

@@ -3,6 +3,7 @@ import { asStatesError } from './execution';
 import type { StateRun } from './runState';
 import { StatesError } from './statesError';
 import { VariableScope } from './variables';
+import { batchItems } from './itemReader';
 
 type Obj = Record<string, unknown>;
 
@@ -27,9 +28,22 @@ export async function runParallel(ex: Execution, run: StateRun, input: unknown):
  * Runs the item processor for each item, at most MaxConcurrency at a time (0 = all), results in item order;
  * a Distributed Map tolerates ToleratedFailureCount/Percentage failed items (asl-reference §5.8).
  */
-export async function runMap(ex: Execution, run: StateRun, items: unknown, select: (item: unknown, index: number) => unknown): Promise<unknown[]> {
-  if (!Array.isArray(items)) throw new StatesError('States.Runtime', `Map '${run.name}' needs an array of items, got ${items === null ? 'null' : typeof items}`);
+export async function runMap(
+  ex: Execution,
+  run: StateRun,
+  givenItems: unknown,
+  select: (item: unknown, index: number) => unknown,
+  batchInput?: unknown,
+): Promise<unknown> {
+  if (!Array.isArray(givenItems)) throw new StatesError('States.Runtime', `Map '${run.name}' needs an array of items, got ${givenItems === null ? 'null' : typeof givenItems}`);
   const state = run.state;
+  let items: unknown[] = givenItems;
+  if (state.ItemBatcher && typeof state.ItemBatcher === 'object') {
+    // Each item is shaped by ItemSelector first; then each batch is one child's input.
+    const selected = await Promise.all(items.map((item, index) => select(item, index)));
+    items = batchItems(selected, state.ItemBatcher as Obj, batchInput);
+    select = (batch) => batch;
+  }
   const processor = (state.ItemProcessor ?? state.Iterator) as Obj;
   const config = (processor.ProcessorConfig ?? {}) as Obj;
   const distributed = config.Mode === 'DISTRIBUTED';
@@ -73,6 +87,14 @@ export async function runMap(ex: Execution, run: StateRun, items: unknown, selec
     }
   }
   ex.emit('MapStateSucceeded', {}, started);
+  if (state.ResultWriter && typeof state.ResultWriter === 'object' && (state.ResultWriter as Obj).Resource) {
+    // With a ResultWriter AWS returns where the results went, not the results (asl-reference §5.8.2).
+    const params = ((state.ResultWriter as Obj).Parameters ?? (state.ResultWriter as Obj).Arguments ?? {}) as Obj;
+    return {
+      MapRunArn: `arn:aws:states:us-east-1:123456789012:mapRun:${run.name}`,
+      ResultWriterDetails: { Bucket: params.Bucket ?? '', Key: `${String(params.Prefix ?? '')}manifest.json` },
+    };
+  }
   return results;
 }
 

@@ -3,6 +3,7 @@ import type { Execution, Frame } from './execution';
 import { DATA_LIMIT } from './execution';
 import { evaluateJsonata } from './jsonataEval';
 import { setAtPath } from './jsonPathEval';
+import { readItems } from './itemReader';
 import { runMap, runParallel } from './runNested';
 import { evaluateTemplate } from './payloadTemplate';
 import { StatesError } from './statesError';
@@ -66,11 +67,16 @@ async function runJsonPath(ex: Execution, run: StateRun): Promise<StateOutcome> 
     }
     case 'Map': {
       const selected = ex.select(state.InputPath, input, roots, 'InputPath');
-      const items = ex.select(state.ItemsPath ?? '$', selected, roots, 'ItemsPath');
+      const reader = state.ItemReader as Obj | undefined;
+      const items = reader
+        ? await readItems(ex, run, reader, reader.Parameters === undefined ? {} : evaluateTemplate(reader.Parameters, { data: selected, ...roots }, services, 'ItemReader.Parameters'))
+        : ex.select(state.ItemsPath ?? '$', selected, roots, 'ItemsPath');
       const selector = state.ItemSelector ?? state.Parameters;
+      const batcher = state.ItemBatcher as Obj | undefined;
+      const batchInput = batcher?.BatchInput === undefined ? undefined : evaluateTemplate(batcher.BatchInput, { data: selected, ...roots }, services, 'BatchInput');
       const raw = await runMap(ex, run, items, (item, index) =>
         selector === undefined ? item : evaluateTemplate(selector, { data: selected, ...roots, context: { ...context, Map: { Item: { Index: index, Value: item } } } }, services, 'ItemSelector'),
-      );
+      batchInput);
       return finish(selectResult(raw), raw, nextOf(state));
     }
     case 'Choice': {
@@ -126,10 +132,15 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
     case 'Parallel':
       return finish(await runParallel(ex, run, await args()), nextOf(state));
     case 'Map': {
-      const items = state.Items === undefined ? input : await ex.jsonata(state.Items, bindings, 'Items');
+      const reader = state.ItemReader as Obj | undefined;
+      const items = reader
+        ? await readItems(ex, run, reader, reader.Arguments === undefined ? {} : await ex.jsonata(reader.Arguments, bindings, 'ItemReader.Arguments'))
+        : state.Items === undefined ? input : await ex.jsonata(state.Items, bindings, 'Items');
+      const batcher = state.ItemBatcher as Obj | undefined;
+      const batchInput = batcher?.BatchInput === undefined ? undefined : await ex.jsonata(batcher.BatchInput, bindings, 'BatchInput');
       const raw = await runMap(ex, run, items, (item, index) =>
         state.ItemSelector === undefined ? item : ex.jsonata(state.ItemSelector, { states: { input, context: { ...context, Map: { Item: { Index: index, Value: item } } } }, variables }, 'ItemSelector'),
-      );
+      batchInput);
       return finish(raw, nextOf(state));
     }
     case 'Choice': {

@@ -1,5 +1,4 @@
-import type { Execution } from './execution';
-import { asStatesError } from './execution';
+import { asStatesError, DATA_LIMIT, type Execution } from './execution';
 import type { StateRun } from './runState';
 import { StatesError } from './statesError';
 import { VariableScope } from './variables';
@@ -16,7 +15,7 @@ export async function runParallel(ex: Execution, run: StateRun, input: unknown):
       branches.map((block) => ex.runBlock({ block, variables: new VariableScope(run.frame.variables), queryLanguage: topLanguage(ex) }, input)),
     );
     ex.emit('ParallelStateSucceeded', {}, started);
-    return results;
+    return checkDataLimit(run.name, results);
   } catch (error) {
     const e = asStatesError(error);
     ex.emit('ParallelStateFailed', { error: e.error, cause: e.causeText }, started);
@@ -95,7 +94,14 @@ export async function runMap(
       ResultWriterDetails: { Bucket: params.Bucket ?? '', Key: `${String(params.Prefix ?? '')}manifest.json` },
     };
   }
-  return results;
+  return checkDataLimit(run.name, results);
+}
+
+/** A Map or Parallel result over 256 KiB fails like AWS, with States.DataLimitExceeded (asl-reference §8). */
+function checkDataLimit<T>(name: string, value: T): T {
+  const size = new TextEncoder().encode(JSON.stringify(value) ?? '').length;
+  if (size > DATA_LIMIT) throw new StatesError('States.DataLimitExceeded', `The result of '${name}' is ${size} bytes; the limit is ${DATA_LIMIT}`);
+  return value;
 }
 
 function topLanguage(ex: Execution): 'JSONPath' | 'JSONata' {

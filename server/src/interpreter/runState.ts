@@ -188,11 +188,8 @@ async function invokeTask(ex: Execution, run: StateRun, taskInput: unknown): Pro
   ex.emit('TaskStarted', { taskStartedEventDetails: { resource } }, scheduled);
   const context = resource.endsWith('.waitForTaskToken') ? { ...run.context, Task: { Token: `local-task-token-${scheduled}` } } : run.context;
   const call = ex.options.invokeTask({ stateName: run.name, resource, input: taskInput, context, attempt: run.attempt });
-  const timeout = typeof run.state.TimeoutSeconds === 'number' ? run.state.TimeoutSeconds : undefined;
   try {
-    const result = ex.options.clock.real && timeout
-      ? await Promise.race([call, ex.options.clock.sleep(timeout * 1000).then(() => { throw new StatesError('States.Timeout', `Task '${run.name}' timed out after ${timeout} seconds`); })])
-      : await call;
+    const result = ex.options.clock.real ? await withTimeouts(ex, run, call) : await call;
     const text = JSON.stringify(result) ?? 'null';
     if (text.length > DATA_LIMIT) throw new StatesError('States.DataLimitExceeded', `The result of '${run.name}' is ${text.length} bytes; the limit is ${DATA_LIMIT}`);
     ex.emit('TaskSucceeded', { taskSucceededEventDetails: { resource, output: text } });
@@ -201,6 +198,30 @@ async function invokeTask(ex: Execution, run: StateRun, taskInput: unknown): Pro
     const e = error instanceof StatesError ? error : new StatesError(errorName(error), error instanceof Error ? error.message : String(error));
     ex.emit(e.error === 'States.Timeout' ? 'TaskTimedOut' : 'TaskFailed', { taskFailedEventDetails: { resource, error: e.error, cause: e.causeText } });
     throw e;
+  }
+}
+
+/**
+ * With a real clock, TimeoutSeconds and HeartbeatSeconds fire (asl-reference §5.1): local tasks send no
+ * heartbeats, so a task running past HeartbeatSeconds fails with States.HeartbeatTimeout.
+ */
+async function withTimeouts(ex: Execution, run: StateRun, call: Promise<unknown>): Promise<unknown> {
+  const timeout = typeof run.state.TimeoutSeconds === 'number' ? run.state.TimeoutSeconds : undefined;
+  const heartbeat = typeof run.state.HeartbeatSeconds === 'number' ? run.state.HeartbeatSeconds : undefined;
+  const limits: Promise<never>[] = [];
+  const stop = new AbortController();
+  const limit = (seconds: number, error: string, what: string) =>
+    ex.options.clock.sleep(seconds * 1000, stop.signal).then(() => {
+      throw new StatesError(error, `Task '${run.name}' ${what} after ${seconds} seconds`);
+    });
+  if (timeout) limits.push(limit(timeout, 'States.Timeout', 'timed out'));
+  if (heartbeat && (!timeout || heartbeat < timeout)) limits.push(limit(heartbeat, 'States.HeartbeatTimeout', 'sent no heartbeat'));
+  if (limits.length === 0) return call;
+  try {
+    return await Promise.race([call, ...limits]);
+  } finally {
+    stop.abort();
+    for (const l of limits) l.catch(() => undefined);
   }
 }
 

@@ -120,3 +120,33 @@ describe('interpreter: Choice, Wait, Retry, Catch, Parallel, Map', () => {
     assert.match(String(loop.cause), /history limit of 100/);
   });
 });
+
+describe('interpreter: Task timeouts with a real clock', () => {
+  // A clock a thousand times faster than real time: one "second" is one millisecond.
+  const fastClock = { real: true, now: () => Date.now(), sleep: (ms: number, signal?: AbortSignal) => new Promise<void>((done) => { const t = setTimeout(done, ms / 1000); signal?.addEventListener('abort', () => { clearTimeout(t); done(); }); }) };
+  const slowTask = () => new Promise((done) => setTimeout(() => done({ ok: true }), 60));
+  const machine = (extra: Record<string, unknown>) => ({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, ...extra } } });
+
+  it('TimeoutSeconds fails with States.Timeout and HeartbeatSeconds with States.HeartbeatTimeout (asl-reference §5.1)', async () => {
+    const { runExecution } = await import('../../../server/src/interpreter/runExecution');
+    const { testServices } = await import('./runMachine');
+    const go = (extra: Record<string, unknown>) => runExecution({ definition: machine(extra), input: {}, invokeTask: slowTask, clock: fastClock, services: testServices });
+    assert.equal((await go({ TimeoutSeconds: 5 })).error, 'States.Timeout');
+    assert.equal((await go({ TimeoutSeconds: 50, HeartbeatSeconds: 5 })).error, 'States.HeartbeatTimeout');
+    assert.equal((await go({ TimeoutSeconds: 500 })).status, 'SUCCEEDED');
+  });
+});
+
+describe('interpreter: payload limit', () => {
+  it('a Map result over 256 KiB is States.DataLimitExceeded, which States.ALL does not catch', async () => {
+    const big = 'x'.repeat(1000);
+    const r = await run({
+      StartAt: 'M',
+      States: {
+        M: { Type: 'Map', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', Result: big, End: true } } }, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'C' }], End: true },
+        C: { Type: 'Succeed' },
+      },
+    }, Array.from({ length: 300 }, (_, i) => i));
+    assert.equal(r.error, 'States.DataLimitExceeded');
+  });
+});

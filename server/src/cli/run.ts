@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import { handlerInvoker } from '../interpreter/handlers';
 import { findTestCase, MockConfigError, mockInvoker, readMockConfig, unmockedInvoker } from '../interpreter/mocks';
 import { prepareDefinition, runExecution } from '../interpreter/runExecution';
@@ -9,19 +10,20 @@ import { formatHistory } from './formatHistory';
 import { loadHandlers, nodeServices, realClock } from '../runtime/nodeRuntime';
 import { parseArgs } from './parseArgs';
 
-export const RUN_USAGE = `Usage: asl run FILE [--input FILE|-] [--mocks FILE --test-case NAME] [--handlers FILE] [--real-time] [--json]
+export const RUN_USAGE = `Usage: asl run FILE [--input FILE|-] [--mocks FILE --test-case NAME] [--handlers FILE] [--results-dir DIR] [--real-time] [--json]
 
 Runs a state machine locally with the semantics AWS documents.
   --input FILE|-      the execution input (JSON; '-' reads stdin; default {})
   --mocks FILE        an AWS Step Functions Local MockConfigFile; with --test-case NAME
   --handlers FILE     a module whose 'handlers' (or default) export maps state names or ARNs to functions
+  --results-dir DIR   where a Distributed Map's ResultWriter writes its files (DIR/bucket/prefix/...)
   --real-time         wait for real in Wait states and retries (default: virtual time)
   --json              print {status, output, error, cause, events}
 Exit status: 0 succeeded, 1 failed, 2 usage error, unreadable input or invalid definition.
 `;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { input: 'string', mocks: 'string', 'test-case': 'string', handlers: 'string', 'real-time': 'boolean', json: 'boolean', help: 'boolean' });
+  const args = parseArgs(argv, { input: 'string', mocks: 'string', 'test-case': 'string', handlers: 'string', 'results-dir': 'string', 'real-time': 'boolean', json: 'boolean', help: 'boolean' });
   if (args.flags.help) {
     io.stdout(RUN_USAGE);
     return EXIT_OK;
@@ -80,6 +82,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     services: nodeServices,
     executionName: `local-${Date.now()}`,
     stateMachineName: machineName(file),
+    ...(typeof args.flags['results-dir'] === 'string' ? { writeResult: resultWriter(resolve(io.cwd, args.flags['results-dir'])) } : {}),
   });
   if (args.flags.json) {
     io.stdout(`${JSON.stringify({ status: result.status, output: result.output, error: result.error, cause: result.cause, events: result.events }, null, 2)}\n`);
@@ -87,6 +90,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(formatHistory(result));
   }
   return result.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FAILED;
+}
+
+/** Writes ResultWriter files under `root`, refusing paths that would leave it. */
+function resultWriter(root: string) {
+  return async (path: string, content: string) => {
+    const target = resolve(root, path);
+    if (!target.startsWith(root)) throw new Error(`ResultWriter path '${path}' leaves ${root}`);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, content);
+  };
 }
 
 /** The machine's name is its file name without `.asl.json`. */

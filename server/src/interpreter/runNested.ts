@@ -50,6 +50,7 @@ export async function runMap(
   const started = ex.emit('MapStateStarted', { mapStateStartedEventDetails: { length: items.length } });
   const results: unknown[] = new Array(items.length);
   const failures: StatesError[] = [];
+  const failedIndexes = new Set<number>();
   let nextIndex = 0;
   const worker = async () => {
     while (nextIndex < items.length) {
@@ -67,6 +68,7 @@ export async function runMap(
         ex.emit('MapIterationFailed', { mapIterationFailedEventDetails: { name: iterationName, index, error: e.error, cause: e.causeText } }, started);
         if (!distributed || e.error === 'States.Aborted') throw e;
         failures.push(e);
+        failedIndexes.add(index);
         results[index] = { Error: e.error, Cause: e.causeText };
       }
     }
@@ -89,9 +91,19 @@ export async function runMap(
   if (state.ResultWriter && typeof state.ResultWriter === 'object' && (state.ResultWriter as Obj).Resource) {
     // With a ResultWriter AWS returns where the results went, not the results (asl-reference §5.8.2).
     const params = ((state.ResultWriter as Obj).Parameters ?? (state.ResultWriter as Obj).Arguments ?? {}) as Obj;
+    const mapRun = `${run.name.replace(/[^\w.-]+/g, '-')}-${started}`;
+    const prefix = `${String(params.Bucket ?? 'bucket')}/${String(params.Prefix ?? '').replace(/^\/+/, '')}${mapRun}/`;
+    if (ex.options.writeResult) {
+      // AWS writes the child results as SUCCEEDED_0.json / FAILED_0.json and a manifest.json describing them.
+      const succeeded = results.filter((_, i) => !failedIndexes.has(i));
+      const failed = results.filter((_, i) => failedIndexes.has(i));
+      await ex.options.writeResult(`${prefix}SUCCEEDED_0.json`, JSON.stringify(succeeded, null, 2));
+      if (failed.length) await ex.options.writeResult(`${prefix}FAILED_0.json`, JSON.stringify(failed, null, 2));
+      await ex.options.writeResult(`${prefix}manifest.json`, JSON.stringify({ DestinationBucket: params.Bucket, MapRunArn: `arn:aws:states:us-east-1:123456789012:mapRun:${mapRun}`, ResultFiles: { SUCCEEDED: [{ Key: `${prefix}SUCCEEDED_0.json`, Size: succeeded.length }], FAILED: failed.length ? [{ Key: `${prefix}FAILED_0.json`, Size: failed.length }] : [] } }, null, 2));
+    }
     return {
-      MapRunArn: `arn:aws:states:us-east-1:123456789012:mapRun:${run.name}`,
-      ResultWriterDetails: { Bucket: params.Bucket ?? '', Key: `${String(params.Prefix ?? '')}manifest.json` },
+      MapRunArn: `arn:aws:states:us-east-1:123456789012:mapRun:${mapRun}`,
+      ResultWriterDetails: { Bucket: params.Bucket ?? '', Key: `${String(params.Prefix ?? '')}${mapRun}/manifest.json` },
     };
   }
   return checkDataLimit(run.name, results);

@@ -56,6 +56,8 @@ export interface RunOptions {
   /** The history cap; an execution past it fails (default 25,000, AWS's limit). */
   maxEvents?: number;
   signal?: AbortSignal;
+  /** Where a Distributed Map's ResultWriter writes locally (relative path, text); without it nothing is written. */
+  writeResult?: (path: string, content: string) => Promise<void>;
   executionName?: string;
   stateMachineName?: string;
 }

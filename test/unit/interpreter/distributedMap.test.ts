@@ -57,3 +57,26 @@ describe('interpreter: Distributed Map', () => {
     assert.equal(r.error, 'States.ItemReaderFailed');
   });
 });
+
+describe('interpreter: ResultWriter', () => {
+  it('writes SUCCEEDED_0.json and manifest.json through the writer and returns where they went', async () => {
+    const { runExecution } = await import('../../../server/src/interpreter/runExecution');
+    const { VirtualClock } = await import('../../../server/src/interpreter/virtualClock');
+    const { testServices } = await import('./runMachine');
+    const written = new Map<string, string>();
+    const r = await runExecution({
+      definition: { StartAt: 'M', States: { M: { Type: 'Map', ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'out', Prefix: 'runs/' } }, ItemProcessor: processor, End: true } } },
+      input: [1, 2],
+      invokeTask: async () => ({}),
+      clock: new VirtualClock(0),
+      services: testServices,
+      writeResult: async (path, content) => void written.set(path, content),
+    });
+    const details = (r.output as { ResultWriterDetails: { Bucket: string; Key: string } }).ResultWriterDetails;
+    assert.equal(details.Bucket, 'out');
+    assert.match(details.Key, /^runs\/M-\d+\/manifest\.json$/);
+    const succeeded = [...written.entries()].find(([p]) => p.endsWith('SUCCEEDED_0.json'));
+    assert.deepEqual(JSON.parse(succeeded![1]), [1, 2]);
+    assert.ok([...written.keys()].some((p) => p === `out/${details.Key}`));
+  });
+});

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
-
-const CORPUS = resolve(__dirname, '../../../../shared/corpus');
+import { CORPUS, definitionFiles } from '../../support/corpusFiles';
 
 /**
  * Corpus labels we do not follow, each with the reason. The corpus README: "where a label disagrees with the
@@ -30,13 +29,6 @@ const INVALID_BUT_NO_ERROR: Record<string, string> = {
     "'{% \\n10   %}': whitespace inside the delimiters is allowed by AWS (asl-reference §0.2: only leading/trailing text outside them is wrong)",
 };
 
-function files(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? files(path) : /\.json$/.test(name) && name !== 'aws-recorded-messages.json' ? [path] : [];
-  });
-}
-
 describe('corpus', function () {
   this.timeout(60_000);
   before(function () {
@@ -46,7 +38,7 @@ describe('corpus', function () {
     }
   });
 
-  const all = existsSync(CORPUS) ? files(CORPUS).filter((f) => /asl-validator-definitions|\.asl\.json$/.test(f)) : [];
+  const all = existsSync(CORPUS) ? definitionFiles(CORPUS).filter((f) => /asl-validator-definitions|\.asl\.json$/.test(f)) : [];
   const errorsOf = (file: string) =>
     analyzeDocument(readFileSync(file, 'utf8')).problems.filter((p) => p.severity === 'error');
 

@@ -1,4 +1,5 @@
 import type { ArrayNode, AstNode, ObjectNode, PropertyNode, Span, StringNode } from './ast';
+import type { SubtreeReuse } from './subtreeReuse';
 
 export interface JsonSyntaxError {
   message: string;
@@ -23,24 +24,28 @@ export class JsonParser {
   private pos = 0;
   readonly errors: JsonSyntaxError[] = [];
 
+  /** With `reuse` and the previous version's root, unchanged members are taken from the old tree. */
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
+    private readonly reuse?: SubtreeReuse,
   ) {}
 
-  parse(): AstNode | undefined {
+  parse(previousRoot?: AstNode): AstNode | undefined {
     this.skipTrivia();
     if (this.pos >= this.text.length) return undefined;
-    const root = this.value(undefined, 0);
+    const root = this.value(undefined, 0, previousRoot && this.reuse?.startingAt([previousRoot], this.pos));
+    this.reuse?.finish();
     this.skipTrivia();
     if (this.pos < this.text.length) this.error('End of file expected', this.pos, this.tokenLength());
     return root;
   }
 
-  private value(parent: ObjectNode | ArrayNode | undefined, depth: number): AstNode | undefined {
+  /** `old` is the previous version's node at this place, whose unchanged members may be taken. */
+  private value(parent: ObjectNode | ArrayNode | undefined, depth: number, old?: AstNode): AstNode | undefined {
     const c = this.text.charCodeAt(this.pos);
-    if (c === Ch.OpenBrace) return this.object(parent, depth + 1);
-    if (c === Ch.OpenBracket) return this.array(parent, depth + 1);
+    if (c === Ch.OpenBrace) return this.object(parent, depth + 1, old?.kind === 'object' ? old : undefined);
+    if (c === Ch.OpenBracket) return this.array(parent, depth + 1, old?.kind === 'array' ? old : undefined);
     if (c === Ch.Quote) return this.string(parent);
     if (c === Ch.Minus || (c >= Ch.Zero && c <= Ch.Nine)) return this.number(parent);
     const start = this.pos;
@@ -55,7 +60,7 @@ export class JsonParser {
     return undefined;
   }
 
-  private object(parent: ObjectNode | ArrayNode | undefined, depth: number): ObjectNode {
+  private object(parent: ObjectNode | ArrayNode | undefined, depth: number, old?: ObjectNode): ObjectNode {
     if (depth > this.maxDepth) throw new NestingTooDeep();
     const start = this.pos++;
     const node: ObjectNode = { kind: 'object', properties: [], span: { offset: start, length: 0 }, parent };
@@ -76,6 +81,15 @@ export class JsonParser {
         this.skipToken();
         continue;
       }
+      const taken = old && this.reuse!.take(old.properties, this.pos);
+      if (taken) {
+        taken.value!.parent = node;
+        node.properties.push(taken);
+        this.pos += taken.span.length;
+        if (!this.separator(Ch.CloseBrace, "'}' expected")) break;
+        continue;
+      }
+      const oldProp = old && this.reuse!.startingAt(old.properties, this.pos);
       const key = this.string(node);
       const prop: PropertyNode = { key: key.value, keySpan: key.span, span: { offset: key.span.offset, length: key.span.length }, colonOffset: -1 };
       node.properties.push(prop);
@@ -87,7 +101,8 @@ export class JsonParser {
         if (next === Ch.Comma || next === Ch.CloseBrace || Number.isNaN(next)) {
           this.error('Value expected', this.pos, this.tokenLength());
         } else {
-          const value = this.value(node, depth);
+          const oldValue = oldProp?.value && this.reuse!.startingAt([oldProp.value], this.pos);
+          const value = this.value(node, depth, oldValue);
           if (value) {
             prop.value = value;
             prop.span.length = value.span.offset + value.span.length - prop.span.offset;
@@ -102,7 +117,7 @@ export class JsonParser {
     return node;
   }
 
-  private array(parent: ObjectNode | ArrayNode | undefined, depth: number): ArrayNode {
+  private array(parent: ObjectNode | ArrayNode | undefined, depth: number, old?: ArrayNode): ArrayNode {
     if (depth > this.maxDepth) throw new NestingTooDeep();
     const start = this.pos++;
     const node: ArrayNode = { kind: 'array', items: [], span: { offset: start, length: 0 }, parent };
@@ -123,7 +138,15 @@ export class JsonParser {
         this.pos++;
         continue;
       }
-      const item = this.value(node, depth);
+      const taken = old && this.reuse!.take(old.items, this.pos);
+      if (taken) {
+        taken.parent = node;
+        node.items.push(taken);
+        this.pos += taken.span.length;
+        if (!this.separator(Ch.CloseBracket, "']' expected")) break;
+        continue;
+      }
+      const item = this.value(node, depth, old && this.reuse!.startingAt(old.items, this.pos));
       if (item) node.items.push(item);
       else this.skipToken();
       if (!this.separator(Ch.CloseBracket, "']' expected")) break;

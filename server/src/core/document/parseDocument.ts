@@ -1,5 +1,7 @@
 import type { AstNode, Span } from './ast';
+import { changedRange } from './changedRange';
 import { JsonParser, NestingTooDeep } from './jsonParser';
+import { SubtreeReuse } from './subtreeReuse';
 
 export interface SyntaxProblem {
   message: string;
@@ -18,10 +20,27 @@ export const MAX_NESTING_DEPTH = 256;
 
 /** Parses any text into a tree plus syntax problems. Never throws. */
 export function parseDocument(text: string): ParsedDocument {
-  const parser = new JsonParser(text, MAX_NESTING_DEPTH);
+  return parseWith(new JsonParser(text, MAX_NESTING_DEPTH), text);
+}
+
+/**
+ * Parses a new version of a document, taking every member that lies outside the changed range from the previous
+ * version's tree (moved in place: `previous` must not be used afterwards). The result equals `parseDocument(text)`;
+ * only a previous version free of syntax errors is reused, since its members then parse the same in any context.
+ */
+export function reparseDocument(previous: ParsedDocument, text: string): ParsedDocument {
+  const change = changedRange(previous.text, text);
+  if (!change) return previous;
+  if (!previous.root || previous.syntaxProblems.length > 0) return parseDocument(text);
+  const reused = parseWith(new JsonParser(text, MAX_NESTING_DEPTH, new SubtreeReuse(change)), text, previous.root);
+  // Nesting past the limit may have stopped the parse after some members were moved: start again from the text.
+  return reused.root ? reused : parseDocument(text);
+}
+
+function parseWith(parser: JsonParser, text: string, previousRoot?: AstNode): ParsedDocument {
   let root: AstNode | undefined;
   try {
-    root = parser.parse();
+    root = parser.parse(previousRoot);
   } catch (error) {
     if (!(error instanceof NestingTooDeep)) throw error;
     return { text, root: undefined, syntaxProblems: [tooDeep(text)] };

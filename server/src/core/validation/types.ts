@@ -38,6 +38,13 @@ export interface Rule {
   /** Stable kebab-case code. */
   code: string;
   defaultSeverity: Severity;
+  /**
+   * 'state': what the rule reports for a state depends only on that state's own text, its name, its and the
+   * machine's query language and whether it runs inside a Distributed Map; it reports only inside the state (or
+   * on the top level when `model.states` is empty), and is run for one state at a time, with results reused
+   * while the state is unchanged. 'machine': it reads across states and runs over the whole model every time.
+   */
+  locality: 'state' | 'machine';
   /** One line for docs and settings. */
   description: string;
   /** For docs/rules.md: a small definition (or fragment) that triggers the rule, and the same one fixed. */

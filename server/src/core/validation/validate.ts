@@ -1,19 +1,52 @@
 import type { ParsedDocument } from '../document/parseDocument';
-import type { StateMachineModel } from '../model/types';
+import { insideDistributedMap } from '../model/insideDistributedMap';
+import type { StateMachineModel, StateModel } from '../model/types';
 import { allRules } from './rules/index';
+import { StateProblemCache } from './stateProblemCache';
 import { DEFAULT_VALIDATION_SETTINGS, type Problem, type Rule, type ValidationSettings } from './types';
 
 /**
- * Runs every rule over a parsed document. A rule that throws is reported as an internal problem instead of
- * taking the caller down.
+ * Runs every rule over a parsed document. Machine rules see the whole model; state rules run for the top level
+ * and then for each state alone (a model whose `states` holds just that state), so that with a `cache` the
+ * problems of a state whose syntax tree was reused from the previous version are taken from there, moved to the
+ * state's new place, instead of being computed again. A rule that throws is reported as an internal problem
+ * instead of taking the caller down.
  */
 export function validate(
   doc: ParsedDocument,
   model: StateMachineModel,
   settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS,
   rules: readonly Rule[] = allRules,
+  cache: StateProblemCache = new StateProblemCache(),
 ): Problem[] {
   const problems: Problem[] = [];
+  const machineRules = rules.filter((r) => r.locality === 'machine');
+  const stateRules = rules.filter((r) => r.locality === 'state');
+  run(machineRules, doc, model, settings, problems);
+  run(stateRules, doc, { ...model, states: [] }, settings, problems);
+  cache.beginVersion(settings);
+  for (const state of model.states) {
+    const key = stateContextKey(state, model);
+    const base = state.property.span.offset;
+    const cached = cache.take(state.node, key, base);
+    if (cached) {
+      for (const p of cached) problems.push(p);
+      continue;
+    }
+    const own: Problem[] = [];
+    run(stateRules, doc, { ...model, root: undefined, states: [state] }, settings, own);
+    cache.store(state.node, key, base, own);
+    for (const p of own) problems.push(p);
+  }
+  return problems.sort((a, b) => a.span.offset - b.span.offset);
+}
+
+/** Everything outside a state's own syntax tree that state rules may read. */
+function stateContextKey(state: StateModel, model: StateMachineModel): string {
+  return `${state.name}\u0000${state.queryLanguage}\u0000${model.queryLanguage}\u0000${insideDistributedMap(state.scope)}`;
+}
+
+function run(rules: readonly Rule[], doc: ParsedDocument, model: StateMachineModel, settings: ValidationSettings, problems: Problem[]): void {
   for (const rule of rules) {
     const override = settings.severityOverrides[rule.code];
     if (override === 'off') continue;
@@ -40,5 +73,4 @@ export function validate(
       });
     }
   }
-  return problems.sort((a, b) => a.span.offset - b.span.offset);
 }

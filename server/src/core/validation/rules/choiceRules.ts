@@ -11,6 +11,7 @@ const KNOWN_KEYS = new Set<string>([...CHOICE_RULE_FIELDS, ...Object.keys(CHOICE
 export const choiceRules: Rule = {
   code: 'invalid-choice-rule',
   defaultSeverity: 'error',
+  locality: 'state',
   description:
     'A JSONPath Choice rule needs Variable and exactly one comparison operator of the right value type (or And/Or/Not); top-level rules need Next, nested ones must not have it.',
   example: {

@@ -5,6 +5,7 @@ import type { Rule } from '../types';
 export const deprecatedField: Rule = {
   code: 'deprecated-field',
   defaultSeverity: 'hint',
+  locality: 'state',
   description: "A field AWS still accepts but has replaced: Map 'Iterator' (use 'ItemProcessor') and Map 'Parameters' (use 'ItemSelector').",
   example: {
     bad: '{ "StartAt": "M", "States": { "M": { "Type": "Map", "Iterator": { "StartAt": "P", "States": { "P": { "Type": "Succeed" } } }, "End": true } } }',

@@ -5,6 +5,7 @@ import type { Rule } from '../types';
 export const distributedMapFields: Rule = {
   code: 'distributed-map-fields',
   defaultSeverity: 'error',
+  locality: 'state',
   description:
     'ItemReader, ItemBatcher, ResultWriter, ToleratedFailure* and Label need a Distributed Map, which needs ProcessorConfig.ExecutionType.',
   example: {

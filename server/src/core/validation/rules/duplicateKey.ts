@@ -4,6 +4,7 @@ import type { Rule, ValidationContext } from '../types';
 export const duplicateKey: Rule = {
   code: 'duplicate-key',
   defaultSeverity: 'error',
+  locality: 'machine',
   description: 'The same key twice in one JSON object: AWS rejects the definition (and tools disagree on which value wins).',
   example: {
     bad: '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "End": true, "End": true } } }',

@@ -3,6 +3,7 @@ import type { Rule } from '../types';
 export const duplicateStateName: Rule = {
   code: 'duplicate-state-name',
   defaultSeverity: 'error',
+  locality: 'machine',
   description: 'State names must be unique across the whole machine, nested branches and Map processors included.',
   example: {
     bad: '{ "StartAt": "A", "States": { "A": { "Type": "Parallel", "Branches": [ { "StartAt": "A", "States": { "A": { "Type": "Succeed" } } } ], "End": true } } }',

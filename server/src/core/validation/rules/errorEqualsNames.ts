@@ -19,6 +19,7 @@ function raisedErrorNames(model: StateMachineModel): Set<string> {
 export const errorEqualsNames: Rule = {
   code: 'error-equals-names',
   defaultSeverity: 'error',
+  locality: 'machine',
   description:
     "ErrorEquals holds strings (error); a 'States.' name that is neither predefined nor raised by a Fail state of the machine, or one that can never be handled (States.Runtime, States.DataLimitExceeded), is a warning.",
   example: {

@@ -6,6 +6,7 @@ import type { Rule } from '../types';
 export const exclusiveFields: Rule = {
   code: 'exclusive-fields',
   defaultSeverity: 'error',
+  locality: 'state',
   description:
     'Fields that exclude each other (TimeoutSeconds/TimeoutSecondsPath, Error/ErrorPath, the Wait fields, Iterator/ItemProcessor...), or a required choice among them.',
   example: {

@@ -5,6 +5,7 @@ import type { Rule } from '../types';
 export const heartbeatBelowTimeout: Rule = {
   code: 'heartbeat-below-timeout',
   defaultSeverity: 'error',
+  locality: 'state',
   description: 'HeartbeatSeconds must be smaller than TimeoutSeconds (checked when both are numbers).',
   example: {
     bad: '{ "StartAt": "A", "States": { "A": { "Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "TimeoutSeconds": 60, "HeartbeatSeconds": 60, "End": true } } }',

@@ -63,6 +63,7 @@ function rangeProblem(spec: FieldSpec, n: number): string | undefined {
 export const invalidFieldValue: Rule = {
   code: 'invalid-field-value',
   defaultSeverity: 'error',
+  locality: 'state',
   description: 'A field value of the wrong type, outside its allowed values, or out of range.',
   example: {
     bad: '{ "StartAt": "A", "States": { "A": { "Type": "Wait", "Seconds": -5, "End": true } } }',

@@ -11,6 +11,7 @@ import type { Rule, ValidationContext } from '../types';
 export const invalidIntrinsic: Rule = {
   code: 'invalid-intrinsic',
   defaultSeverity: 'error',
+  locality: 'state',
   description: 'Intrinsic function calls: syntax, known names, number and literal types of arguments, nesting of at most 10.',
   example: {
     bad: '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Parameters": { "sum.$": "States.MathAdd(1, \'2\')" }, "End": true } } }',

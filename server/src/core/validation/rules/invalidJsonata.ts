@@ -9,6 +9,7 @@ const OPEN = 2;
 export const invalidJsonata: Rule = {
   code: 'invalid-jsonata',
   defaultSeverity: 'error',
+  locality: 'state',
   description:
     "JSONata expressions: exact '{% ... %}' delimiters, syntax (parsed with the jsonata package), and AWS's limits: no '$$', no $eval, no bare '$' or field name at the top level.",
   example: {

@@ -8,6 +8,7 @@ import type { Rule } from '../types';
 export const invalidPath: Rule = {
   code: 'invalid-path',
   defaultSeverity: 'error',
+  locality: 'state',
   description:
     'JSONPath syntax in path fields, `.$` values and Choice rules; Reference Paths (ResultPath, ItemsPath, *SecondsPath...) select one node, and ResultPath cannot use `$$` or a variable.',
   example: {

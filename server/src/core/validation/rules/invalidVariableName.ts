@@ -7,6 +7,7 @@ const MAX_NAME = 80;
 export const invalidVariableName: Rule = {
   code: 'invalid-variable-name',
   defaultSeverity: 'error',
+  locality: 'state',
   description: "Assign keys are whole variable names: an identifier of at most 80 characters, not 'states', no partial paths like 'x.y'.",
   example: {
     bad: '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Assign": { "states": 1 }, "End": true } } }',

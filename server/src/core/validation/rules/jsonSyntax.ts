@@ -3,6 +3,7 @@ import type { Rule } from '../types';
 export const jsonSyntax: Rule = {
   code: 'json-syntax',
   defaultSeverity: 'error',
+  locality: 'machine',
   description: 'The document must be valid JSON (no comments, no trailing commas) holding one object.',
   example: {
     bad: '{ "StartAt": "A", "States": { "A": { "Type": "Succeed", } } }',

@@ -24,6 +24,7 @@ function placementProblem(field: string, site: ExpressionSite): string | undefin
 export const jsonataStatesPlacement: Rule = {
   code: 'jsonata-states-placement',
   defaultSeverity: 'error',
+  locality: 'state',
   description: "'$states.result' only in a Task/Map/Parallel Output or Assign; '$states.errorOutput' only in a Catcher's Output or Assign.",
   example: {
     bad: '{ "QueryLanguage": "JSONata", "StartAt": "A", "States": { "A": { "Type": "Pass", "Output": "{% $states.result %}", "End": true } } }',

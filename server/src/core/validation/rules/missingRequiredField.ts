@@ -5,6 +5,7 @@ import type { Rule } from '../types';
 export const missingRequiredField: Rule = {
   code: 'missing-required-field',
   defaultSeverity: 'error',
+  locality: 'state',
   description: 'A required field is missing (StartAt, States, Type, Resource, Choices, Branches, ErrorEquals, ...).',
   example: {
     bad: '{ "StartAt": "A", "States": { "A": { "Type": "Task", "End": true } } }',

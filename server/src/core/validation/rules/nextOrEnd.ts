@@ -7,6 +7,7 @@ const NEEDS_NEXT_OR_END = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
 export const nextOrEnd: Rule = {
   code: 'next-or-end',
   defaultSeverity: 'error',
+  locality: 'state',
   description: "Task, Pass, Wait, Parallel and Map states need exactly one of 'Next' or '\"End\": true'.",
   example: {
     bad: '{ "StartAt": "A", "States": { "A": { "Type": "Pass" } } }',

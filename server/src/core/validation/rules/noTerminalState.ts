@@ -4,6 +4,7 @@ import type { Rule } from '../types';
 export const noTerminalState: Rule = {
   code: 'no-terminal-state',
   defaultSeverity: 'error',
+  locality: 'machine',
   description:
     'Every States block (the machine, each branch, each Map processor) needs a path from StartAt to a Succeed, Fail or "End": true state.',
   example: {

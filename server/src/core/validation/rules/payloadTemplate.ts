@@ -6,6 +6,7 @@ import type { Rule, ValidationContext } from '../types';
 export const payloadTemplate: Rule = {
   code: 'payload-template',
   defaultSeverity: 'error',
+  locality: 'state',
   description:
     "Payload templates: a '.$' key needs a string (path or intrinsic), two keys must not collide once '.$' is removed, and JSONata states have no '.$' keys.",
   example: {

@@ -28,6 +28,7 @@ export const JSONATA_EQUIVALENT: Record<string, string> = {
 export const queryLanguageField: Rule = {
   code: 'query-language-field',
   defaultSeverity: 'error',
+  locality: 'state',
   description: "A JSONPath-only field in a JSONata state, or a JSONata-only field in a JSONPath state.",
   example: {
     bad: '{ "QueryLanguage": "JSONata", "StartAt": "A", "States": { "A": { "Type": "Pass", "Result": 1, "End": true } } }',

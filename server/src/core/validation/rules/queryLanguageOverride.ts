@@ -1,15 +1,11 @@
 import { getProperty } from '../../document/ast';
-import type { Scope } from '../../model/types';
+import { insideDistributedMap } from '../../model/insideDistributedMap';
 import type { Rule } from '../types';
-
-function insideDistributedMap(scope: Scope): boolean {
-  for (let s: Scope | undefined = scope; s; s = s.parent) if (s.distributed) return true;
-  return false;
-}
 
 export const queryLanguageOverride: Rule = {
   code: 'query-language-override',
   defaultSeverity: 'error',
+  locality: 'state',
   description: "A state cannot set \"QueryLanguage\": \"JSONPath\" when the whole machine uses JSONata.",
   example: {
     bad: '{ "QueryLanguage": "JSONata", "StartAt": "A", "States": { "A": { "Type": "Pass", "QueryLanguage": "JSONPath", "End": true } } }',

@@ -5,6 +5,7 @@ const MAX_STATE_NAME = 80;
 export const stateNameLength: Rule = {
   code: 'state-name-too-long',
   defaultSeverity: 'error',
+  locality: 'state',
   description: 'State names are at most 80 characters long.',
   example: {
     bad: `{ "StartAt": "${'A'.repeat(81)}", "States": { "${'A'.repeat(81)}": { "Type": "Succeed" } } }`,

@@ -6,6 +6,7 @@ import type { Rule } from '../types';
 export const stateType: Rule = {
   code: 'invalid-state-type',
   defaultSeverity: 'error',
+  locality: 'state',
   description: "A state must be an object whose 'Type' is one of the eight state types.",
   example: {
     bad: '{ "StartAt": "A", "States": { "A": { "Type": "Succes" } } }',

@@ -4,6 +4,7 @@ import type { Rule } from '../types';
 export const statesAllPosition: Rule = {
   code: 'states-all-position',
   defaultSeverity: 'error',
+  locality: 'state',
   description: "'States.ALL' must be the only name in its ErrorEquals and appear in the last retrier or catcher.",
   example: {
     bad: '{ "StartAt": "A", "States": { "A": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [ { "ErrorEquals": ["States.ALL"], "Next": "Failed" }, { "ErrorEquals": ["MyError"], "Next": "Retry" } ], "End": true }, "Failed": { "Type": "Fail" }, "Retry": { "Type": "Pass", "End": true } } }',

@@ -6,6 +6,7 @@ import type { Rule } from '../types';
 export const taskResource: Rule = {
   code: 'task-resource',
   defaultSeverity: 'error',
+  locality: 'state',
   description:
     "A Task 'Resource' must be an ARN AWS accepts (service integration, aws-sdk, Lambda function, activity, http:invoke) with an integration pattern the service supports.",
   example: {

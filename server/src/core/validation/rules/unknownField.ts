@@ -9,6 +9,7 @@ const fieldsOfAnyState = new Set(Object.values(stateSchemas).flatMap((s) => Obje
 export const unknownField: Rule = {
   code: 'unknown-field',
   defaultSeverity: 'error',
+  locality: 'state',
   description: 'A field that AWS does not accept at this place (with the nearest valid name).',
   example: {
     bad: '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Nxet": "B" }, "B": { "Type": "Succeed" } } }',

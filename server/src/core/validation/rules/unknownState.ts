@@ -6,6 +6,7 @@ import type { Rule } from '../types';
 export const unknownState: Rule = {
   code: 'unknown-state',
   defaultSeverity: 'error',
+  locality: 'machine',
   description:
     'StartAt, Next, Default, Choice rule Next and Catch Next must name a state of the same States block (transitions never cross a branch or Map boundary).',
   example: {

@@ -11,6 +11,7 @@ import type { Rule } from '../types';
 export const unknownVariable: Rule = {
   code: 'unknown-variable',
   defaultSeverity: 'warning',
+  locality: 'machine',
   description:
     'A variable that no Assign in this scope or an enclosing one sets (AWS fails at run time); inside a Distributed Map, outer variables are not visible at all (error).',
   example: {

@@ -4,6 +4,7 @@ import type { Rule } from '../types';
 export const unreachableHandler: Rule = {
   code: 'unreachable-handler',
   defaultSeverity: 'warning',
+  locality: 'state',
   description: 'A retrier or catcher that can never match: an earlier one already handles all of its errors (e.g. States.ALL).',
   example: {
     bad: '{ "StartAt": "A", "States": { "A": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [ { "ErrorEquals": ["MyError"] }, { "ErrorEquals": ["MyError"], "MaxAttempts": 5 } ], "End": true }, "Failed": { "Type": "Fail" }, "Retry": { "Type": "Pass", "End": true } } }',

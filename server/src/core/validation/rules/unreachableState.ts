@@ -4,6 +4,7 @@ import type { Rule } from '../types';
 export const unreachableState: Rule = {
   code: 'unreachable-state',
   defaultSeverity: 'warning',
+  locality: 'machine',
   description: 'A state that no path from StartAt reaches (through Next, Default, Choice rules or Catch).',
   example: {
     bad: '{ "StartAt": "A", "States": { "A": { "Type": "Succeed" }, "B": { "Type": "Succeed" } } }',

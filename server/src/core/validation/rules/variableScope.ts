@@ -4,6 +4,7 @@ import type { Rule } from '../types';
 export const variableScope: Rule = {
   code: 'variable-scope',
   defaultSeverity: 'error',
+  locality: 'machine',
   description: 'A Parallel branch or Map iteration may read outer variables but must not assign a variable that an outer scope assigns.',
   example: {
     bad: '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Assign": { "x": 1 }, "Next": "P" }, "P": { "Type": "Parallel", "Branches": [ { "StartAt": "B", "States": { "B": { "Type": "Pass", "Assign": { "x": 2 }, "End": true } } } ], "End": true } } }',

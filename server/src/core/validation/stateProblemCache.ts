@@ -1,0 +1,37 @@
+import type { AstNode } from '../document/ast';
+import type { Problem, ValidationSettings } from './types';
+
+interface Entry {
+  key: string;
+  base: number;
+  problems: Problem[];
+}
+
+/**
+ * The problems state rules found for each state, by the state's syntax node. A node reused by an incremental
+ * parse has the same text as when it was checked, so with the same context key its problems are the same, moved by
+ * however far the state moved. Entries go with their nodes (a WeakMap), and all of them with a change of settings.
+ */
+export class StateProblemCache {
+  private entries = new WeakMap<AstNode, Entry>();
+  private settings?: ValidationSettings;
+
+  beginVersion(settings: ValidationSettings): void {
+    if (settings !== this.settings) this.entries = new WeakMap();
+    this.settings = settings;
+  }
+
+  take(node: AstNode, key: string, base: number): Problem[] | undefined {
+    const entry = this.entries.get(node);
+    if (!entry || entry.key !== key) return undefined;
+    if (entry.base === base) return entry.problems;
+    const shift = base - entry.base;
+    entry.base = base;
+    entry.problems = entry.problems.map((p) => ({ ...p, span: { offset: p.span.offset + shift, length: p.span.length } }));
+    return entry.problems;
+  }
+
+  store(node: AstNode, key: string, base: number, problems: Problem[]): void {
+    this.entries.set(node, { key, base, problems: problems.map((p) => ({ ...p, span: { ...p.span } })) });
+  }
+}

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { analyzeDocument, IncrementalAnalyzer } from '../../../server/src/core/analyzeDocument';
+import type { ValidationSettings } from '../../../server/src/core/validation/types';
+import { generateMachine } from '../../bench/generateMachine';
+import { CORPUS, definitionFiles } from '../../support/corpusFiles';
+
+const SOURCES = [
+  generateMachine(60),
+  ...['examples'].flatMap((dir) => (existsSync(dir) ? definitionFiles(resolve(dir)) : [])).map((f) => readFileSync(f, 'utf8')),
+  ...(existsSync(CORPUS) ? definitionFiles(CORPUS) : []).map((f) => readFileSync(f, 'utf8')),
+];
+
+/** Edits that keep the JSON well formed as often as not, so that reuse really happens, and some that break it. */
+const TOKENS = [
+  '', '"', ',', '{', '}', ':', ' ', '1', 'x', 'States.', '$.', '$$.', '{% $states.input %}', '"Next": "A",',
+  '"End": true,', '"Type": "Pass",', '"Retry": [{"ErrorEquals": ["States.ALL"]}],', '"QueryLanguage": "JSONata",',
+  '"Assign": {"v": 1},', 'States.Format(', "'", 'Task', 'Choice', 'DISTRIBUTED', 'JSONata',
+];
+
+/** Edits that change what a state's checks read from outside the state: the query languages, Distributed mode. */
+const CONTEXT_EDITS: ((text: string) => string)[] = [
+  (t) => t.replace('{', '{ "QueryLanguage": "JSONata",'),
+  (t) => t.replace('"QueryLanguage": "JSONata"', '"QueryLanguage": "JSONPath"'),
+  (t) => t.replace('"QueryLanguage": "JSONPath"', '"QueryLanguage": "JSONata"'),
+  (t) => t.replace('"INLINE"', '"DISTRIBUTED"'),
+  (t) => t.replace('"DISTRIBUTED"', '"INLINE"'),
+  (t) => t.replace('"ItemProcessor": {', '"ItemProcessor": { "ProcessorConfig": { "Mode": "DISTRIBUTED" },'),
+];
+
+type Edit = { at: number; remove: number; insert: string } | { context: number };
+
+function applyEdit(text: string, e: Edit): string {
+  if ('context' in e) return CONTEXT_EDITS[e.context](text);
+  const at = Math.floor(e.at * text.length);
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+}
+
+describe('IncrementalAnalyzer', () => {
+  it('reports what a fresh analysis reports, after any sequence of edits (property)', () => {
+    const settings: ValidationSettings = { allowPlaceholders: true, severityOverrides: { 'unreachable-state': 'hint' } };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SOURCES.keys()),
+        fc.array(
+          fc.oneof(
+            { weight: 4, arbitrary: fc.record({
+              at: fc.double({ min: 0, max: 1, noNaN: true }),
+              remove: fc.oneof(fc.constant(0), fc.nat({ max: 2 }), fc.nat({ max: 30 })),
+              insert: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 3 })),
+            }) },
+            { weight: 1, arbitrary: fc.record({ context: fc.nat({ max: CONTEXT_EDITS.length - 1 }) }) },
+          ) as fc.Arbitrary<Edit>,
+          { minLength: 1, maxLength: 8 },
+        ),
+        (source, edits) => {
+          let text = SOURCES[source];
+          const analyzer = new IncrementalAnalyzer();
+          analyzer.analyze(text, settings);
+          for (const e of edits) {
+            text = applyEdit(text, e);
+            assert.deepEqual(analyzer.analyze(text, settings).problems, analyzeDocument(text, settings).problems);
+          }
+        },
+      ),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) },
+    );
+  });
+
+  it('reuses the problems of untouched states and moves them with the text', () => {
+    const text = '{ "Comment": "c", "StartAt": "A", "States": { "A": { "Type": "Pass", "Nxt": "B", "End": true }, "B": { "Type": "Wait", "End": true } } }';
+    const analyzer = new IncrementalAnalyzer();
+    // Taken before the next call, which moves the previous version's nodes (and so its spans).
+    const before = analyzer.analyze(text).problems.map((p) => [p.code, p.span.offset, p.span.length] as const);
+    const edited = text.replace('"c"', '"a longer comment"');
+    const after = analyzer.analyze(edited).problems;
+    const shift = edited.length - text.length;
+    assert.ok(before.length >= 2);
+    assert.deepEqual(
+      after.map((p) => [p.code, p.span.offset, p.span.length]),
+      before.map(([code, offset, length]) => [code, offset + shift, length]),
+    );
+    assert.deepEqual(after, analyzeDocument(edited).problems);
+  });
+
+  it('checks an unchanged state again when the Map around it becomes Distributed', () => {
+    // A JSONPath state inside a JSONata machine is an error unless it runs in a Distributed Map (asl-reference §0.1).
+    const inline = JSON.stringify({
+      QueryLanguage: 'JSONata',
+      StartAt: 'M',
+      States: {
+        M: {
+          Type: 'Map',
+          ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: 'P', States: { P: { Type: 'Pass', QueryLanguage: 'JSONPath', End: true } } },
+          End: true,
+        },
+      },
+    }, null, 2);
+    const analyzer = new IncrementalAnalyzer();
+    assert.ok(analyzer.analyze(inline).problems.some((p) => p.code === 'query-language-override'));
+    const distributed = inline.replace('"INLINE"', '"DISTRIBUTED"');
+    const problems = analyzer.analyze(distributed).problems;
+    assert.ok(!problems.some((p) => p.code === 'query-language-override'));
+    assert.deepEqual(problems, analyzeDocument(distributed).problems);
+  });
+});

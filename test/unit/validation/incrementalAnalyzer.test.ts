@@ -105,4 +105,22 @@ describe('IncrementalAnalyzer', () => {
     assert.ok(!problems.some((p) => p.code === 'query-language-override'));
     assert.deepEqual(problems, analyzeDocument(distributed).problems);
   });
+
+  it('checks an unchanged state again when another state starts assigning its variable or raising its error', () => {
+    const text = JSON.stringify({
+      StartAt: 'A',
+      States: {
+        A: { Type: 'Pass', Next: 'B' },
+        B: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 'id.$': '$orderId' }, Catch: [{ ErrorEquals: ['States.Custom'], Next: 'F' }], End: true },
+        F: { Type: 'Fail' },
+      },
+    }, null, 2);
+    const analyzer = new IncrementalAnalyzer();
+    const codes = (problems: { code: string }[]) => problems.map((p) => p.code).sort();
+    assert.deepEqual(codes(analyzer.analyze(text).problems), ['error-equals-names', 'unknown-variable']);
+    const assigned = text.replace('"Type": "Pass",', '"Type": "Pass", "Assign": { "orderId": 1 },');
+    assert.deepEqual(codes(analyzer.analyze(assigned).problems), ['error-equals-names']);
+    const raised = assigned.replace('"Type": "Fail"', '"Type": "Fail", "Error": "States.Custom"');
+    assert.deepEqual(analyzer.analyze(raised).problems, []);
+  });
 });

@@ -28,7 +28,10 @@ export const DEFAULT_VALIDATION_SETTINGS: ValidationSettings = {
 
 export interface ValidationContext {
   doc: ParsedDocument;
+  /** For a state rule, the whole model but with `states` holding only the states to check. */
   model: StateMachineModel;
+  /** The whole machine; a state rule reads from it only what the state's context key covers. */
+  machine: StateMachineModel;
   settings: ValidationSettings;
   /** Reports a problem; severity defaults to the rule's own. */
   report(problem: { span: Span; message: string; severity?: Severity; data?: Record<string, unknown> }): void;
@@ -39,10 +42,11 @@ export interface Rule {
   code: string;
   defaultSeverity: Severity;
   /**
-   * 'state': what the rule reports for a state depends only on that state's own text, its name, its and the
-   * machine's query language and whether it runs inside a Distributed Map; it reports only inside the state (or
-   * on the top level when `model.states` is empty), and is run for one state at a time, with results reused
-   * while the state is unchanged. 'machine': it reads across states and runs over the whole model every time.
+   * 'state': what the rule reports for a state depends only on that state's own text and on its context (see
+   * `stateContextKey`: its name, its and the machine's query language, whether it runs inside a Distributed Map,
+   * the variables its scopes assign, the `States.*` names Fail states raise); it reports only inside the state (or
+   * on the top level when `model.states` is empty). It runs for one state at a time, and its results are reused
+   * while the state and its context are unchanged. 'machine': it reads across states and runs over the whole model.
    */
   locality: 'state' | 'machine';
   /** One line for docs and settings. */

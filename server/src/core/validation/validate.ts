@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../document/parseDocument';
-import { insideDistributedMap } from '../model/insideDistributedMap';
-import type { StateMachineModel, StateModel } from '../model/types';
+import type { StateMachineModel } from '../model/types';
 import { allRules } from './rules/index';
+import { stateContextKeys } from './stateContextKey';
 import { StateProblemCache } from './stateProblemCache';
 import { DEFAULT_VALIDATION_SETTINGS, type Problem, type Rule, type ValidationSettings } from './types';
 
@@ -22,11 +22,12 @@ export function validate(
   const problems: Problem[] = [];
   const machineRules = rules.filter((r) => r.locality === 'machine');
   const stateRules = rules.filter((r) => r.locality === 'state');
-  run(machineRules, doc, model, settings, problems);
-  run(stateRules, doc, { ...model, states: [] }, settings, problems);
+  run(machineRules, doc, model, model, settings, problems);
+  run(stateRules, doc, { ...model, states: [] }, model, settings, problems);
   cache.beginVersion(settings);
+  const contextKey = stateContextKeys(model);
   for (const state of model.states) {
-    const key = stateContextKey(state, model);
+    const key = contextKey(state);
     const base = state.property.span.offset;
     const cached = cache.take(state.node, key, base);
     if (cached) {
@@ -34,19 +35,21 @@ export function validate(
       continue;
     }
     const own: Problem[] = [];
-    run(stateRules, doc, { ...model, root: undefined, states: [state] }, settings, own);
+    run(stateRules, doc, { ...model, root: undefined, states: [state] }, model, settings, own);
     cache.store(state.node, key, base, own);
     for (const p of own) problems.push(p);
   }
   return problems.sort((a, b) => a.span.offset - b.span.offset);
 }
 
-/** Everything outside a state's own syntax tree that state rules may read. */
-function stateContextKey(state: StateModel, model: StateMachineModel): string {
-  return `${state.name}\u0000${state.queryLanguage}\u0000${model.queryLanguage}\u0000${insideDistributedMap(state.scope)}`;
-}
-
-function run(rules: readonly Rule[], doc: ParsedDocument, model: StateMachineModel, settings: ValidationSettings, problems: Problem[]): void {
+function run(
+  rules: readonly Rule[],
+  doc: ParsedDocument,
+  model: StateMachineModel,
+  machine: StateMachineModel,
+  settings: ValidationSettings,
+  problems: Problem[],
+): void {
   for (const rule of rules) {
     const override = settings.severityOverrides[rule.code];
     if (override === 'off') continue;
@@ -54,6 +57,7 @@ function run(rules: readonly Rule[], doc: ParsedDocument, model: StateMachineMod
       rule.check({
         doc,
         model,
+        machine,
         settings,
         report: (p) =>
           problems.push({

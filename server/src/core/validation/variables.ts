@@ -35,9 +35,14 @@ export function assignments(model: StateMachineModel): Assignment[] {
   return found;
 }
 
-/** Names assigned in each scope. */
+const byScopeCache = new WeakMap<StateMachineModel, Map<Scope, Set<string>>>();
+
+/** Names assigned in each scope, computed once per model. */
 export function assignedByScope(model: StateMachineModel): Map<Scope, Set<string>> {
+  const cached = byScopeCache.get(model);
+  if (cached) return cached;
   const byScope = new Map<Scope, Set<string>>();
+  byScopeCache.set(model, byScope);
   for (const a of assignments(model)) {
     const names = byScope.get(a.scope);
     if (names) names.add(a.name);

@@ -1,25 +1,14 @@
 import { STATES_ERRORS, UNCATCHABLE_ERRORS } from '../../spec/errorNames';
 import { errorHandlers } from '../handlers';
 import { quoteList, suggest } from '../suggest';
-import type { StateMachineModel } from '../../model/types';
-import { getValue } from '../../document/ast';
+import { raisedErrorNames } from '../stateContextKey';
 import type { Rule } from '../types';
-
-/** Error names the machine raises itself in Fail states. */
-function raisedErrorNames(model: StateMachineModel): Set<string> {
-  const names = new Set<string>();
-  for (const state of model.states) {
-    const error = state.type === 'Fail' ? getValue(state.node, 'Error') : undefined;
-    if (error?.kind === 'string') names.add(error.value);
-  }
-  return names;
-}
 
 /** data: `{ suggestions: string[] }` for an unknown States.* name. */
 export const errorEqualsNames: Rule = {
   code: 'error-equals-names',
   defaultSeverity: 'error',
-  locality: 'machine',
+  locality: 'state',
   description:
     "ErrorEquals holds strings (error); a 'States.' name that is neither predefined nor raised by a Fail state of the machine, or one that can never be handled (States.Runtime, States.DataLimitExceeded), is a warning.",
   example: {
@@ -27,7 +16,7 @@ export const errorEqualsNames: Rule = {
     fixed: '{ "StartAt": "A", "States": { "A": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [ { "ErrorEquals": ["States.Timeout"] } ], "End": true }, "Failed": { "Type": "Fail" }, "Retry": { "Type": "Pass", "End": true } } }',
   },
   check(ctx) {
-    const raised = raisedErrorNames(ctx.model);
+    const raised = raisedErrorNames(ctx.machine);
     for (const list of errorHandlers(ctx.model)) {
       for (const handler of list) {
         if (handler.errorEquals?.kind !== 'array') continue;

@@ -11,7 +11,7 @@ import type { Rule } from '../types';
 export const unknownVariable: Rule = {
   code: 'unknown-variable',
   defaultSeverity: 'warning',
-  locality: 'machine',
+  locality: 'state',
   description:
     'A variable that no Assign in this scope or an enclosing one sets (AWS fails at run time); inside a Distributed Map, outer variables are not visible at all (error).',
   example: {
@@ -19,7 +19,7 @@ export const unknownVariable: Rule = {
     fixed: '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Assign": { "orderId": 1 }, "Next": "B" }, "B": { "Type": "Pass", "Parameters": { "id.$": "$orderId" }, "End": true } } }',
   },
   check(ctx) {
-    const byScope = assignedByScope(ctx.model);
+    const byScope = assignedByScope(ctx.machine);
     for (const site of expressionSites(ctx.model)) {
       for (const ref of references(site)) {
         const visibility = lookup(site.state.scope, ref.name, byScope);

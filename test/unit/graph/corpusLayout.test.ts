@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
 import { buildGraph } from '../../../server/src/core/graph/buildGraph';
-import { fromElkLayout, toElkGraph } from '../../../client/webview/src/graph/elkGraph';
+import { layoutGraph } from '../../../server/src/core/graph/layoutGraph';
 import { countOverlaps } from '../../../client/webview/src/graph/overlaps';
 
 const CORPUS = resolve(__dirname, '../../../../shared/corpus');
@@ -29,7 +29,7 @@ describe('graph layout of the corpus and the examples', function () {
       const analysis = analyzeDocument(readFileSync(file, 'utf8'));
       const graph = buildGraph(analysis.model, analysis.problems);
       try {
-        const layout = fromElkLayout(graph, await elk.layout(toElkGraph(graph)));
+        const layout = await layoutGraph(graph, elk);
         const overlaps = countOverlaps(graph, layout);
         if (overlaps) failures.push(`${relative(CORPUS, file)}: ${overlaps} overlapping boxes`);
         if (Object.keys(layout.nodes).length < graph.nodes.length) failures.push(`${relative(CORPUS, file)}: nodes missing from the layout`);

@@ -47,6 +47,9 @@ app.append(toolbar, svg);
 let worker: Worker | undefined;
 let requestId = 0;
 let graph: GraphModel | undefined;
+/** The graph the worker is laying out, and the one `layout` was made for (drawn together, never mixed). */
+let requested: GraphModel | undefined;
+let laidOut: GraphModel | undefined;
 let layout: Layout | undefined;
 let runs: Record<string, StateRunInfo> = {};
 let drawn = new Map<string, SVGGElement>();
@@ -55,6 +58,7 @@ let documentUri = (vscode.getState() as { uri?: string } | undefined)?.uri;
 let transform = (vscode.getState() as { x: number; y: number; k: number } | undefined) ?? { x: 20, y: 20, k: 1 };
 let fitted = vscode.getState() !== undefined;
 let requestedAt = 0;
+let elkRuns = 0;
 
 function applyTransform(): void {
   viewport.setAttribute('transform', `translate(${transform.x},${transform.y}) scale(${transform.k})`);
@@ -97,6 +101,7 @@ window.addEventListener('pointerup', () => {
 });
 
 function draw(): void {
+  const graph = laidOut;
   if (!graph || !layout) return;
   const nodesById = new Map(graph.nodes.map((n) => [n.id, n]));
   drawn = renderGraph(viewport, graph, layout, {
@@ -114,7 +119,7 @@ function draw(): void {
   } else applyTransform();
   const stateCount = graph.nodes.filter((n) => n.span).length;
   status.textContent = `${stateCount} states`;
-  vscode.postMessage({ type: 'rendered', nodes: stateCount, overlaps: countOverlaps(graph, layout), ms: Math.round(performance.now() - requestedAt) });
+  vscode.postMessage({ type: 'rendered', nodes: stateCount, overlaps: countOverlaps(graph, layout), ms: Math.round(performance.now() - requestedAt), elkRuns });
 }
 
 function select(id: string | undefined): void {
@@ -134,6 +139,8 @@ async function startWorker(uri: string): Promise<void> {
       return;
     }
     layout = message.data.layout;
+    laidOut = requested;
+    elkRuns = message.data.elkRuns ?? 0;
     draw();
   };
   if (graph) relayout();
@@ -142,6 +149,7 @@ async function startWorker(uri: string): Promise<void> {
 function relayout(): void {
   if (!graph || !worker) return;
   requestedAt = performance.now();
+  requested = graph;
   worker.postMessage({ id: ++requestId, graph });
 }
 

@@ -1,4 +1,5 @@
 import type { GraphModel } from '../../../../server/src/core/graph/graphModel';
+import type { Layout } from '../../../../server/src/core/graph/graphLayout';
 
 /** How a state fared in the last run, for the execution overlay. */
 export interface StateRunInfo {
@@ -21,29 +22,10 @@ export type FromGraphView =
   | { type: 'ready' }
   | { type: 'reveal'; offset: number; length: number }
   | { type: 'exported'; format: 'svg' | 'png'; data: string }
-  | { type: 'rendered'; nodes: number; overlaps: number; ms: number };
+  | { type: 'rendered'; nodes: number; overlaps: number; ms: number; elkRuns: number };
 
-/** A laid-out graph: absolute coordinates, ready to draw. */
-export interface LaidOutNode {
-  id: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface LaidOutEdge {
-  id: string;
-  points: { x: number; y: number }[];
-  label?: { text: string; x: number; y: number; width: number; height: number };
-}
-
-export interface Layout {
-  width: number;
-  height: number;
-  nodes: Record<string, LaidOutNode>;
-  edges: Record<string, LaidOutEdge>;
-}
+export type { LaidOutEdge, LaidOutNode, Layout } from '../../../../server/src/core/graph/graphLayout';
 
 export type ToLayoutWorker = { id: number; graph: GraphModel };
-export type FromLayoutWorker = { id: number; layout?: Layout; error?: string };
+/** `elkRuns`: how many States blocks ELK laid out for this answer (0 when the structure was unchanged). */
+export type FromLayoutWorker = { id: number; layout?: Layout; elkRuns?: number; error?: string };

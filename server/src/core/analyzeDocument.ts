@@ -1,5 +1,5 @@
 import { parseDocument, reparseDocument, type ParsedDocument } from './document/parseDocument';
-import { buildModel } from './model/buildModel';
+import { buildModel, type StateModelCache } from './model/buildModel';
 import type { StateMachineModel } from './model/types';
 import { allRules } from './validation/rules/index';
 import { StateProblemCache } from './validation/stateProblemCache';
@@ -21,18 +21,19 @@ export function analyzeDocument(text: string, settings?: ValidationSettings): Do
 
 /**
  * Analyses the successive versions of one document, each from the previous one: members of the syntax tree
- * outside the edit are reused (moved in place) and so are the problems of the states they hold. The result of
+ * outside the edit are reused (moved in place) and so are the models and problems of the states they hold. The result of
  * each call equals `analyzeDocument(text, settings)`; an analysis is valid until the next call, which moves its
  * nodes, so a caller keeps only the latest one.
  */
 export class IncrementalAnalyzer {
   private previous?: ParsedDocument;
+  private readonly states: StateModelCache = new WeakMap();
   private readonly cache = new StateProblemCache();
 
   analyze(text: string, settings?: ValidationSettings): DocumentAnalysis {
     const doc = this.previous ? reparseDocument(this.previous, text) : parseDocument(text);
     this.previous = doc;
-    const model = buildModel(doc.root);
+    const model = buildModel(doc.root, this.states);
     return { doc, model, problems: validate(doc, model, settings, allRules, this.cache) };
   }
 }

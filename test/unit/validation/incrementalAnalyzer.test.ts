@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { analyzeDocument, IncrementalAnalyzer } from '../../../server/src/core/analyzeDocument';
+import type { StateMachineModel } from '../../../server/src/core/model/types';
 import type { ValidationSettings } from '../../../server/src/core/validation/types';
 import { generateMachine } from '../../bench/generateMachine';
 import { CORPUS, definitionFiles } from '../../support/corpusFiles';
@@ -31,6 +32,24 @@ const CONTEXT_EDITS: ((text: string) => string)[] = [
 ];
 
 type Edit = { at: number; remove: number; insert: string } | { context: number };
+
+/** The model as plain data: every state with its place, references (resolved or not) and nested scopes. */
+function modelSnapshot(model: StateMachineModel): unknown {
+  return {
+    queryLanguage: model.queryLanguage,
+    scopes: model.scopes.map((s) => [s.id, s.kind, s.node.span.offset, s.owner?.name, s.parent?.id, s.branchIndex, s.distributed, s.startAt?.target?.name, [...s.byName.keys()]]),
+    states: model.states.map((st) => ({
+      name: st.name, at: st.nameSpan.offset, node: st.node.span.offset, scope: st.scope.id, type: st.type, ql: st.queryLanguage,
+      children: st.children.map((c) => c.id),
+      transitions: st.transitions.map((r) => [r.kind, r.name, r.node.span.offset, r.scope.id, r.from?.name, r.target?.nameSpan.offset]),
+      rules: st.choiceRules.map((r) => [r.index, r.node.span.offset, r.next?.name]),
+      retriers: st.retriers.map((r) => [r.index, r.node.span.offset]),
+      catchers: st.catchers.map((c) => [c.index, c.node.span.offset, c.next?.target?.name]),
+    })),
+    references: model.symbols.references.map((r) => [r.kind, r.name, r.node.span.offset, r.target?.nameSpan.offset]),
+    definitions: [...model.symbols.definitions].map(([name, states]) => [name, states.map((st) => st.nameSpan.offset)]),
+  };
+}
 
 function applyEdit(text: string, e: Edit): string {
   if ('context' in e) return CONTEXT_EDITS[e.context](text);
@@ -61,7 +80,10 @@ describe('IncrementalAnalyzer', () => {
           analyzer.analyze(text, settings);
           for (const e of edits) {
             text = applyEdit(text, e);
-            assert.deepEqual(analyzer.analyze(text, settings).problems, analyzeDocument(text, settings).problems);
+            const incremental = analyzer.analyze(text, settings);
+            const fresh = analyzeDocument(text, settings);
+            assert.deepEqual(modelSnapshot(incremental.model), modelSnapshot(fresh.model));
+            assert.deepEqual(incremental.problems, fresh.problems);
           }
         },
       ),

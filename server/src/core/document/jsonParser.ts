@@ -22,6 +22,7 @@ const enum Ch {
  */
 export class JsonParser {
   private pos = 0;
+  private readonly strings = new Map<string, string>();
   readonly errors: JsonSyntaxError[] = [];
 
   /** With `reuse` and the previous version's root, unchanged members are taken from the old tree. */
@@ -91,7 +92,7 @@ export class JsonParser {
       }
       const oldProp = old && this.reuse!.startingAt(old.properties, this.pos);
       const key = this.string(node);
-      const prop: PropertyNode = { key: key.value, keySpan: key.span, span: { offset: key.span.offset, length: key.span.length }, colonOffset: -1 };
+      const prop: PropertyNode = { key: key.value, keySpan: key.span, value: undefined, span: { offset: key.span.offset, length: key.span.length }, colonOffset: -1 };
       node.properties.push(prop);
       this.skipTrivia();
       if (this.text.charCodeAt(this.pos) === Ch.Colon) {
@@ -114,6 +115,7 @@ export class JsonParser {
       if (!this.separator(Ch.CloseBrace, "'}' expected")) break;
     }
     node.span.length = this.pos - start;
+    if (node.properties.length > 0) node.properties = node.properties.slice();
     return node;
   }
 
@@ -152,6 +154,7 @@ export class JsonParser {
       if (!this.separator(Ch.CloseBracket, "']' expected")) break;
     }
     node.span.length = this.pos - start;
+    if (node.items.length > 0) node.items = node.items.slice();
     return node;
   }
 
@@ -214,7 +217,7 @@ export class JsonParser {
       if (c < Ch.Space) this.error('Invalid control character in string', this.pos, 1);
       this.pos++;
     }
-    return { kind: 'string', value, span: { offset: start, length: this.pos - start }, parent };
+    return { kind: 'string', value: this.own(value), span: { offset: start, length: this.pos - start }, parent };
   }
 
   private escape(): string {
@@ -321,6 +324,20 @@ export class JsonParser {
       return;
     }
     this.pos += Math.max(1, this.tokenLength());
+  }
+
+  /**
+   * One instance of each short string (keys and values repeat: "Type", "Next", "Pass"...). When the parse reuses
+   * an older tree, its new strings are copies: a slice of 13 characters or more points into its source, and would
+   * keep this whole version of the text alive for as long as the node lives on in later versions.
+   */
+  private own(value: string): string {
+    if (this.reuse && value.length >= 13) value = (value + ' ').slice(0, -1);
+    if (value.length > 32) return value;
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
   }
 
   private error(message: string, offset: number, length: number): void {

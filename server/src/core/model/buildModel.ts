@@ -14,8 +14,19 @@ import {
   type StateType,
 } from './types';
 
-/** Builds the typed model of a state machine from a syntax tree. Tolerates any shape; never throws. */
-export function buildModel(root: AstNode | undefined): StateMachineModel {
+/**
+ * The states of earlier versions by their syntax node. A node reused by an incremental parse has the same text,
+ * so its state keeps everything derived from that text (type, rules, retriers, catchers, references) and only
+ * what depends on its place is set again (scope, nested scopes, query language, resolved targets).
+ */
+export type StateModelCache = WeakMap<AstNode, StateModel>;
+
+/**
+ * Builds the typed model of a state machine from a syntax tree. Tolerates any shape; never throws. With a
+ * `cache`, states whose nodes were seen before are reused (moved into this model: the earlier one is no longer
+ * valid).
+ */
+export function buildModel(root: AstNode | undefined, cache?: StateModelCache): StateMachineModel {
   const queryLanguage: QueryLanguage = getValue(root, 'QueryLanguage')?.kind === 'string' &&
     (getValue(root, 'QueryLanguage') as { value: string }).value === 'JSONata' ? 'JSONata' : 'JSONPath';
   const model: StateMachineModel = {
@@ -26,7 +37,7 @@ export function buildModel(root: AstNode | undefined): StateMachineModel {
     symbols: { definitions: new Map(), references: [] },
   };
   if (root?.kind === 'object') {
-    model.rootScope = buildScope(model, root, 'root', undefined, undefined, false);
+    model.rootScope = buildScope(model, root, 'root', undefined, undefined, false, cache);
   }
   for (const scope of model.scopes) {
     if (scope.startAt) scope.startAt.target = scope.byName.get(scope.startAt.name);
@@ -42,6 +53,7 @@ function buildScope(
   owner: StateModel | undefined,
   branchIndex: number | undefined,
   distributed: boolean,
+  cache: StateModelCache | undefined,
 ): Scope {
   const scope: Scope = {
     id: model.scopes.length,
@@ -64,7 +76,8 @@ function buildScope(
   if (scope.statesNode?.kind === 'object') {
     for (const prop of scope.statesNode.properties) {
       if (!prop.value) continue;
-      const state = buildState(model, scope, prop.key, prop, prop.value);
+      const reused = cache?.get(prop.value);
+      const state = reused && reused.property === prop ? placeState(model, scope, reused, cache) : buildState(model, scope, prop.key, prop, prop.value, cache);
       scope.states.push(state);
       if (!scope.byName.has(state.name)) scope.byName.set(state.name, state);
     }
@@ -78,17 +91,13 @@ function buildState(
   name: string,
   property: PropertyNode,
   node: AstNode,
+  cache: StateModelCache | undefined,
 ): StateModel {
   const typeValue = getValue(node, 'Type');
   const type =
     typeValue?.kind === 'string' && (STATE_TYPES as readonly string[]).includes(typeValue.value)
       ? (typeValue.value as StateType)
       : undefined;
-  const ownLanguage = getValue(node, 'QueryLanguage');
-  const queryLanguage: QueryLanguage =
-    ownLanguage?.kind === 'string' && (ownLanguage.value === 'JSONata' || ownLanguage.value === 'JSONPath')
-      ? ownLanguage.value
-      : model.queryLanguage;
   const state: StateModel = {
     name,
     nameSpan: property.keySpan,
@@ -96,17 +105,15 @@ function buildState(
     node,
     scope,
     type,
-    queryLanguage,
+    queryLanguage: queryLanguageOf(node, model),
     children: [],
     transitions: [],
     choiceRules: [],
     retriers: [],
     catchers: [],
   };
-  model.states.push(state);
-  const sameName = model.symbols.definitions.get(name);
-  if (sameName) sameName.push(state);
-  else model.symbols.definitions.set(name, [state]);
+  cache?.set(node, state);
+  define(model, state);
 
   const addRef = (kind: ReferenceKind, value: AstNode | undefined): StateReference | undefined => {
     if (value?.kind !== 'string') return undefined;
@@ -138,25 +145,58 @@ function buildState(
     });
   }
 
-  const branches = getValue(node, 'Branches');
+  buildChildren(model, state, cache);
+  return state;
+}
+
+/** Puts a state of an earlier version into this model, at its (possibly new) place. */
+function placeState(model: StateMachineModel, scope: Scope, state: StateModel, cache: StateModelCache | undefined): StateModel {
+  state.scope = scope;
+  state.queryLanguage = queryLanguageOf(state.node, model);
+  define(model, state);
+  for (const ref of state.transitions) {
+    ref.scope = scope;
+    ref.target = undefined;
+    model.symbols.references.push(ref);
+  }
+  if (state.children.length > 0) state.children = [];
+  buildChildren(model, state, cache);
+  return state;
+}
+
+function define(model: StateMachineModel, state: StateModel): void {
+  model.states.push(state);
+  const sameName = model.symbols.definitions.get(state.name);
+  if (sameName) sameName.push(state);
+  else model.symbols.definitions.set(state.name, [state]);
+}
+
+/** The state's own query language, else the machine's (never the enclosing state's). */
+function queryLanguageOf(node: AstNode, model: StateMachineModel): QueryLanguage {
+  const own = getValue(node, 'QueryLanguage');
+  return own?.kind === 'string' && (own.value === 'JSONata' || own.value === 'JSONPath') ? own.value : model.queryLanguage;
+}
+
+/** Parallel branches, Map ItemProcessor or Iterator: the scopes nested in a state. */
+function buildChildren(model: StateMachineModel, state: StateModel, cache: StateModelCache | undefined): void {
+  const branches = getValue(state.node, 'Branches');
   if (branches?.kind === 'array') {
     branches.items.forEach((branch, index) => {
       if (branch.kind === 'object') {
-        state.children.push(buildScope(model, branch, 'branch', state, index, false));
+        state.children.push(buildScope(model, branch, 'branch', state, index, false, cache));
       }
     });
   }
   for (const key of ['ItemProcessor', 'Iterator'] as const) {
-    const processor = getValue(node, key);
+    const processor = getValue(state.node, key);
     if (processor?.kind === 'object') {
       const mode = getValue(getValue(processor, 'ProcessorConfig'), 'Mode');
       const distributed = mode?.kind === 'string' && mode.value === 'DISTRIBUTED';
       state.children.push(
-        buildScope(model, processor, key === 'ItemProcessor' ? 'itemProcessor' : 'iterator', state, undefined, distributed),
+        buildScope(model, processor, key === 'ItemProcessor' ? 'itemProcessor' : 'iterator', state, undefined, distributed, cache),
       );
     }
   }
-  return state;
 }
 
 /** Whether a property with this key is present on the state (any value). */

@@ -1,15 +1,16 @@
 import type { AstNode } from '../document/ast';
+import { sameContext, type StateContext } from './stateContext';
 import type { Problem, ValidationSettings } from './types';
 
 interface Entry {
-  key: string;
+  context: StateContext;
   base: number;
   problems: Problem[];
 }
 
 /**
  * The problems state rules found for each state, by the state's syntax node. A node reused by an incremental
- * parse has the same text as when it was checked, so with the same context key its problems are the same, moved by
+ * parse has the same text as when it was checked, so in the same context its problems are the same, moved by
  * however far the state moved. Entries go with their nodes (a WeakMap), and all of them with a change of settings.
  */
 export class StateProblemCache {
@@ -21,17 +22,19 @@ export class StateProblemCache {
     this.settings = settings;
   }
 
-  take(node: AstNode, key: string, base: number): Problem[] | undefined {
+  take(node: AstNode, context: StateContext, base: number): Problem[] | undefined {
     const entry = this.entries.get(node);
-    if (!entry || entry.key !== key) return undefined;
+    if (!entry || !sameContext(entry.context, context)) return undefined;
+    entry.context = context;
     if (entry.base === base) return entry.problems;
     const shift = base - entry.base;
     entry.base = base;
+    if (entry.problems.length === 0) return entry.problems;
     entry.problems = entry.problems.map((p) => ({ ...p, span: { offset: p.span.offset + shift, length: p.span.length } }));
     return entry.problems;
   }
 
-  store(node: AstNode, key: string, base: number, problems: Problem[]): void {
-    this.entries.set(node, { key, base, problems: problems.map((p) => ({ ...p, span: { ...p.span } })) });
+  store(node: AstNode, context: StateContext, base: number, problems: Problem[]): void {
+    this.entries.set(node, { context, base, problems: problems.map((p) => ({ ...p, span: { ...p.span } })) });
   }
 }

@@ -43,7 +43,7 @@ export interface Rule {
   defaultSeverity: Severity;
   /**
    * 'state': what the rule reports for a state depends only on that state's own text and on its context (see
-   * `stateContextKey`: its name, its and the machine's query language, whether it runs inside a Distributed Map,
+   * `stateContexts`: its name, its and the machine's query language, whether it runs inside a Distributed Map,
    * the variables its scopes assign, the `States.*` names Fail states raise); it reports only inside the state (or
    * on the top level when `model.states` is empty). It runs for one state at a time, and its results are reused
    * while the state and its context are unchanged. 'machine': it reads across states and runs over the whole model.

@@ -1,9 +1,9 @@
 import type { ParsedDocument } from '../document/parseDocument';
 import type { StateMachineModel } from '../model/types';
 import { allRules } from './rules/index';
-import { stateContextKeys } from './stateContextKey';
+import { stateContexts } from './stateContext';
 import { StateProblemCache } from './stateProblemCache';
-import { DEFAULT_VALIDATION_SETTINGS, type Problem, type Rule, type ValidationSettings } from './types';
+import { DEFAULT_VALIDATION_SETTINGS, type Problem, type Rule, type Severity, type ValidationContext, type ValidationSettings } from './types';
 
 /**
  * Runs every rule over a parsed document. Machine rules see the whole model; state rules run for the top level
@@ -25,23 +25,24 @@ export function validate(
   run(machineRules, doc, model, model, settings, problems);
   run(stateRules, doc, { ...model, states: [] }, model, settings, problems);
   cache.beginVersion(settings);
-  const contextKey = stateContextKeys(model);
+  const contextOf = stateContexts(model);
   for (const state of model.states) {
-    const key = contextKey(state);
+    const context = contextOf(state);
     const base = state.property.span.offset;
-    const cached = cache.take(state.node, key, base);
+    const cached = cache.take(state.node, context, base);
     if (cached) {
       for (const p of cached) problems.push(p);
       continue;
     }
     const own: Problem[] = [];
     run(stateRules, doc, { ...model, root: undefined, states: [state] }, model, settings, own);
-    cache.store(state.node, key, base, own);
+    cache.store(state.node, context, base, own);
     for (const p of own) problems.push(p);
   }
   return problems.sort((a, b) => a.span.offset - b.span.offset);
 }
 
+/** Runs rules over one model (or state), with one context for all of them. */
 function run(
   rules: readonly Rule[],
   doc: ParsedDocument,
@@ -50,24 +51,27 @@ function run(
   settings: ValidationSettings,
   problems: Problem[],
 ): void {
-  for (const rule of rules) {
-    const override = settings.severityOverrides[rule.code];
+  let rule: Rule | undefined;
+  let override: Severity | 'off' | undefined;
+  const ctx: ValidationContext = {
+    doc,
+    model,
+    machine,
+    settings,
+    report: (p) =>
+      problems.push({
+        code: rule!.code,
+        severity: (override as Severity | undefined) ?? p.severity ?? rule!.defaultSeverity,
+        message: p.message,
+        span: p.span,
+        ...(p.data ? { data: p.data } : {}),
+      }),
+  };
+  for (rule of rules) {
+    override = settings.severityOverrides[rule.code];
     if (override === 'off') continue;
     try {
-      rule.check({
-        doc,
-        model,
-        machine,
-        settings,
-        report: (p) =>
-          problems.push({
-            code: rule.code,
-            severity: override ?? p.severity ?? rule.defaultSeverity,
-            message: p.message,
-            span: p.span,
-            ...(p.data ? { data: p.data } : {}),
-          }),
-      });
+      rule.check(ctx);
     } catch (error) {
       problems.push({
         code: 'internal-error',

@@ -1,7 +1,7 @@
 import { STATES_ERRORS, UNCATCHABLE_ERRORS } from '../../spec/errorNames';
 import { errorHandlers } from '../handlers';
 import { quoteList, suggest } from '../suggest';
-import { raisedErrorNames } from '../stateContextKey';
+import { raisedErrorNames } from '../stateContext';
 import type { Rule } from '../types';
 
 /** data: `{ suggestions: string[] }` for an unknown States.* name. */

@@ -18,11 +18,32 @@ export function raisedErrorNames(model: StateMachineModel): Set<string> {
   return names;
 }
 
+/** Everything outside a state's own syntax tree that state rules read. */
+export interface StateContext {
+  name: string;
+  queryLanguage: string;
+  insideDistributedMap: boolean;
+  /** The machine's query language and the `States.*` names its Fail states raise. */
+  machine: string;
+  /** The variables each enclosing scope assigns, and where a Distributed Map stands between them. */
+  scopes: string;
+}
+
+export function sameContext(a: StateContext, b: StateContext): boolean {
+  return (
+    a.name === b.name &&
+    a.queryLanguage === b.queryLanguage &&
+    a.insideDistributedMap === b.insideDistributedMap &&
+    a.machine === b.machine &&
+    a.scopes === b.scopes
+  );
+}
+
 /**
- * For one version of a machine: the key of everything outside a state's own syntax tree that state rules read.
- * Two versions of a state with the same text and the same key get the same problems.
+ * For one version of a machine: the context of each state. Two versions of a state with the same text and the
+ * same context get the same problems. The parts shared by many states are computed once per version.
  */
-export function stateContextKeys(model: StateMachineModel): (state: StateModel) => string {
+export function stateContexts(model: StateMachineModel): (state: StateModel) => StateContext {
   const byScope = assignedByScope(model);
   // Only 'States.' names change what error-equals-names says about a name.
   const raised = [...raisedErrorNames(model)].filter((n) => n.startsWith('States.')).sort().join(',');
@@ -37,5 +58,11 @@ export function stateContextKeys(model: StateMachineModel): (state: StateModel) 
     }
     return key;
   };
-  return (state) => `${state.name}\u0000${state.queryLanguage}\u0000${insideDistributedMap(state.scope)}\u0000${machine}\u0000${scopeKey(state.scope)}`;
+  return (state) => ({
+    name: state.name,
+    queryLanguage: state.queryLanguage,
+    insideDistributedMap: insideDistributedMap(state.scope),
+    machine,
+    scopes: scopeKey(state.scope),
+  });
 }

@@ -11,7 +11,7 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-languageserver/node';
-import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, Range } from 'vscode-languageserver';
 
 export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
 
@@ -101,18 +101,28 @@ export class LspClient {
 
   /** Replaces `length` characters at `offset` of `text` (the current content) by `insert`, as editors do. */
   async changeRange(uri: string, text: string, offset: number, length: number, insert: string): Promise<number> {
+    return this.changeAt(uri, LspClient.range(text, offset, length), insert);
+  }
+
+  /** Sends one incremental change of an LSP range (see `LspClient.range`). */
+  async changeAt(uri: string, range: Range, insert: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text: insert }],
+    });
+    return version;
+  }
+
+  /** The LSP range of `length` characters at `offset` of `text`. */
+  static range(text: string, offset: number, length: number): Range {
     const position = (at: number) => {
       const before = text.slice(0, at);
       const line = before.split('\n').length - 1;
       return { line, character: at - (before.lastIndexOf('\n') + 1) };
     };
-    await this.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version },
-      contentChanges: [{ range: { start: position(offset), end: position(offset + length) }, text: insert }],
-    });
-    return version;
+    return { start: position(offset), end: position(offset + length) };
   }
 
   async close(uri: string): Promise<void> {

@@ -25,14 +25,16 @@ export function parseDocument(text: string): ParsedDocument {
 
 /**
  * Parses a new version of a document, taking every member that lies outside the changed range from the previous
- * version's tree (moved in place: `previous` must not be used afterwards). The result equals `parseDocument(text)`;
- * only a previous version free of syntax errors is reused, since its members then parse the same in any context.
+ * version's tree (moved in place: `previous` must not be used afterwards). The result equals `parseDocument(text)`:
+ * a member free of syntax errors parses the same wherever a member may start, so only members holding an error of
+ * the previous version are parsed again.
  */
 export function reparseDocument(previous: ParsedDocument, text: string): ParsedDocument {
   const change = changedRange(previous.text, text);
   if (!change) return previous;
-  if (!previous.root || previous.syntaxProblems.length > 0) return parseDocument(text);
-  const reused = parseWith(new JsonParser(text, MAX_NESTING_DEPTH, new SubtreeReuse(change)), text, previous.root);
+  if (!previous.root) return parseDocument(text);
+  const errors = [...previous.syntaxProblems].sort((a, b) => a.span.offset - b.span.offset);
+  const reused = parseWith(new JsonParser(text, MAX_NESTING_DEPTH, new SubtreeReuse(change, errors)), text, previous.root);
   // Nesting past the limit may have stopped the parse after some members were moved: start again from the text.
   return reused.root ? reused : parseDocument(text);
 }

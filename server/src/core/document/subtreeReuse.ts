@@ -13,7 +13,11 @@ export class SubtreeReuse {
   private readonly delta: number;
   private readonly moves: { member: PropertyNode | AstNode; shift: number }[] = [];
 
-  constructor(private readonly change: ChangedRange) {
+  /** `oldErrors`: the syntax errors of the previous version, in order; a member holding one is parsed again. */
+  constructor(
+    private readonly change: ChangedRange,
+    private readonly oldErrors: readonly { span: Span }[] = [],
+  ) {
     this.delta = change.newEnd - change.oldEnd;
   }
 
@@ -34,9 +38,24 @@ export class SubtreeReuse {
     const span = member.span;
     // Strictly before: the character right after a number or literal must be unchanged too, or the token could grow.
     if (!(span.offset + span.length < this.change.start || span.offset >= this.change.oldEnd)) return undefined;
+    // A property cut short (no value) is followed by its error, not holding it.
+    if (this.hasErrorWithin(span) || ('key' in member && !member.value)) return undefined;
     const shift = newOffset - span.offset;
     if (shift !== 0) this.moves.push({ member, shift });
     return member;
+  }
+
+  /** Whether an old syntax error starts within the span or at its end (where an unclosed value stopped). */
+  private hasErrorWithin(span: Span): boolean {
+    const errors = this.oldErrors;
+    let lo = 0;
+    let hi = errors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (errors[mid].span.offset < span.offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < errors.length && errors[lo].span.offset <= span.offset + span.length;
   }
 
   /** Shifts every member taken to its place in the new text. */

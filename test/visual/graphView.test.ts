@@ -2,10 +2,20 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { runCli } from '../../server/src/cli/main';
 import { analyzeDocument } from '../../server/src/core/analyzeDocument';
 import { buildGraph } from '../../server/src/core/graph/buildGraph';
 import { GRAPH_STYLE } from '../../client/webview/src/graph/graphStyle';
+import { generateMachine } from '../bench/generateMachine';
+import { memoryIo } from '../unit/cli/memoryIo';
 import { ARTIFACTS, openWebviewHarness, type WebviewHarness } from './harness';
+
+type Posted = { type: string; nodes?: number; overlaps?: number; elkRuns?: number };
+const posted = (page: Page) => page.evaluate(() => (globalThis as unknown as { __posted: Posted[] }).__posted);
+const graphOf = (text: string) => {
+  const analysis = analyzeDocument(text);
+  return buildGraph(analysis.model, analysis.problems);
+};
 
 const EXAMPLES = resolve(__dirname, '../../examples');
 
@@ -38,7 +48,15 @@ describe('graph preview in a browser', function () {
     return { page, graph, analysis, rendered: rendered as unknown as { nodes: number; overlaps: number; ms: number } };
   }
 
-  for (const example of ['donut-shop', 'iot-data-load', 'shipping-orders', 'sentiment-analysis']) {
+  /** Sends another version of the document's graph and waits for the view to draw it. */
+  async function update(page: Page, text: string) {
+    const before = (await posted(page)).filter((m) => m.type === 'rendered').length;
+    await page.evaluate((g) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage({ type: 'graph', graph: g, version: 2 }, '*'), graphOf(text));
+    await page.waitForFunction((n) => (globalThis as unknown as { __posted: Posted[] }).__posted.filter((m) => m.type === 'rendered').length > n, before, { timeout: 30_000 });
+    return (await posted(page)).filter((m) => m.type === 'rendered').at(-1)!;
+  }
+
+  for (const example of ['donut-shop', 'iot-data-load', 'shipping-orders', 'sentiment-analysis', 'credit-line-approval', 'batch-fan-out']) {
     it(`renders ${example}: one box per state, every label, no overlap`, async () => {
       const text = readFileSync(resolve(EXAMPLES, `${example}.asl.json`), 'utf8');
       const { page, analysis, rendered } = await render(text, example);
@@ -69,5 +87,39 @@ describe('graph preview in a browser', function () {
     assert.ok(await page.$$eval('g.node title', (t, n) => t.some((x) => x.textContent?.startsWith(n)), name));
     assert.equal(await page.$$eval('circle.badge.error', (n) => n.length), 1);
     await page.close();
+  });
+
+  it('draws a large machine (500 states) with no overlap, and redraws an edit that keeps the structure without ELK', async function () {
+    this.timeout(120_000);
+    const text = generateMachine(500);
+    const { page, analysis, rendered } = await render(text, 'large-fit');
+    assert.equal(rendered.nodes, analysis.model.states.length);
+    assert.equal(rendered.overlaps, 0);
+    for (let i = 0; i < 12; i++) await page.click('#zoom-in');
+    await page.screenshot({ path: resolve(ARTIFACTS, 'graph-large-zoomed.png') });
+    const comment = await update(page, text.replace('Generated machine', 'Generated  machine'));
+    assert.equal(comment.elkRuns, 0, 'no layout for an edit of the Comment');
+    const renamed = await update(page, text.replaceAll('"Root step 3"', '"Root step 3, renamed"'));
+    assert.equal(renamed.elkRuns, 1, 'the machine block, once, for a renamed state');
+    assert.equal(renamed.overlaps, 0);
+    await page.close();
+  });
+
+  it('the SVG from asl graph opens as an image in the browser', async () => {
+    for (const example of ['donut-shop', 'iot-data-load']) {
+      const cli = memoryIo(EXAMPLES);
+      assert.equal(await runCli(['graph', `${example}.asl.json`], cli.io), 0);
+      const svg = cli.out();
+      const page = await harness.browser.newPage({ viewport: { width: 1000, height: 900 } });
+      await page.setContent(`<body style="margin:0;background:#777"><img id="g" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"></body>`);
+      // A browser refuses an SVG image that is not well-formed XML: decode() fails and the size stays 0.
+      const size = await page.$eval('#g', (element) => {
+        const img = element as unknown as { decode(): Promise<void>; naturalWidth: number; naturalHeight: number };
+        return img.decode().then(() => [img.naturalWidth, img.naturalHeight], () => [0, 0]);
+      });
+      assert.deepEqual(size, [...svg.matchAll(/<svg [^>]*width="(\d+)" height="(\d+)"/g)].map((m) => [Number(m[1]), Number(m[2])])[0]);
+      await page.screenshot({ path: resolve(ARTIFACTS, `graph-cli-${example}.png`), fullPage: true });
+      await page.close();
+    }
   });
 });

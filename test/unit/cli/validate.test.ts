@@ -1,23 +1,9 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { CliIo } from '../../../server/src/cli/cliIo';
+import { join } from 'node:path';
 import { runCli } from '../../../server/src/cli/main';
-
-function memoryIo(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    readFile: (p) => readFile(resolve(cwd, p), 'utf8'),
-    readStdin: async () => '',
-    cwd,
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+import { memoryIo } from './memoryIo';
 
 const GOOD = '{ "StartAt": "A", "States": { "A": { "Type": "Succeed" } } }';
 const BAD = '{\n  "StartAt": "A",\n  "States": { "A": { "Type": "Succeed" }, }\n}';

@@ -6,6 +6,7 @@ import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
 import { buildGraph } from '../../../server/src/core/graph/buildGraph';
 import { layoutGraph } from '../../../server/src/core/graph/layoutGraph';
 import { countOverlaps } from '../../../client/webview/src/graph/overlaps';
+import { layoutProblems } from './layoutChecks';
 
 const CORPUS = resolve(__dirname, '../../../../shared/corpus');
 const EXAMPLES = resolve(__dirname, '../../../examples');
@@ -17,7 +18,8 @@ function files(folder: string): string[] {
   });
 }
 
-// Every real definition must render: the graph model builds and ELK lays it out with no overlapping boxes.
+// Every real definition must render: the graph model builds and ELK lays it out with no overlapping boxes, every
+// edge orthogonal and through no box, every state inside its branch.
 describe('graph layout of the corpus and the examples', function () {
   this.timeout(120_000);
   it('lays out every valid file without error or overlap', async () => {
@@ -32,6 +34,7 @@ describe('graph layout of the corpus and the examples', function () {
         const layout = await layoutGraph(graph, elk);
         const overlaps = countOverlaps(graph, layout);
         if (overlaps) failures.push(`${relative(CORPUS, file)}: ${overlaps} overlapping boxes`);
+        for (const problem of layoutProblems(graph, layout)) failures.push(`${relative(CORPUS, file)}: ${problem}`);
         if (Object.keys(layout.nodes).length < graph.nodes.length) failures.push(`${relative(CORPUS, file)}: nodes missing from the layout`);
       } catch (error) {
         failures.push(`${relative(CORPUS, file)}: ${String(error)}`);

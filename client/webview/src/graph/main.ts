@@ -1,8 +1,9 @@
+import { ARROW_MARKER } from '../../../../server/src/core/graph/graphPicture';
 import type { GraphModel } from '../../../../server/src/core/graph/graphModel';
+import { graphSvg } from '../../../../server/src/core/graph/graphSvg';
 import type { FromGraphView, FromLayoutWorker, Layout, StateRunInfo, ToGraphView } from '../shared/graphMessages';
-import { GRAPH_STYLE } from './graphStyle';
 import { countOverlaps } from './overlaps';
-import { renderGraph } from './render';
+import { renderGraph, toSvgElement } from './render';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromGraphView): void; getState(): unknown; setState(s: unknown): void };
 
@@ -32,14 +33,7 @@ toolbar.append(status);
 
 const svg = document.createElementNS(SVG, 'svg');
 svg.setAttribute('class', 'graph');
-const defs = document.createElementNS(SVG, 'defs');
-const marker = document.createElementNS(SVG, 'marker');
-for (const [k, v] of Object.entries({ id: 'arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' })) marker.setAttribute(k, v);
-const arrow = document.createElementNS(SVG, 'path');
-arrow.setAttribute('d', 'M 0 0 L 10 5 L 0 10 z');
-arrow.setAttribute('class', 'arrow');
-marker.append(arrow);
-defs.append(marker);
+const defs = toSvgElement({ tag: 'defs', attrs: {}, children: [ARROW_MARKER] });
 const viewport = document.createElementNS(SVG, 'g');
 svg.append(defs, viewport);
 app.append(toolbar, svg);
@@ -154,17 +148,9 @@ function relayout(): void {
 }
 
 async function exportAs(format: 'svg' | 'png'): Promise<void> {
-  if (!layout) return;
-  const copy = svg.cloneNode(true) as SVGSVGElement;
-  copy.setAttribute('xmlns', SVG);
-  copy.setAttribute('width', String(Math.ceil(layout.width + 40)));
-  copy.setAttribute('height', String(Math.ceil(layout.height + 40)));
-  (copy.querySelector('g') as SVGGElement | null)?.removeAttribute('transform');
-  copy.querySelectorAll('defs + g').forEach((g) => g.setAttribute('transform', 'translate(20,20)'));
-  const style = document.createElementNS(SVG, 'style');
-  style.textContent = GRAPH_STYLE.resolved(getComputedStyle(document.body));
-  copy.insertBefore(style, copy.firstChild);
-  const text = new XMLSerializer().serializeToString(copy);
+  if (!layout || !laidOut) return;
+  const theme = getComputedStyle(document.body);
+  const text = graphSvg(laidOut, layout, { lookup: (name) => theme.getPropertyValue(name), runs });
   if (format === 'svg') {
     vscode.postMessage({ type: 'exported', format, data: text });
     return;
@@ -181,8 +167,6 @@ async function exportAs(format: 'svg' | 'png'): Promise<void> {
   canvas.height = image.height * 2;
   const ctx = canvas.getContext('2d')!;
   ctx.scale(2, 2);
-  ctx.fillStyle = getComputedStyle(document.body).getPropertyValue('--vscode-editor-background') || '#fff';
-  ctx.fillRect(0, 0, image.width, image.height);
   ctx.drawImage(image, 0, 0);
   URL.revokeObjectURL(url);
   vscode.postMessage({ type: 'exported', format, data: canvas.toDataURL('image/png') });

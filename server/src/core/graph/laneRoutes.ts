@@ -17,12 +17,14 @@ export interface CutEdge {
  * (orthogonal: head, across to the lane, along it, across to the tail) and how wide the picture becomes.
  */
 export function joinInLanes(cut: CutEdge[], boxes: Box[], others: Point[][], width: number): { points: Point[][]; width: number } {
-  const lanes = new Map<number, { top: number; bottom: number; x: number }>();
+  /** `ends`: the rightmost stub; a lane never runs left of its stubs, so its edges leave them going right. */
+  const lanes = new Map<number, { top: number; bottom: number; x: number; ends: number }>();
   for (const c of cut) {
     const ys = [c.head.at(-1)!.y, c.tail[0].y];
-    const lane = lanes.get(c.target) ?? { top: Infinity, bottom: -Infinity, x: 0 };
+    const lane = lanes.get(c.target) ?? { top: Infinity, bottom: -Infinity, x: 0, ends: 0 };
     lane.top = Math.min(lane.top, ...ys);
     lane.bottom = Math.max(lane.bottom, ...ys);
+    lane.ends = Math.max(lane.ends, c.head.at(-1)!.x, c.tail[0].x);
     lanes.set(c.target, lane);
   }
   const placed: { top: number; bottom: number; x: number }[] = [];
@@ -31,7 +33,7 @@ export function joinInLanes(cut: CutEdge[], boxes: Box[], others: Point[][], wid
     let x = 0;
     for (const b of boxes) if (b.y <= lane.bottom && b.y + b.height >= lane.top) x = Math.max(x, b.x + b.width);
     for (const path of others) for (const p of path) if (p.y >= lane.top && p.y <= lane.bottom) x = Math.max(x, p.x);
-    x += GAP;
+    x = Math.max(x + GAP, lane.ends);
     for (const p of placed) if (p.top <= lane.bottom && p.bottom >= lane.top) x = Math.max(x, p.x + GAP);
     lane.x = x;
     placed.push(lane);

@@ -1,0 +1,90 @@
+import type { Layout } from './graphLayout';
+import type { GraphModel } from './graphModel';
+
+/** An SVG element to draw, as data: the webview makes DOM nodes of it, `asl graph` writes it as text. */
+export interface PictureElement {
+  tag: 'g' | 'rect' | 'text' | 'path' | 'circle' | 'title' | 'marker' | 'defs';
+  attrs: Record<string, string | number>;
+  /** Text content (state names are user data: always set as text, never as markup). */
+  text?: string;
+  children?: PictureElement[];
+  /** Set on a node's group: the graph node it draws (for clicks and selection). */
+  node?: string;
+}
+
+/** How a state fared in a run (the execution overlay); StateRunInfo has these fields. */
+export interface RunMark {
+  status: string;
+  retries: number;
+  iterations?: number;
+}
+
+const el = (tag: PictureElement['tag'], attrs: PictureElement['attrs'], children?: PictureElement[], text?: string): PictureElement => ({
+  tag,
+  attrs,
+  ...(children ? { children } : {}),
+  ...(text !== undefined ? { text } : {}),
+});
+
+/** The arrowhead every edge ends with (`marker-end: url(#arrow)`). */
+export const ARROW_MARKER: PictureElement = el('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, [
+  el('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow' }),
+]);
+
+/**
+ * A laid-out graph as SVG elements, back to front: Parallel/Map frames, their group boxes, the edges with
+ * their labels, then the states with names, tooltips, problem badges and run notes.
+ */
+export function graphPicture(graph: GraphModel, layout: Layout, runs: Record<string, RunMark> = {}): PictureElement[] {
+  const compound = new Set(graph.nodes.filter((n) => n.groups).map((n) => n.id));
+  const frames: PictureElement[] = [];
+  const nodes: PictureElement[] = [];
+  for (const n of graph.nodes) {
+    const box = layout.nodes[n.id];
+    if (!box) continue;
+    const run = runs[n.label];
+    const isCompound = compound.has(n.id);
+    const classes = ['node', `kind-${n.kind.toLowerCase()}`, isCompound ? 'compound' : '', run ? `run-${run.status}` : ''].filter(Boolean).join(' ');
+    const marker = n.kind === 'start' || n.kind === 'end';
+    const full = isCompound ? `${n.label} · ${n.kind}` : n.label;
+    // Long names are cut to fit their box; the tooltip keeps the whole name.
+    const fits = Math.max(4, Math.floor((box.width - 16) / 7));
+    const label = [...full].length > fits ? `${[...full].slice(0, fits - 1).join('')}…` : full;
+    const children = [
+      el('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: marker ? box.height / 2 : isCompound ? 8 : 5 }),
+      el('text', { x: box.x + box.width / 2, y: isCompound ? box.y + 18 : box.y + box.height / 2 + 4, class: 'label' }, undefined, label),
+      el('title', {}, undefined, `${n.label} (${n.kind})${n.errors ? ` — ${n.errors} error(s)` : ''}${n.warnings ? ` — ${n.warnings} warning(s)` : ''}`),
+    ];
+    let badgeX = box.x + box.width - 4;
+    for (const [count, cls] of [[n.errors, 'error'], [n.warnings, 'warning']] as const) {
+      if (!count) continue;
+      children.push(el('circle', { cx: badgeX, cy: box.y + 4, r: 8, class: `badge ${cls}` }), el('text', { x: badgeX, y: box.y + 8, class: 'badge-text' }, undefined, String(count)));
+      badgeX -= 18;
+    }
+    if (run && (run.retries > 0 || (run.iterations ?? 0) > 0)) {
+      const note = [run.retries ? `↻${run.retries}` : '', run.iterations ? `×${run.iterations}` : ''].filter(Boolean).join(' ');
+      children.push(el('text', { x: box.x + 4, y: box.y + box.height + 12, class: 'run-note' }, undefined, note));
+    }
+    const g: PictureElement = { ...el('g', { class: classes, 'data-id': n.id, tabindex: 0 }, children), node: n.id };
+    (isCompound ? frames : nodes).push(g);
+  }
+  const groups = graph.groups.flatMap((g) => {
+    const box = layout.nodes[g.id];
+    if (!box) return [];
+    return [el('g', { class: 'group' }, [el('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: 6 }), el('text', { x: box.x + 8, y: box.y + 16, class: 'group-label' }, undefined, g.label)])];
+  });
+  const edges = graph.edges.flatMap((e) => {
+    const laid = layout.edges[e.id];
+    if (!laid || laid.points.length < 2) return [];
+    const d = laid.points.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
+    const children = [el('path', { d, 'marker-end': 'url(#arrow)' })];
+    if (laid.label) {
+      children.push(
+        el('rect', { x: laid.label.x - 2, y: laid.label.y, width: laid.label.width, height: laid.label.height, rx: 3, class: 'edge-label-bg' }),
+        el('text', { x: laid.label.x + 2, y: laid.label.y + 12, class: 'edge-label' }, undefined, laid.label.text),
+      );
+    }
+    return [el('g', { class: `edge ${e.kind}`, 'data-source': e.source, 'data-target': e.target }, children)];
+  });
+  return [...frames, ...groups, el('g', { class: 'edges' }, edges), el('g', { class: 'nodes' }, nodes)];
+}

@@ -1,0 +1,36 @@
+import type { Layout } from './graphLayout';
+import type { GraphModel } from './graphModel';
+import { ARROW_MARKER, graphPicture, type PictureElement, type RunMark } from './graphPicture';
+import { pictureBackground, PICTURE_CSS, resolveCss } from './pictureCss';
+
+const MARGIN = 20;
+
+export interface SvgOptions {
+  /** Theme values for the CSS variables (the webview's computed style); without it, the light palette. */
+  lookup?: (name: string) => string;
+  runs?: Record<string, RunMark>;
+}
+
+/** A standalone SVG document of a laid-out graph: its own style and background, no VS Code needed to read it. */
+export function graphSvg(graph: GraphModel, layout: Layout, options: SvgOptions = {}): string {
+  const width = Math.ceil(layout.width + 2 * MARGIN);
+  const height = Math.ceil(layout.height + 2 * MARGIN);
+  const body = [
+    `<style>${escapeText(resolveCss(PICTURE_CSS, options.lookup))}</style>`,
+    `<rect width="100%" height="100%" fill="${escapeAttr(pictureBackground(options.lookup))}"/>`,
+    toXml({ tag: 'defs', attrs: {}, children: [ARROW_MARKER] }),
+    toXml({ tag: 'g', attrs: { transform: `translate(${MARGIN},${MARGIN})` }, children: graphPicture(graph, layout, options.runs) }),
+  ];
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">\n${body.join('\n')}\n</svg>\n`;
+}
+
+/** An element as XML text: attribute values and text escaped. */
+export function toXml(element: PictureElement): string {
+  const attrs = Object.entries(element.attrs).map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`).join('');
+  const inner = (element.text !== undefined ? escapeText(element.text) : '') + (element.children ?? []).map(toXml).join('');
+  return inner ? `<${element.tag}${attrs}>${inner}</${element.tag}>` : `<${element.tag}${attrs}/>`;
+}
+
+// XML 1.0 has no place for most control characters, even escaped; a state name may hold them.
+const escapeText = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');

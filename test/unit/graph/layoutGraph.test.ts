@@ -111,3 +111,18 @@ describe('graph layout', () => {
     assert.equal(countOverlaps(graph, layout), 0);
   });
 });
+
+describe('countOverlaps', () => {
+  it('counts each pair of state boxes that overlap, and only those', async () => {
+    const graph = graphOf(PARALLEL);
+    const layout = await layoutGraph(graph, elk);
+    assert.equal(countOverlaps(graph, layout), 0);
+    const [left, right, item, third] = ['Left', 'Right', 'Item', 'Third'].map((l) => box(graph, layout, l));
+    Object.assign(right, { x: left.x + 5, y: left.y + 5 });
+    assert.equal(countOverlaps(graph, layout), 1);
+    Object.assign(third, { x: item.x + item.width - 1, y: item.y + item.height - 1 });
+    assert.equal(countOverlaps(graph, layout), 2);
+    Object.assign(third, { x: item.x + item.width + 1 });
+    assert.equal(countOverlaps(graph, layout), 1, 'boxes that only touch a corner apart do not count');
+  });
+});

@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { analyzeDocument } from '../core/analyzeDocument';
 import { buildGraph } from '../core/graph/buildGraph';
 import type { Layout } from '../core/graph/graphLayout';
@@ -46,6 +45,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const errors = analysis.problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) io.stderr(`asl graph: ${file} has ${errors} error(s) ('asl validate' lists them); drawing what can be read\n`);
   const graph = buildGraph(analysis.model, analysis.problems);
+  // Loaded here, not at the top: the other commands of the CLI bundle start without elkjs' 3 MB (esbuild.mjs).
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const layout = await layoutGraph(graph, new ELK());
   const output = format === 'svg' ? graphSvg(graph, layout) : `${JSON.stringify(laidOutGraph(graph, layout), null, 2)}\n`;
 

@@ -1,22 +1,18 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
 import { buildGraph } from '../../../server/src/core/graph/buildGraph';
 import { layoutGraph } from '../../../server/src/core/graph/layoutGraph';
 import { countOverlaps } from '../../../client/webview/src/graph/overlaps';
+import { CORPUS, definitionFiles } from '../../support/corpusFiles';
 import { layoutProblems } from './layoutChecks';
 
-const CORPUS = resolve(__dirname, '../../../../shared/corpus');
 const EXAMPLES = resolve(__dirname, '../../../examples');
 
-function files(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? files(path) : /\.asl\.json$|^valid-.*\.json$/.test(name) ? [path] : [];
-  });
-}
+/** The state machines under a folder: `*.asl.json`, and the corpus' `valid-*.json`. */
+const files = (folder: string) => definitionFiles(folder).filter((f) => /\.asl\.json$|^valid-.*\.json$/.test(basename(f)));
 
 // Every real definition must render: the graph model builds and ELK lays it out with no overlapping boxes, every
 // edge orthogonal and through no box, every state inside its branch.

@@ -29,3 +29,11 @@ export function processIo(): CliIo {
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+
+/** For a command: prints `asl <command>: message` on stderr and gives the usage exit code. */
+export function usageError(io: CliIo, command: string): (message: string) => number {
+  return (message) => {
+    io.stderr(`asl ${command}: ${message}\n`);
+    return EXIT_USAGE;
+  };
+}

@@ -6,7 +6,7 @@ import type { Layout } from '../core/graph/graphLayout';
 import type { GraphModel } from '../core/graph/graphModel';
 import { graphSvg } from '../core/graph/graphSvg';
 import { layoutGraph } from '../core/graph/layoutGraph';
-import { EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { EXIT_OK, usageError, type CliIo } from './cliIo';
 import { parseArgs } from './parseArgs';
 
 export const GRAPH_USAGE = `Usage: asl graph FILE|- [--format svg|json] [--output FILE]
@@ -25,10 +25,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(GRAPH_USAGE);
     return EXIT_OK;
   }
-  const usage = (message: string) => {
-    io.stderr(`asl graph: ${message}\n`);
-    return EXIT_USAGE;
-  };
+  const usage = usageError(io, 'graph');
   if (args.error) return usage(`${args.error}\n\n${GRAPH_USAGE}`);
   const format = (args.flags.format as string | undefined) ?? 'svg';
   if (format !== 'svg' && format !== 'json') return usage(`unknown format '${format}' (use svg or json)\n\n${GRAPH_USAGE}`);

@@ -5,7 +5,7 @@ import { findTestCase, MockConfigError, mockInvoker, readMockConfig, unmockedInv
 import { prepareDefinition, runExecution } from '../interpreter/runExecution';
 import type { TaskInvoker } from '../interpreter/types';
 import { VirtualClock } from '../interpreter/virtualClock';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError, type CliIo } from './cliIo';
 import { formatHistory } from './formatHistory';
 import { loadHandlers, nodeServices, realClock } from '../runtime/nodeRuntime';
 import { parseArgs } from './parseArgs';
@@ -28,10 +28,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(RUN_USAGE);
     return EXIT_OK;
   }
-  const usage = (message: string) => {
-    io.stderr(`asl run: ${message}\n`);
-    return EXIT_USAGE;
-  };
+  const usage = usageError(io, 'run');
   if (args.error) return usage(`${args.error}\n\n${RUN_USAGE}`);
   if (args.positionals.length !== 1) return usage(`give exactly one state machine file\n\n${RUN_USAGE}`);
   const file = args.positionals[0];

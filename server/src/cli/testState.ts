@@ -5,7 +5,7 @@ import { testState } from '../interpreter/testState';
 import type { TaskInvoker } from '../interpreter/types';
 import { VirtualClock } from '../interpreter/virtualClock';
 import { loadHandlers, nodeServices } from '../runtime/nodeRuntime';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { EXIT_FAILED, EXIT_OK, usageError, type CliIo } from './cliIo';
 import { parseArgs } from './parseArgs';
 import { machineName } from './run';
 
@@ -22,10 +22,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(TEST_STATE_USAGE);
     return EXIT_OK;
   }
-  const usage = (message: string) => {
-    io.stderr(`asl test-state: ${message}\n`);
-    return EXIT_USAGE;
-  };
+  const usage = usageError(io, 'test-state');
   if (args.error) return usage(`${args.error}\n\n${TEST_STATE_USAGE}`);
   const stateName = args.flags.state;
   if (args.positionals.length !== 1 || typeof stateName !== 'string') return usage(`give one state machine file and --state NAME\n\n${TEST_STATE_USAGE}`);

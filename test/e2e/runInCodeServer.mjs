@@ -3,12 +3,13 @@
 // from this repository as in F5 (extensionDevelopmentPath), the suite as extensionTestsPath; the workbench
 // reports the exit code through window.codeAutomationExit. Prints "N passed, N failed". See test/e2e/README.md.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync, copyFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { buildSuite } from './buildSuite.mjs';
+import { startUiBridge } from './uiBridge.mjs';
 import { chromium } from 'playwright-core';
 
 const VERSION = '4.100.3';
@@ -84,10 +85,12 @@ async function main() {
     'workbench.tips.enabled': false,
     'extensions.autoUpdate': false,
     'extensions.autoCheckUpdates': false,
+    'editor.wordBasedSuggestions': 'off',
   }));
   const results = join(temp, 'results.json');
-  const shots = join(temp, 'shots');
-  mkdirSync(shots, { recursive: true });
+  mkdirSync(artifacts, { recursive: true });
+  const pageRef = { page: undefined };
+  const bridge = await startUiBridge(pageRef, artifacts, log);
   const port = await freePort();
   const server = spawn(codeServer, [
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
@@ -96,7 +99,7 @@ async function main() {
   ], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ASL_E2E_RESULTS: results, ASL_E2E_SHOTS: shots, XDG_CONFIG_HOME: join(temp, 'config'), XDG_DATA_HOME: join(temp, 'xdg'), EXTENSIONS_GALLERY: '{"serviceUrl":"http://127.0.0.1:9"}' },
+    env: { ...process.env, ASL_E2E_RESULTS: results, ASL_E2E_UI: bridge.url, XDG_CONFIG_HOME: join(temp, 'config'), XDG_DATA_HOME: join(temp, 'xdg'), EXTENSIONS_GALLERY: '{"serviceUrl":"http://127.0.0.1:9"}' },
   });
   let serverLog = '';
   server.stdout.on('data', (d) => (serverLog += d));
@@ -130,27 +133,16 @@ async function main() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  pageRef.page = page;
   let exitCode;
   await page.exposeFunction('codeAutomationExit', (code) => {
     exitCode = code;
   });
   log(`workbench: ${url}`);
   await page.goto(url);
-  const deadline = Date.now() + 8 * 60_000;
-  mkdirSync(artifacts, { recursive: true });
-  const taken = new Set();
-  while (exitCode === undefined && Date.now() < deadline) {
-    // The suite asks for screenshots at checkpoints (NAME.want) and waits for NAME.done.
-    for (const want of readdirSync(shots).filter((f) => f.endsWith('.want'))) {
-      const name = want.slice(0, -5);
-      if (taken.has(name)) continue;
-      taken.add(name);
-      await page.screenshot({ path: join(artifacts, `e2e-${name}.png`) }).catch(() => {});
-      writeFileSync(join(shots, `${name}.done`), '');
-      log(`screenshot test-artifacts/e2e-${name}.png`);
-    }
-    await page.waitForTimeout(250);
-  }
+  const deadline = Date.now() + 20 * 60_000;
+  while (exitCode === undefined && Date.now() < deadline) await page.waitForTimeout(250);
+  bridge.close();
   await browser.close();
   stop();
 

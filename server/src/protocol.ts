@@ -62,6 +62,8 @@ export namespace StartExecutionRequest {
     events: ExecutionEvent[];
     /** When the definition does not validate: its errors. */
     problems?: { line: number; column: number; code: string; message: string }[];
+    /** When a Task had no mock and no handler (a setup error, not a failure of the machine): its state. */
+    missingMock?: string;
   }
 }
 
@@ -98,5 +100,20 @@ export namespace TestStateRequest {
     cause?: string;
     nextState?: string;
     inspectionData?: Record<string, unknown>;
+    /** Each processing step with the value after it (the Test State view's rows). */
+    steps?: TestStateStep[];
+    /** When the Task had no mock and no handler (a setup error): its state. */
+    missingMock?: string;
   }
+}
+
+/** One processing step of a tested state: InputPath, Parameters, Arguments, Result, ResultSelector, ResultPath, OutputPath, Output, Assign. */
+export interface TestStateStep {
+  step: string;
+  /** The field as the state writes it; undefined when the state does not set it. */
+  field?: unknown;
+  value?: unknown;
+  /** Compared with `value` to show what changed, when not the previous step's value (Assign: the variables before). */
+  before?: unknown;
+  reached: boolean;
 }

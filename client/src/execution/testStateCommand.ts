@@ -8,8 +8,11 @@ import * as path from 'node:path';
 /** ASL: Test State… — pick a state (the one under the cursor first), give its input, see every processing step. */
 export function registerTestStateCommand(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('asl.testState', async (uri?: unknown, preset?: { stateName: string; input: string; testCase?: string }) => {
-      const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    vscode.commands.registerCommand('asl.testState', async (uri?: unknown, presetOrName?: string | { stateName: string; input: string; testCase?: string }) => {
+      // From the code lens: (uri string, state name); from tests: (Uri, preset).
+      const preset = typeof presetOrName === 'string' ? { stateName: presetOrName, input: undefined } : presetOrName;
+      const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+      const document = target instanceof vscode.Uri ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
       if (!document) return undefined;
       let stateName = preset?.stateName;
       if (!stateName) {
@@ -35,8 +38,8 @@ export function registerTestStateCommand(context: vscode.ExtensionContext, clien
         uri: document.uri.toString(),
         stateName,
         input,
-        mocksPath: preset?.testCase ? files.mocks : undefined,
-        testCase: preset?.testCase,
+        mocksPath: preset && 'testCase' in preset && preset.testCase ? files.mocks : undefined,
+        testCase: preset && 'testCase' in preset ? preset.testCase : undefined,
       } satisfies TestStateRequest.Params)) as TestStateRequest.Result;
       output.appendLine(`\n▶ Test state '${stateName}': ${result.status}\n${JSON.stringify(result, null, 2)}`);
       const shown = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(result, null, 2) });

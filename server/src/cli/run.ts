@@ -1,29 +1,47 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
-import { handlerInvoker } from '../interpreter/handlers';
-import { findTestCase, MockConfigError, mockInvoker, readMockConfig, unmockedInvoker } from '../interpreter/mocks';
+import { dirname, resolve } from 'node:path';
+import { missingMockState } from '../interpreter/mocks';
 import { prepareDefinition, runExecution } from '../interpreter/runExecution';
-import type { TaskInvoker } from '../interpreter/types';
+import type { ExecutionResult, TaskInvoker } from '../interpreter/types';
 import { VirtualClock } from '../interpreter/virtualClock';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError, type CliIo } from './cliIo';
-import { formatHistory } from './formatHistory';
-import { loadHandlers, nodeServices, realClock } from '../runtime/nodeRuntime';
+import { formatHistory, formatSummary, statesTaken } from './formatHistory';
+import { githubError, stateLine } from './githubAnnotations';
+import { nodeServices, realClock } from '../runtime/nodeRuntime';
 import { parseArgs } from './parseArgs';
+import { besideMachine, machineName, readJsonFile, taskSetup } from './runFiles';
 
-export const RUN_USAGE = `Usage: asl run FILE [--input FILE|-] [--mocks FILE --test-case NAME] [--handlers FILE] [--results-dir DIR] [--real-time] [--json]
+export { machineName } from './runFiles';
+
+export const RUN_USAGE = `Usage: asl run FILE [--input FILE|-] [--mocks FILE] [--test-case NAME] [--no-mocks] [--handlers FILE]
+               [--history] [--format text|json|github] [--results-dir DIR] [--real-time]
 
 Runs a state machine locally with the semantics AWS documents.
-  --input FILE|-      the execution input (JSON; '-' reads stdin; default {})
-  --mocks FILE        an AWS Step Functions Local MockConfigFile; with --test-case NAME
+  --input FILE|-      the execution input (JSON; '-' reads stdin); default: NAME.input.json beside the
+                      machine if there is one, else {}
+  --mocks FILE        an AWS Step Functions Local MockConfigFile; default: NAME.mocks.json beside the machine
+  --test-case NAME    the test case of the mock file; may be left out when the file has exactly one. Without
+                      it, a file with several prints their names (one a line) and exits 2
+  --no-mocks          do not pick up NAME.mocks.json
   --handlers FILE     a module whose 'handlers' (or default) export maps state names or ARNs to functions
+  --history           print every history event, not only the summary
+  --format FORMAT     text (default: summary), json ({status, output, error, cause, events}) or github
+                      (the summary, and an ::error annotation at the failing state's line)
+  --json              same as --format json
   --results-dir DIR   where a Distributed Map's ResultWriter writes its files (DIR/bucket/prefix/...)
   --real-time         wait for real in Wait states and retries (default: virtual time)
-  --json              print {status, output, error, cause, events}
-Exit status: 0 succeeded, 1 failed, 2 usage error, unreadable input or invalid definition.
+What was picked up beside the machine is said on stderr.
+Exit status: 0 succeeded, 1 failed, 2 usage error, unreadable input, invalid definition, or a Task with no
+mock and no handler (a setup error).
 `;
 
+const FORMATS = ['text', 'json', 'github'];
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { input: 'string', mocks: 'string', 'test-case': 'string', handlers: 'string', 'results-dir': 'string', 'real-time': 'boolean', json: 'boolean', help: 'boolean' });
+  const args = parseArgs(argv, {
+    input: 'string', mocks: 'string', 'test-case': 'string', 'no-mocks': 'boolean', handlers: 'string', 'results-dir': 'string',
+    'real-time': 'boolean', json: 'boolean', history: 'boolean', format: 'string', help: 'boolean',
+  });
   if (args.flags.help) {
     io.stdout(RUN_USAGE);
     return EXIT_OK;
@@ -31,17 +49,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const usage = usageError(io, 'run');
   if (args.error) return usage(`${args.error}\n\n${RUN_USAGE}`);
   if (args.positionals.length !== 1) return usage(`give exactly one state machine file\n\n${RUN_USAGE}`);
+  const format = args.flags.json ? 'json' : typeof args.flags.format === 'string' ? args.flags.format : 'text';
+  if (!FORMATS.includes(format)) return usage(`--format must be one of ${FORMATS.join(', ')}`);
+  if (typeof args.flags.mocks === 'string' && args.flags['no-mocks']) return usage('give --mocks FILE or --no-mocks, not both');
   const file = args.positionals[0];
-  const readJson = async (what: string, path: string): Promise<unknown> => {
-    const text = path === '-' ? await io.readStdin() : await io.readFile(path);
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      const position = /position (\d+)/.exec(String(error))?.[1];
-      const where = position ? ` at line ${text.slice(0, Number(position)).split('\n').length}, column ${Number(position) - text.lastIndexOf('\n', Number(position) - 1)}` : '';
-      throw new Error(`${what} ${path} is not valid JSON${where}: ${(error as Error).message}`, { cause: error });
-    }
-  };
 
   let text: string;
   try {
@@ -52,24 +63,33 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const prepared = prepareDefinition(text);
   if ('problems' in prepared) {
     io.stderr(`asl run: ${file} is not a valid state machine:\n`);
-    for (const p of prepared.problems) io.stderr(`${file}:${p.line}:${p.column} error ${p.code} ${p.message}\n`);
+    for (const p of prepared.problems) {
+      io.stderr(`${file}:${p.line}:${p.column} error ${p.code} ${p.message}\n`);
+      if (format === 'github') io.stdout(githubError(file, p.line, `Invalid state machine (${p.code})`, p.message, p.column));
+    }
     return EXIT_USAGE;
   }
 
   let input: unknown = {};
-  let invoke: TaskInvoker = unmockedInvoker;
+  let invoke: TaskInvoker;
+  const used: string[] = [];
   try {
-    if (typeof args.flags.input === 'string') input = await readJson('The input', args.flags.input);
-    if (typeof args.flags.mocks === 'string') {
-      const testCase = args.flags['test-case'];
-      if (typeof testCase !== 'string') return usage('--mocks needs --test-case NAME');
-      const config = readMockConfig(await readJson('The mock file', args.flags.mocks));
-      invoke = mockInvoker(config, findTestCase(config, machineName(file), testCase), invoke);
+    const inputFile = typeof args.flags.input === 'string' ? args.flags.input : await besideMachine(io, file, '.input.json');
+    if (inputFile !== undefined) {
+      input = await readJsonFile(io, 'The input', inputFile);
+      if (args.flags.input === undefined) used.push(`input ${inputFile} (beside the machine)`);
     }
-    if (typeof args.flags.handlers === 'string') invoke = handlerInvoker(await loadHandlers(args.flags.handlers, io.cwd), invoke);
+    const setup = await taskSetup(io, file, args.flags);
+    if ('error' in setup) {
+      if (setup.testCases) io.stdout(`${setup.testCases.join('\n')}\n`);
+      return usage(setup.error);
+    }
+    invoke = setup.invoke;
+    used.push(...setup.used);
   } catch (error) {
-    return usage(error instanceof MockConfigError || error instanceof Error ? error.message : String(error));
+    return usage(error instanceof Error ? error.message : String(error));
   }
+  if (used.length > 0) io.stderr(`asl run: using ${used.join('; ')}\n`);
 
   const result = await runExecution({
     definition: prepared.definition,
@@ -81,12 +101,26 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     stateMachineName: machineName(file),
     ...(typeof args.flags['results-dir'] === 'string' ? { writeResult: resultWriter(resolve(io.cwd, args.flags['results-dir'])) } : {}),
   });
-  if (args.flags.json) {
+  if (format === 'json') {
     io.stdout(`${JSON.stringify({ status: result.status, output: result.output, error: result.error, cause: result.cause, events: result.events }, null, 2)}\n`);
   } else {
-    io.stdout(formatHistory(result));
+    io.stdout(args.flags.history ? formatHistory(result) : formatSummary(result, { virtualTime: !args.flags['real-time'] }));
+    if (format === 'github' && result.status !== 'SUCCEEDED') io.stdout(annotation(file, text, result));
+  }
+  const unmocked = missingMockState(result);
+  if (unmocked !== undefined) {
+    io.stderr(`asl run: setup error: ${result.cause}\n`);
+    return EXIT_USAGE;
   }
   return result.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FAILED;
+}
+
+/** The `::error` line for a run that did not succeed, at the line of the state that failed it. */
+function annotation(file: string, text: string, result: ExecutionResult): string {
+  const unmocked = missingMockState(result);
+  const culprit = unmocked ?? statesTaken(result.events, result.status).find((s) => s.failed)?.name;
+  const title = unmocked !== undefined ? `Task '${unmocked}' has no mock` : `Execution ${result.status}${culprit ? ` in '${culprit}'` : ''}: ${result.error ?? ''}`;
+  return githubError(file, culprit !== undefined ? stateLine(text, culprit) : undefined, title, `${result.error ?? result.status}: ${result.cause ?? ''}`);
 }
 
 /** Writes ResultWriter files under `root`, refusing paths that would leave it. */
@@ -97,9 +131,4 @@ function resultWriter(root: string) {
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, content);
   };
-}
-
-/** The machine's name is its file name without `.asl.json`. */
-export function machineName(file: string): string {
-  return basename(file).replace(/\.asl\.json$|\.json$/, '');
 }

@@ -1,23 +1,28 @@
-import { handlerInvoker } from '../interpreter/handlers';
-import { findTestCase, mockInvoker, readMockConfig, unmockedInvoker } from '../interpreter/mocks';
+import { missingMockState } from '../interpreter/mocks';
 import { prepareDefinition } from '../interpreter/runExecution';
-import { testState } from '../interpreter/testState';
+import { findState, testState, type TestStateResult } from '../interpreter/testState';
 import type { TaskInvoker } from '../interpreter/types';
 import { VirtualClock } from '../interpreter/virtualClock';
-import { loadHandlers, nodeServices } from '../runtime/nodeRuntime';
-import { EXIT_FAILED, EXIT_OK, usageError, type CliIo } from './cliIo';
+import { nodeServices } from '../runtime/nodeRuntime';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError, type CliIo } from './cliIo';
 import { parseArgs } from './parseArgs';
-import { machineName } from './run';
+import { taskSetup } from './runFiles';
 
-export const TEST_STATE_USAGE = `Usage: asl test-state FILE --state NAME [--input FILE|-|JSON] [--variables JSON] [--mocks FILE --test-case NAME] [--handlers FILE]
+export const TEST_STATE_USAGE = `Usage: asl test-state FILE --state NAME [--input FILE|-|JSON] [--variables JSON] [--mocks FILE] [--test-case NAME]
+                      [--no-mocks] [--handlers FILE] [--format json|text]
 
 Runs one state alone, like AWS's TestState API, and prints {status, output, error, cause, nextState,
-inspectionData: {input, afterInputPath, afterParameters, result, afterResultSelector, afterResultPath, variables}}.
-Exit status: 0 SUCCEEDED or CAUGHT_ERROR, 1 FAILED or RETRIABLE, 2 usage error or invalid definition.
+inspectionData: {input, afterInputPath, afterParameters, afterArguments, result, afterResultSelector,
+afterResultPath, variables}, steps}. With --format text: one row per processing step with the value after it.
+NAME.mocks.json beside the machine is picked up as by asl run (--test-case may be left out when it has one).
+Exit status: 0 SUCCEEDED or CAUGHT_ERROR, 1 FAILED or RETRIABLE, 2 usage error, invalid definition, or a
+Task with no mock and no handler (a setup error).
 `;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { state: 'string', input: 'string', variables: 'string', mocks: 'string', 'test-case': 'string', handlers: 'string', help: 'boolean' });
+  const args = parseArgs(argv, {
+    state: 'string', input: 'string', variables: 'string', mocks: 'string', 'test-case': 'string', 'no-mocks': 'boolean', handlers: 'string', format: 'string', help: 'boolean',
+  });
   if (args.flags.help) {
     io.stdout(TEST_STATE_USAGE);
     return EXIT_OK;
@@ -26,6 +31,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (args.error) return usage(`${args.error}\n\n${TEST_STATE_USAGE}`);
   const stateName = args.flags.state;
   if (args.positionals.length !== 1 || typeof stateName !== 'string') return usage(`give one state machine file and --state NAME\n\n${TEST_STATE_USAGE}`);
+  const format = typeof args.flags.format === 'string' ? args.flags.format : 'json';
+  if (format !== 'json' && format !== 'text') return usage('--format must be json or text');
   const file = args.positionals[0];
   let text: string;
   try {
@@ -40,7 +47,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   let input: unknown = {};
   let variables: Record<string, unknown> = {};
-  let invoke: TaskInvoker = unmockedInvoker;
+  let invoke: TaskInvoker;
   try {
     const json = async (value: string, what: string) => {
       const raw = value === '-' ? await io.readStdin() : /^\s*[[{"\d-]|^(true|false|null)$/.test(value) ? value : await io.readFile(value);
@@ -52,21 +59,45 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     };
     if (typeof args.flags.input === 'string') input = await json(args.flags.input, 'The input');
     if (typeof args.flags.variables === 'string') variables = (await json(args.flags.variables, 'The variables')) as Record<string, unknown>;
-    if (typeof args.flags.mocks === 'string') {
-      const testCase = args.flags['test-case'];
-      if (typeof testCase !== 'string') return usage('--mocks needs --test-case NAME');
-      const config = readMockConfig(JSON.parse(await io.readFile(args.flags.mocks)));
-      invoke = mockInvoker(config, findTestCase(config, machineName(file), testCase), invoke);
+    // A state that calls nothing needs no test case: the mock file beside the machine is not asked about.
+    const state = findState(prepared.definition, stateName)?.state;
+    const callsTask = state !== undefined && (state.Resource !== undefined || state.ItemReader !== undefined);
+    const setup = await taskSetup(io, file, callsTask || args.flags.mocks !== undefined ? args.flags : { ...args.flags, 'no-mocks': true });
+    if ('error' in setup) {
+      if (setup.testCases) io.stdout(`${setup.testCases.join('\n')}\n`);
+      return usage(setup.error);
     }
-    if (typeof args.flags.handlers === 'string') invoke = handlerInvoker(await loadHandlers(args.flags.handlers, io.cwd), invoke);
+    invoke = setup.invoke;
+    if (setup.used.length > 0) io.stderr(`asl test-state: using ${setup.used.join('; ')}\n`);
   } catch (error) {
     return usage((error as Error).message);
   }
+  let result: TestStateResult;
   try {
-    const result = await testState({ definition: prepared.definition, stateName, input, variables, invokeTask: invoke, clock: new VirtualClock(Date.now()), services: nodeServices });
-    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    return result.status === 'SUCCEEDED' || result.status === 'CAUGHT_ERROR' ? EXIT_OK : EXIT_FAILED;
+    result = await testState({ definition: prepared.definition, stateName, input, variables, invokeTask: invoke, clock: new VirtualClock(Date.now()), services: nodeServices });
   } catch (error) {
     return usage((error as Error).message);
   }
+  io.stdout(format === 'text' ? formatSteps(stateName, result) : `${JSON.stringify(result, null, 2)}\n`);
+  if (missingMockState(result) !== undefined) {
+    io.stderr(`asl test-state: setup error: ${result.cause}\n`);
+    return EXIT_USAGE;
+  }
+  return result.status === 'SUCCEEDED' || result.status === 'CAUGHT_ERROR' ? EXIT_OK : EXIT_FAILED;
+}
+
+/** The text form: the status, then one row per processing step (the field as written, the value after it). */
+export function formatSteps(stateName: string, result: TestStateResult): string {
+  const lines = [`${stateName}: ${result.status}${result.nextState ? ` → ${result.nextState}` : ''}`];
+  if (result.error) lines.push(`Error: ${result.error}`, `Cause: ${result.cause ?? ''}`);
+  for (const step of result.steps) {
+    const field = step.field === undefined ? (step.step === 'Input' ? '' : ' (not set)') : ` ${JSON.stringify(step.field)}`;
+    lines.push('', `${step.step}${field}`, step.reached ? indent(JSON.stringify(step.value, null, 2) ?? 'undefined') : '  (not reached)');
+  }
+  if (result.output !== undefined && !result.steps.some((s) => s.step === 'Output' || s.step === 'OutputPath')) lines.push('', 'Output', indent(JSON.stringify(result.output, null, 2)));
+  return `${lines.join('\n')}\n`;
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((l) => `  ${l}`).join('\n');
 }

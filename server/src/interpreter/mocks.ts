@@ -31,6 +31,10 @@ export function findTestCase(config: MockConfig, machineName: string, testCase: 
   if (!machine) throw new MockConfigError(`The mock file has no state machine named '${machineName}' (it has: ${Object.keys(machines).join(', ') || 'none'})`);
   const found = machine.TestCases?.[testCase];
   if (!found) throw new MockConfigError(`No test case '${testCase}' (available: ${Object.keys(machine.TestCases ?? {}).join(', ') || 'none'})`);
+  // A test case naming a response that does not exist is a broken mock file: say so before anything runs.
+  for (const [state, response] of Object.entries(found)) {
+    if (!config.MockedResponses?.[response]) throw new MockConfigError(`Test case '${testCase}' maps state '${state}' to '${response}', which is not in MockedResponses`);
+  }
   return found;
 }
 
@@ -48,12 +52,9 @@ export function mockInvoker(config: MockConfig, testCase: Record<string, string>
   const calls = new Map<string, number>();
   return async (request: TaskRequest) => {
     const responseName = testCase[request.stateName];
-    if (!responseName) {
-      if (fallback) return fallback(request);
-      throw new StatesError('States.TaskFailed', `No mocked response for state '${request.stateName}' in this test case: add it to the test case in the mock file, or pass --handlers`);
-    }
+    if (!responseName) return (fallback ?? unmockedInvoker)(request);
     const responses = config.MockedResponses?.[responseName];
-    if (!responses) throw new StatesError('States.TaskFailed', `The mock file has no MockedResponses entry '${responseName}'`);
+    if (!responses) throw new MissingMockError(request.stateName, `The mock file has no MockedResponses entry '${responseName}' (used for Task state '${request.stateName}')`);
     const n = calls.get(request.stateName) ?? 0;
     calls.set(request.stateName, n + 1);
     const entries = Object.entries(responses).map(([range, response]) => {
@@ -66,10 +67,40 @@ export function mockInvoker(config: MockConfig, testCase: Record<string, string>
   };
 }
 
-/** A Task with nothing to answer it: a clear, catchable error that says how to mock it. */
-export const unmockedInvoker: TaskInvoker = async (request) => {
-  throw new StatesError(
-    'States.TaskFailed',
-    `Task '${request.stateName}' (${request.resource}) has no mock: add it to a test case in a mock file (--mocks FILE --test-case NAME) or give a handler (--handlers FILE)`,
+/**
+ * A Task that neither a mock nor a handler answers is a setup error, not a failure of the machine: it is raised
+ * as `States.Runtime`, which no Retry or Catch handles (asl-reference §0.11), so a `States.ALL` catcher cannot
+ * turn it into a "successful" run, and the editor and the CLI report it as a setup problem (CLI exit code 2).
+ */
+export class MissingMockError extends StatesError {
+  constructor(
+    readonly stateName: string,
+    message: string,
+  ) {
+    super('States.Runtime', message);
+  }
+}
+
+const MISSING_MOCK_MARK = ' has no mock and no handler.';
+
+/** The message of a missing mock: which state, and how to add a mock for it. */
+export function missingMockMessage(stateName: string, resource: string): string {
+  const response = `${stateName.replace(/[^A-Za-z0-9]+/g, '') || 'Task'}Response`;
+  return (
+    `Task state '${stateName}'${MISSING_MOCK_MARK} Add it to the test case in the mock file (name.mocks.json beside the machine; ` +
+    `asl run --mocks FILE --test-case NAME): "TestCases": { "<test case>": { ${JSON.stringify(stateName)}: "${response}" } } and ` +
+    `"MockedResponses": { "${response}": { "0": { "Return": { } } } }; or give a handler for it or for ${resource} (name.handlers.mjs, --handlers FILE).`
   );
+}
+
+/** The state whose Task had no mock, when an execution or a test ended on that setup error. */
+export function missingMockState(result: { error?: string; cause?: string }): string | undefined {
+  if (result.error !== 'States.Runtime' || !result.cause?.startsWith("Task state '")) return undefined;
+  const end = result.cause.indexOf(`'${MISSING_MOCK_MARK}`);
+  return end > 0 ? result.cause.slice("Task state '".length, end) : undefined;
+}
+
+/** A Task with nothing to answer it: the setup error above. */
+export const unmockedInvoker: TaskInvoker = async (request) => {
+  throw new MissingMockError(request.stateName, missingMockMessage(request.stateName, request.resource));
 };

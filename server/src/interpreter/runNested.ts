@@ -3,6 +3,7 @@ import type { StateRun } from './runState';
 import { StatesError } from './statesError';
 import { VariableScope } from './variables';
 import { batchItems } from './itemReader';
+import { MissingMockError } from './mocks';
 
 type Obj = Record<string, unknown>;
 
@@ -66,7 +67,8 @@ export async function runMap(
       } catch (error) {
         const e = asStatesError(error);
         ex.emit('MapIterationFailed', { mapIterationFailedEventDetails: { name: iterationName, index, error: e.error, cause: e.causeText } }, started);
-        if (!distributed || e.error === 'States.Aborted') throw e;
+        // A Task without a mock is a setup error: no tolerated-failure threshold hides it.
+        if (!distributed || e.error === 'States.Aborted' || e instanceof MissingMockError) throw e;
         failures.push(e);
         failedIndexes.add(index);
         results[index] = { Error: e.error, Cause: e.causeText };

@@ -4,6 +4,7 @@ import { evaluateTemplate } from './payloadTemplate';
 import { runState } from './runState';
 import { errorMatches } from './statesError';
 import type { RunOptions } from './types';
+import { testStateSteps, type TestStateStep } from './testStateSteps';
 import { VariableScope } from './variables';
 
 type Obj = Record<string, unknown>;
@@ -22,8 +23,11 @@ export interface TestStateResult {
     result?: unknown;
     afterResultSelector?: unknown;
     afterResultPath?: unknown;
+    /** JSONata: the Task's Arguments, evaluated. */
+    afterArguments?: unknown;
     variables: Record<string, unknown>;
   };
+  steps: TestStateStep[];
 }
 
 /** Finds a state anywhere in the machine (names are unique machine-wide) with the States block holding it. */
@@ -45,7 +49,7 @@ export function findState(definition: unknown, name: string): { state: Obj; bloc
 /**
  * Runs one state alone, like AWS's TestState API: no retries (a matching retrier gives RETRIABLE), a matching
  * catcher gives CAUGHT_ERROR with its next state, and JSONPath states report every step of input and output
- * processing.
+ * processing (as far as the state got when it failed). `steps` holds the same as rows for the Test State view.
  */
 export async function testState(options: RunOptions & { stateName: string; variables?: Record<string, unknown> }): Promise<TestStateResult> {
   const found = findState(options.definition, options.stateName);
@@ -54,15 +58,34 @@ export async function testState(options: RunOptions & { stateName: string; varia
   const definition = options.definition as Obj;
   const language = state.QueryLanguage === 'JSONata' || (state.QueryLanguage === undefined && definition.QueryLanguage === 'JSONata') ? 'JSONata' : 'JSONPath';
   let rawResult: unknown;
+  let taskInput: unknown;
   const recording: RunOptions['invokeTask'] = async (request) => {
+    taskInput = request.input;
     rawResult = await options.invokeTask(request);
     return rawResult;
   };
   const execution = new Execution({ ...options, invokeTask: recording, recordEvents: false });
   const variables = new VariableScope();
   variables.assign(options.variables ?? {});
+  const variablesBefore = variables.all();
   const context = { ...execution.context, State: { EnteredTime: execution.iso(), Name: options.stateName, RetryCount: 0 } };
-  const inspection: TestStateResult['inspectionData'] = { input: options.input, variables: variables.all() };
+  const inspection: TestStateResult['inspectionData'] = { input: options.input, variables: variablesBefore };
+  const finish = (result: Omit<TestStateResult, 'inspectionData' | 'steps'>, succeeded: boolean): TestStateResult => {
+    if (language === 'JSONPath') fillJsonPathSteps(state, options.input, rawResult, taskInput, inspection, { context, variables: variablesBefore }, execution);
+    else {
+      if (taskInput !== undefined) inspection.afterArguments = taskInput;
+      if (rawResult !== undefined) inspection.result = rawResult;
+    }
+    inspection.variables = variables.all();
+    const steps = testStateSteps(state, language, {
+      ...inspection,
+      output: result.output,
+      hasOutput: succeeded,
+      variablesBefore,
+      variablesAfter: inspection.variables,
+    });
+    return { ...result, inspectionData: inspection, steps };
+  };
   try {
     const outcome = await runState(execution, {
       frame: { block, variables, queryLanguage: language },
@@ -74,35 +97,41 @@ export async function testState(options: RunOptions & { stateName: string; varia
       context,
       attempt: 0,
     });
-    if (language === 'JSONPath') fillJsonPathSteps(state, options.input, rawResult, inspection, { context, variables: inspection.variables }, execution);
-    inspection.variables = variables.all();
-    return { status: 'SUCCEEDED', output: outcome.output, nextState: outcome.next, inspectionData: inspection };
+    return finish({ status: 'SUCCEEDED', output: outcome.output, nextState: outcome.next }, true);
   } catch (error) {
     const e = asStatesError(error);
-    inspection.variables = variables.all();
     if (((state.Retry as Obj[]) ?? []).some((r) => errorMatches((r.ErrorEquals as string[]) ?? [], e.error))) {
-      return { status: 'RETRIABLE', error: e.error, cause: e.causeText, inspectionData: inspection };
+      return finish({ status: 'RETRIABLE', error: e.error, cause: e.causeText }, false);
     }
     const catcher = ((state.Catch as Obj[]) ?? []).find((c) => errorMatches((c.ErrorEquals as string[]) ?? [], e.error));
     if (catcher) {
       const errorOutput = { Error: e.error, Cause: e.causeText };
       const output = language === 'JSONPath' && catcher.ResultPath !== null ? setAtPath(options.input, typeof catcher.ResultPath === 'string' ? catcher.ResultPath : '$', errorOutput) : catcher.ResultPath === null ? options.input : errorOutput;
-      return { status: 'CAUGHT_ERROR', error: e.error, cause: e.causeText, output, nextState: String(catcher.Next), inspectionData: inspection };
+      return finish({ status: 'CAUGHT_ERROR', error: e.error, cause: e.causeText, output, nextState: String(catcher.Next) }, false);
     }
-    return { status: 'FAILED', error: e.error, cause: e.causeText, inspectionData: inspection };
+    return finish({ status: 'FAILED', error: e.error, cause: e.causeText }, false);
   }
 }
 
-/** Recomputes the JSONPath processing steps for the inspection data (the same helpers the run used). */
-function fillJsonPathSteps(state: Obj, input: unknown, raw: unknown, out: TestStateResult['inspectionData'], roots: { context: unknown; variables: Record<string, unknown> }, ex: Execution): void {
+/**
+ * Recomputes the JSONPath processing steps for the inspection data (the same helpers the run used), each only as
+ * far as it can go: a step that throws (the error the run reported) leaves it and the later ones out.
+ */
+function fillJsonPathSteps(state: Obj, input: unknown, raw: unknown, taskInput: unknown, out: TestStateResult['inspectionData'], roots: { context: unknown; variables: Record<string, unknown> }, ex: Execution): void {
   const services = ex.options.services;
-  const afterInputPath = ex.select(state.InputPath, input, roots, 'InputPath');
-  out.afterInputPath = afterInputPath;
-  const afterParameters = state.Parameters === undefined ? afterInputPath : evaluateTemplate(state.Parameters, { data: afterInputPath, ...roots }, services, 'Parameters');
-  out.afterParameters = afterParameters;
-  const result = state.Type === 'Pass' ? (state.Result !== undefined ? state.Result : afterParameters) : raw;
-  if (result === undefined) return;
-  out.result = result;
-  out.afterResultSelector = state.ResultSelector ? evaluateTemplate(state.ResultSelector, { data: result, ...roots }, services, 'ResultSelector') : result;
-  out.afterResultPath = state.ResultPath === null ? input : state.ResultPath === undefined ? out.afterResultSelector : setAtPath(input, String(state.ResultPath), out.afterResultSelector);
+  try {
+    const afterInputPath = ex.select(state.InputPath, input, roots, 'InputPath');
+    out.afterInputPath = afterInputPath;
+    if (!['Task', 'Pass', 'Parallel', 'Map'].includes(String(state.Type))) return;
+    const template = state.Type === 'Map' ? (state.ItemSelector ?? state.Parameters) : state.Parameters;
+    // A Task's effective input is what the task received; recomputing it would run intrinsics such as UUID again.
+    out.afterParameters = taskInput !== undefined ? taskInput : template === undefined || state.Type === 'Map' ? afterInputPath : evaluateTemplate(template, { data: afterInputPath, ...roots }, services, 'Parameters');
+    const result = state.Type === 'Pass' ? (state.Result !== undefined ? state.Result : out.afterParameters) : raw;
+    if (result === undefined) return;
+    out.result = result;
+    out.afterResultSelector = state.ResultSelector && state.Type !== 'Pass' ? evaluateTemplate(state.ResultSelector, { data: result, ...roots }, services, 'ResultSelector') : result;
+    out.afterResultPath = state.ResultPath === null ? input : state.ResultPath === undefined ? out.afterResultSelector : setAtPath(input, String(state.ResultPath), out.afterResultSelector);
+  } catch {
+    // The run failed at this step; what was computed so far stays.
+  }
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { handlerInvoker } from '../interpreter/handlers';
-import { findTestCase, mockInvoker, readMockConfig, unmockedInvoker } from '../interpreter/mocks';
+import { findTestCase, missingMockState, mockInvoker, readMockConfig, unmockedInvoker } from '../interpreter/mocks';
 import { prepareDefinition, runExecution } from '../interpreter/runExecution';
 import type { TaskInvoker } from '../interpreter/types';
 import { VirtualClock } from '../interpreter/virtualClock';
@@ -51,7 +51,7 @@ export function registerExecutionRequests(ctx: FeatureContext): void {
         stateMachineName: machine,
         onEvent: (event) => void ctx.connection.sendNotification(ExecutionEventNotification.method, { executionId: params.executionId, event }),
       });
-      return { status: result.status, output: result.output, error: result.error, cause: result.cause, durationMs: result.durationMs, events: result.events };
+      return { status: result.status, output: result.output, error: result.error, cause: result.cause, durationMs: result.durationMs, events: result.events, missingMock: missingMockState(result) };
     } finally {
       running.delete(params.executionId);
     }
@@ -68,7 +68,8 @@ export function registerExecutionRequests(ctx: FeatureContext): void {
         invoke = mockInvoker(config, findTestCase(config, basename(fileURLToPath(params.uri)).replace(/\.asl\.json$|\.json$/, ''), params.testCase), invoke);
       }
       const input = params.input.trim() ? JSON.parse(params.input) : {};
-      return await testState({ definition: prepared.definition, stateName: params.stateName, input, invokeTask: invoke, clock: new VirtualClock(Date.now()), services: nodeServices });
+      const result = await testState({ definition: prepared.definition, stateName: params.stateName, input, invokeTask: invoke, clock: new VirtualClock(Date.now()), services: nodeServices });
+      return { ...result, missingMock: missingMockState(result) };
     } catch (error) {
       return { status: 'INVALID', error: 'InvalidRequest', cause: (error as Error).message };
     }

@@ -109,8 +109,11 @@ describe('language features through the server', function () {
     assert.equal(symbols[0].children?.[0].children?.[0].name, 'A');
     const folds = await client.request<unknown[]>('textDocument/foldingRange', { textDocument });
     assert.ok(folds.length >= 1);
-    const lenses = await client.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument });
-    assert.equal(lenses.length, 2);
+    const lenses = await client.request<{ command: { title: string; command: string; arguments?: unknown[] } }[]>('textDocument/codeLens', { textDocument });
+    assert.equal(lenses.filter((l) => l.command.command === '').length, 2);
+    // Each state also offers "Test State", which runs asl.testState for it.
+    const test = lenses.filter((l) => l.command.title === 'Test State');
+    assert.deepEqual(test.map((l) => [l.command.command, l.command.arguments?.[1]]), [['asl.testState', 'P'], ['asl.testState', 'A']]);
   });
 
   async function actions(marked: string, only?: string[]) {

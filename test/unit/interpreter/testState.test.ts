@@ -53,3 +53,30 @@ describe('interpreter: test one state', () => {
     assert.deepEqual(caught.output, { order: { id: 7 }, error: { Error: 'Boom', Cause: 'x' } });
   });
 });
+
+// The rows of the Test State view: each processing step the state type has, with the value after it.
+describe('interpreter: test state steps', () => {
+  it('gives a JSONPath Task its rows in processing order, unset fields marked, Assign compared with the variables before', async () => {
+    const r = await testState({ ...base, invokeTask: async () => ({ Payload: { total: 42 } }) });
+    assert.deepEqual(r.steps.map((s) => s.step), ['Input', 'InputPath', 'Parameters', 'Result', 'ResultSelector', 'ResultPath', 'OutputPath', 'Assign']);
+    const byStep = Object.fromEntries(r.steps.map((s) => [s.step, s]));
+    assert.equal(byStep.InputPath.field, '$.order');
+    assert.deepEqual(byStep.Parameters.value, { id: 7, who: 'ana' });
+    assert.deepEqual(byStep.Result.value, { Payload: { total: 42 } });
+    assert.equal(byStep.OutputPath.field, undefined);
+    assert.deepEqual(byStep.OutputPath.value, { order: { id: 7 }, priced: { total: 42 } });
+    assert.deepEqual(byStep.Assign.before, { who: 'ana' });
+  });
+
+  it('a failing Task keeps the steps it reached and marks the rest not reached', async () => {
+    const r = await testState({ ...base, invokeTask: async () => { throw new StatesError('Boom', 'x'); } });
+    const reached = r.steps.filter((s) => s.reached).map((s) => s.step);
+    assert.deepEqual(reached, ['Input', 'InputPath', 'Parameters']);
+  });
+
+  it('a JSONata Task reports Arguments, Result, Output and Assign', async () => {
+    const jsonata = { QueryLanguage: 'JSONata', StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { n: '{% $states.input.n + 1 %}' }, Output: '{% $states.result.v %}', Assign: { seen: '{% $states.result.v %}' }, End: true } } };
+    const r = await testState({ definition: jsonata, clock: new VirtualClock(0), services: testServices, stateName: 'T', input: { n: 1 }, invokeTask: async (req) => ({ v: (req.input as { n: number }).n * 10 }) });
+    assert.deepEqual(r.steps.map((s) => [s.step, s.value]), [['Input', { n: 1 }], ['Arguments', { n: 2 }], ['Result', { v: 20 }], ['Output', 20], ['Assign', { seen: 20 }]]);
+  });
+});

@@ -58,11 +58,15 @@ export function registerOutline(ctx: FeatureContext): void {
       for (const ref of model.symbols.references) {
         if (ref.target && ref.kind !== 'StartAt') incoming.set(ref.target, (incoming.get(ref.target) ?? 0) + 1);
       }
-      return model.states.map((state) => {
+      return model.states.flatMap((state) => {
         const n = incoming.get(state) ?? 0;
         const start = state.scope.startAt?.target === state ? 'start · ' : '';
         const title = `${start}${n === 0 ? 'no state leads here' : n === 1 ? '1 transition leads here' : `${n} transitions lead here`}`;
-        return { range: toRange(doc.textDocument, state.nameSpan), command: { title, command: '' } };
+        const range = toRange(doc.textDocument, state.nameSpan);
+        const lenses: CodeLens[] = [{ range, command: { title, command: '' } }];
+        // Runs this state alone in the Test State view (the client's asl.testState command).
+        if (state.type) lenses.push({ range, command: { title: 'Test State', command: 'asl.testState', arguments: [params.textDocument.uri, state.name] } });
+        return lenses;
       });
     }),
   );

@@ -1,0 +1,70 @@
+import { basename, dirname, join } from 'node:path';
+import { handlerInvoker } from '../interpreter/handlers';
+import { findTestCase, mockInvoker, readMockConfig, testCaseNames, unmockedInvoker } from '../interpreter/mocks';
+import type { TaskInvoker } from '../interpreter/types';
+import { loadHandlers } from '../runtime/nodeRuntime';
+import type { CliIo } from './cliIo';
+
+/** The machine's name is its file name without `.asl.json`. */
+export function machineName(file: string): string {
+  return basename(file).replace(/\.asl\.json$|\.json$/, '');
+}
+
+/** `name.<suffix>` beside the machine, when it can be read (README "Run Execution": what the editor picks up). */
+export async function besideMachine(io: CliIo, file: string, suffix: string): Promise<string | undefined> {
+  const path = join(dirname(file), `${machineName(file)}${suffix}`);
+  try {
+    await io.readFile(path);
+    return path;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a JSON file (or stdin for '-'), saying where it is broken. */
+export async function readJsonFile(io: CliIo, what: string, path: string): Promise<unknown> {
+  const text = path === '-' ? await io.readStdin() : await io.readFile(path);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec(String(error))?.[1];
+    const where = position ? ` at line ${text.slice(0, Number(position)).split('\n').length}, column ${Number(position) - text.lastIndexOf('\n', Number(position) - 1)}` : '';
+    throw new Error(`${what} ${path} is not valid JSON${where}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+export type TaskSetup =
+  | { invoke: TaskInvoker; used: string[] }
+  /** Nothing runs: a usage error, or the test cases to choose from (printed on stdout, one a line). */
+  | { error: string; testCases?: string[] };
+
+/**
+ * The task invoker for `asl run` and `asl test-state`: handlers (--handlers), then the mock file (--mocks, else
+ * `name.mocks.json` beside the machine unless --no-mocks) with its test case (--test-case; the only one when the
+ * file has exactly one), then the missing-mock setup error. `used` says what was picked up, for stderr.
+ */
+export async function taskSetup(io: CliIo, file: string, flags: Record<string, string | boolean | undefined>): Promise<TaskSetup> {
+  let invoke: TaskInvoker = unmockedInvoker;
+  const used: string[] = [];
+  const given = typeof flags.mocks === 'string' ? flags.mocks : undefined;
+  const mocks = given ?? (flags['no-mocks'] ? undefined : await besideMachine(io, file, '.mocks.json'));
+  let testCase = typeof flags['test-case'] === 'string' ? flags['test-case'] : undefined;
+  if (mocks) {
+    const config = readMockConfig(await readJsonFile(io, 'The mock file', mocks));
+    const names = testCaseNames(config, machineName(file));
+    if (testCase === undefined && names.length === 1) testCase = names[0];
+    if (testCase === undefined) {
+      if (names.length === 0) return { error: `${mocks} has no test cases for '${machineName(file)}'` };
+      return { error: `${mocks} has ${names.length} test cases (listed on stdout); choose one with --test-case NAME, or --no-mocks`, testCases: names };
+    }
+    invoke = mockInvoker(config, findTestCase(config, machineName(file), testCase), invoke);
+    used.push(`mocks ${mocks}${given ? '' : ' (beside the machine)'}, test case ${testCase}${flags['test-case'] ? '' : ' (its only one)'}`);
+  } else if (testCase !== undefined) {
+    return { error: `--test-case needs a mock file: --mocks FILE, or ${machineName(file)}.mocks.json beside the machine` };
+  }
+  if (typeof flags.handlers === 'string') {
+    invoke = handlerInvoker(await loadHandlers(flags.handlers, io.cwd), invoke);
+    used.push(`handlers ${flags.handlers}`);
+  }
+  return { invoke, used };
+}

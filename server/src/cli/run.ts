@@ -1,5 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { missingMockState } from '../interpreter/mocks';
 import { prepareDefinition, runExecution } from '../interpreter/runExecution';
 import type { ExecutionResult, TaskInvoker } from '../interpreter/types';
@@ -10,6 +9,7 @@ import { githubError, stateLine } from './githubAnnotations';
 import { nodeServices, realClock } from '../runtime/nodeRuntime';
 import { parseArgs } from './parseArgs';
 import { besideMachine, machineName, readJsonFile, taskSetup } from './runFiles';
+import { resultWriter } from './resultWriter';
 
 export { machineName } from './runFiles';
 
@@ -121,14 +121,4 @@ function annotation(file: string, text: string, result: ExecutionResult): string
   const culprit = unmocked ?? statesTaken(result.events, result.status).find((s) => s.failed)?.name;
   const title = unmocked !== undefined ? `Task '${unmocked}' has no mock` : `Execution ${result.status}${culprit ? ` in '${culprit}'` : ''}: ${result.error ?? ''}`;
   return githubError(file, culprit !== undefined ? stateLine(text, culprit) : undefined, title, `${result.error ?? result.status}: ${result.cause ?? ''}`);
-}
-
-/** Writes ResultWriter files under `root`, refusing paths that would leave it. */
-function resultWriter(root: string) {
-  return async (path: string, content: string) => {
-    const target = resolve(root, path);
-    if (!target.startsWith(root)) throw new Error(`ResultWriter path '${path}' leaves ${root}`);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, content);
-  };
 }

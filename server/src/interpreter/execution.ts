@@ -2,9 +2,12 @@ import { evaluateJsonataValue, hasJsonata } from './jsonataEval';
 import { compilePath, evaluatePath, setAtPath, type PathRoots } from './jsonPathEval';
 import { evaluateTemplate } from './payloadTemplate';
 import { runState, type StateOutcome } from './runState';
-import { errorMatches, StatesError } from './statesError';
+import { checkDataLimit, utf8Length, DATA_LIMIT } from './dataLimit';
+import { errorMatches, FatalError, StatesError } from './statesError';
+import type { StopScope } from './stopScope';
 import type { ExecutionResult, HistoryEvent, RunOptions } from './types';
 import { VariableScope } from './variables';
+import { getOwn } from '../core/document/ownProps';
 
 type Obj = Record<string, unknown>;
 
@@ -14,10 +17,13 @@ export interface Frame {
   variables: VariableScope;
   queryLanguage: 'JSONPath' | 'JSONata';
   mapItem?: { Index: number; Value: unknown };
+  /** Set inside a Parallel branch or Map iteration: stops the block when a sibling fails. */
+  scope?: StopScope;
 }
 
-export const DATA_LIMIT = 256 * 1024;
 const NO_HANDLERS: Obj[] = [];
+/** A Standard execution runs at most one year; past it, it fails with States.Timeout (AWS service quotas). */
+const MAX_EXECUTION_MS = 365 * 24 * 3600 * 1000;
 
 /** Runs a state machine with the semantics AWS documents; see asl-reference §3–§13. */
 export class Execution {
@@ -26,8 +32,15 @@ export class Execution {
   private isoAt = NaN;
   private isoText = '';
   private lastEventId = 0;
+  /** Retry attempts that recorded no event (their state failed before its first event) count toward the cap. */
+  private quietSteps = 0;
+  private historyFull?: FatalError;
+  private ended = false;
   readonly startTime: number;
   readonly context: Obj;
+  private readonly deadline: number;
+  private readonly timeoutCause: string;
+  private readonly maxEvents: number;
 
   constructor(readonly options: RunOptions) {
     this.startTime = options.clock.now();
@@ -44,15 +57,26 @@ export class Execution {
       },
       StateMachine: { Id: `arn:aws:states:us-east-1:123456789012:stateMachine:${machine}`, Name: machine },
     };
+    const seconds = (options.definition as Obj | null)?.TimeoutSeconds;
+    const timeoutMs = typeof seconds === 'number' && seconds > 0 ? Math.min(seconds * 1000, MAX_EXECUTION_MS) : MAX_EXECUTION_MS;
+    this.deadline = this.startTime + timeoutMs;
+    this.timeoutCause = typeof seconds === 'number' && seconds > 0 ? 'The execution ran longer than its TimeoutSeconds' : 'The execution ran longer than the maximum execution time of one year';
+    this.maxEvents = options.maxEvents ?? 25_000;
   }
 
   async run(): Promise<ExecutionResult> {
     const definition = this.options.definition as Obj;
-    this.emit('ExecutionStarted', { executionStartedEventDetails: { input: JSON.stringify(this.options.input), roleArn: (this.context.Execution as Obj).RoleArn } });
-    const timeout = typeof definition.TimeoutSeconds === 'number' ? definition.TimeoutSeconds * 1000 : undefined;
+    const inputText = JSON.stringify(this.options.input) ?? 'null';
+    const inputBytes = utf8Length(inputText);
+    if (inputBytes > DATA_LIMIT) {
+      // StartExecution refuses such an input (its `input` is at most 262,144 bytes of UTF-8): no execution starts.
+      this.ended = true;
+      return this.result('FAILED', { error: 'ValidationException', cause: `The execution input is ${inputBytes} bytes of UTF-8; StartExecution accepts at most ${DATA_LIMIT} (256 KiB)` });
+    }
+    this.emit('ExecutionStarted', { executionStartedEventDetails: { input: inputText, roleArn: (this.context.Execution as Obj).RoleArn } });
     const topLanguage = definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
     try {
-      const output = await this.runBlock({ block: definition, variables: new VariableScope(), queryLanguage: topLanguage }, this.options.input, timeout);
+      const output = await this.runBlock({ block: definition, variables: new VariableScope(), queryLanguage: topLanguage }, this.options.input);
       this.emit('ExecutionSucceeded', { executionSucceededEventDetails: { output: JSON.stringify(output) } });
       return this.result('SUCCEEDED', { output });
     } catch (error) {
@@ -75,22 +99,34 @@ export class Execution {
   }
 
   /** Runs a States block from StartAt until a terminal state; returns its output or throws its error. */
-  async runBlock(frame: Frame, input: unknown, timeoutMs?: number): Promise<unknown> {
-    const states = frame.block.States as Record<string, Obj>;
+  async runBlock(frame: Frame, input: unknown): Promise<unknown> {
+    const states = frame.block.States;
     let name = String(frame.block.StartAt);
     let data = input;
     for (;;) {
-      if (this.options.signal?.aborted) throw new StatesError('States.Aborted', 'The execution was aborted');
-      if (timeoutMs !== undefined && this.options.clock.now() - this.startTime > timeoutMs) {
-        throw new StatesError('States.Timeout', 'The execution ran longer than its TimeoutSeconds');
-      }
-      const state = states[name];
-      if (!state) throw new StatesError('States.Runtime', `State '${name}' does not exist`);
+      this.checkRunning(frame);
+      // Names are looked up as own keys: a state named `constructor` or `toString` is a state, not Object's.
+      const state = getOwn<Obj>(states, name);
+      if (!state || typeof state !== 'object') throw new StatesError('States.Runtime', `State '${name}' does not exist`);
       const outcome = await this.runWithHandlers(frame, name, state, data);
       data = outcome.output;
       if (!outcome.next) return data;
       name = outcome.next;
     }
+  }
+
+  /** Throws when the execution was aborted, ran past its deadline, or the block was stopped. */
+  checkRunning(frame?: Frame): void {
+    if (this.options.signal?.aborted) throw new StatesError('States.Aborted', 'The execution was aborted');
+    if (this.options.clock.now() > this.deadline) throw new FatalError('States.Timeout', this.timeoutCause);
+    frame?.scope?.check();
+  }
+
+  /** Waits on the clock, never past the execution's deadline (a longer wait times the execution out). */
+  async sleep(ms: number): Promise<void> {
+    const now = this.options.clock.now();
+    if (ms > 0) await this.options.clock.sleep(Math.min(ms, this.deadline - now + 1), this.options.signal);
+    this.checkRunning();
   }
 
   /** Runs one state with its Retry and Catch (asl-reference §7). */
@@ -103,16 +139,17 @@ export class Execution {
     let attempts: number[] | undefined;
     let retryCount = 0;
     for (;;) {
+      const eventsBefore = this.eventCount;
       // Built field by field: this runs once per state transition.
       const stateContext: Obj = { Execution: this.context.Execution, StateMachine: this.context.StateMachine, State: { EnteredTime: this.iso(), Name: name, RetryCount: retryCount } };
       if (frame.mapItem) stateContext.Map = { Item: frame.mapItem };
       try {
         const outcome = await runState(this, { frame, name, state, type, language, input, context: stateContext, attempt: retryCount });
-        this.emit(`${type}StateExited`, { stateExitedEventDetails: full ? { name, output: JSON.stringify(outcome.output) } : { name } }, entered);
+        this.exited(type, name, input, outcome.output, entered);
         return outcome;
       } catch (error) {
         const e = asStatesError(error);
-        if (e.error === 'States.Aborted' || this.options.signal?.aborted) throw e;
+        if (e instanceof FatalError || e.error === 'States.Aborted' || this.options.signal?.aborted) throw e;
         const index = retriers.findIndex((r) => errorMatches((r.ErrorEquals as string[]) ?? [], e.error));
         if (index >= 0) {
           const r = retriers[index];
@@ -126,17 +163,29 @@ export class Execution {
             if (r.JitterStrategy === 'FULL') delay = this.options.services.random() * delay;
             attempts[index]++;
             retryCount++;
-            await this.options.clock.sleep(delay, this.options.signal);
+            if (this.eventCount === eventsBefore) this.chargeQuietStep();
+            await this.sleep(delay);
             continue;
           }
         }
         const catcher = ((Array.isArray(state.Catch) ? state.Catch : []) as Obj[]).find((c) => errorMatches((c.ErrorEquals as string[]) ?? [], e.error));
         if (!catcher) throw e;
         const output = await this.caught(frame, language, catcher, input, e, stateContext);
-        this.emit(`${type}StateExited`, { stateExitedEventDetails: { name, output: JSON.stringify(output) } }, entered);
+        this.exited(type, name, input, output, entered);
         return { output, next: String(catcher.Next) };
       }
     }
+  }
+
+  /**
+   * Checks a state's output against 256 KiB (its input was the previous output, or a checked block input) and
+   * emits its Exited event; the event's JSON, when there is one, is what gets measured.
+   */
+  private exited(type: string, name: string, input: unknown, output: unknown, entered: number): void {
+    const full = this.options.eventDetail !== 'summary';
+    const text = full ? (JSON.stringify(output) ?? 'null') : undefined;
+    if (output !== input) checkDataLimit(`The output of state '${name}'`, output, text);
+    this.emit(`${type}StateExited`, { stateExitedEventDetails: full ? { name, output: text } : { name } }, entered);
   }
 
   /** A catcher's output (ResultPath or Output) and Assign, from the Error Output {Error, Cause}. */
@@ -167,18 +216,35 @@ export class Execution {
     return this.isoText;
   }
 
-  /** Appends a history event (and streams it); past the cap the execution fails like AWS's history limit. */
+  /**
+   * Appends a history event (and streams it). Like AWS (developer guide, "Avoid reaching the history quota"),
+   * the last event of a full history must end the execution: any other event in its place is not recorded and
+   * fails the execution with States.Runtime, whose ExecutionFailed becomes that last event. Once the execution
+   * has ended, stray events (a sibling branch finishing its task) are dropped.
+   */
   emit(type: string, details: Obj, previous?: number): number {
+    if (this.ended) throw new FatalError('States.Aborted', 'The execution has ended');
+    const terminal = type !== 'ExecutionStarted' && type.startsWith('Execution');
+    if (!terminal) {
+      if (this.historyFull) throw this.historyFull;
+      if (this.eventCount + this.quietSteps + 1 >= this.maxEvents) throw this.fillHistory();
+    } else this.ended = true;
     const id = ++this.eventCount;
     const event: HistoryEvent = { id, previousEventId: previous ?? this.lastEventId, timestamp: this.iso(), type, ...details };
     this.lastEventId = id;
     if (this.options.recordEvents !== false) this.events.push(event);
     this.options.onEvent?.(event);
-    const max = this.options.maxEvents ?? 25_000;
-    if (id > max && !type.startsWith('Execution')) {
-      throw new StatesError('States.Runtime', `The execution reached the history limit of ${max} events`);
-    }
     return id;
+  }
+
+  private fillHistory(): FatalError {
+    this.historyFull = new FatalError('States.Runtime', `The execution reached the maximum number of history events (${this.maxEvents}).`);
+    return this.historyFull;
+  }
+
+  private chargeQuietStep(): void {
+    if (this.historyFull) throw this.historyFull;
+    if (this.eventCount + ++this.quietSteps + 1 >= this.maxEvents) throw this.fillHistory();
   }
 
   /** JSONPath helpers shared by the state handlers. */

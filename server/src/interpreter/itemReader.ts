@@ -1,6 +1,8 @@
 import type { Execution } from './execution';
 import type { StateRun } from './runState';
 import { StatesError } from './statesError';
+import { getOwn } from '../core/document/ownProps';
+import { utf8Length } from './dataLimit';
 
 type Obj = Record<string, unknown>;
 
@@ -34,7 +36,7 @@ export function parseItems(content: unknown, config: Obj): unknown[] {
     if (type === 'CSV') return parseCsv(text, config);
     let value = JSON.parse(text) as unknown;
     if (typeof config.ItemsPointer === 'string') {
-      for (const part of config.ItemsPointer.split('/').slice(1)) value = (value as Obj)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+      for (const part of config.ItemsPointer.split('/').slice(1)) value = getOwn(value, part.replace(/~1/g, '/').replace(/~0/g, '~'));
     }
     if (!Array.isArray(value)) throw new Error('the JSON is not an array');
     return value;
@@ -46,7 +48,7 @@ export function parseItems(content: unknown, config: Obj): unknown[] {
 
 /** CSV rows as objects keyed by the header row (FIRST_ROW) or by CSVHeaders (GIVEN); values stay strings. */
 function parseCsv(text: string, config: Obj): Obj[] {
-  const delimiter = DELIMITERS[String(config.CSVDelimiter ?? 'COMMA')] ?? ',';
+  const delimiter = getOwn<string>(DELIMITERS, String(config.CSVDelimiter ?? 'COMMA')) ?? ',';
   const rows = splitCsv(text, delimiter).filter((r) => r.length > 1 || r[0] !== '');
   const headers = config.CSVHeaderLocation === 'GIVEN' ? ((config.CSVHeaders as string[]) ?? []) : (rows.shift() ?? []);
   return rows.map((row) => Object.fromEntries(headers.map((h, i) => [h, row[i] ?? ''])));
@@ -92,7 +94,7 @@ export function batchItems(items: unknown[], batcher: Obj, batchInput: unknown):
   let current: unknown[] = [];
   let bytes = 0;
   for (const item of items) {
-    const size = (JSON.stringify(item) ?? '').length;
+    const size = utf8Length(JSON.stringify(item) ?? 'null');
     if (current.length > 0 && (current.length >= maxItems || bytes + size > maxBytes)) {
       batches.push({ Items: current, ...(batchInput !== undefined ? { BatchInput: batchInput } : {}) });
       current = [];

@@ -1,6 +1,7 @@
 import type { JsonPath, JsonPathSegment } from '../core/expressions/jsonPath';
 import { isDefinitePath, parseJsonPath } from '../core/expressions/jsonPath';
 import { StatesError } from './statesError';
+import { getOwn, setOwn } from '../core/document/ownProps';
 
 type Json = unknown;
 
@@ -206,7 +207,7 @@ export function setAtPath(data: Json, pathText: string, value: Json): Json {
       const key = segment.kind === 'name' ? segment.name : segment.names[0];
       if (node !== undefined && !isObject(node)) fail();
       const copy: Record<string, Json> = { ...((node as Record<string, Json>) ?? {}) };
-      copy[key] = last ? value : write(copy[key], index + 1);
+      setOwn(copy, key, last ? value : write(getOwn(copy, key), index + 1));
       return copy;
     }
     if (segment.kind === 'index' && segment.indices.length === 1) {

@@ -1,5 +1,6 @@
 import { StatesError } from './statesError';
 import type { TaskInvoker, TaskRequest } from './types';
+import { getOwn } from '../core/document/ownProps';
 
 /** AWS Step Functions Local's MockConfigFile (docs: "Using mocked service integrations for testing"). */
 export interface MockConfig {
@@ -27,20 +28,20 @@ export function readMockConfig(value: unknown): MockConfig {
 /** The test case for a machine: by machine name, or the only machine of the file. */
 export function findTestCase(config: MockConfig, machineName: string, testCase: string): Record<string, string> {
   const machines = config.StateMachines ?? {};
-  const machine = machines[machineName] ?? (Object.keys(machines).length === 1 ? Object.values(machines)[0] : undefined);
+  const machine = getOwn<{ TestCases?: Record<string, Record<string, string>> }>(machines, machineName) ?? (Object.keys(machines).length === 1 ? Object.values(machines)[0] : undefined);
   if (!machine) throw new MockConfigError(`The mock file has no state machine named '${machineName}' (it has: ${Object.keys(machines).join(', ') || 'none'})`);
-  const found = machine.TestCases?.[testCase];
+  const found = getOwn<Record<string, string>>(machine.TestCases, testCase);
   if (!found) throw new MockConfigError(`No test case '${testCase}' (available: ${Object.keys(machine.TestCases ?? {}).join(', ') || 'none'})`);
   // A test case naming a response that does not exist is a broken mock file: say so before anything runs.
   for (const [state, response] of Object.entries(found)) {
-    if (!config.MockedResponses?.[response]) throw new MockConfigError(`Test case '${testCase}' maps state '${state}' to '${response}', which is not in MockedResponses`);
+    if (!getOwn(config.MockedResponses, response)) throw new MockConfigError(`Test case '${testCase}' maps state '${state}' to '${response}', which is not in MockedResponses`);
   }
   return found;
 }
 
 export function testCaseNames(config: MockConfig, machineName: string): string[] {
   const machines = config.StateMachines ?? {};
-  const machine = machines[machineName] ?? (Object.keys(machines).length === 1 ? Object.values(machines)[0] : undefined);
+  const machine = getOwn<{ TestCases?: Record<string, Record<string, string>> }>(machines, machineName) ?? (Object.keys(machines).length === 1 ? Object.values(machines)[0] : undefined);
   return Object.keys(machine?.TestCases ?? {});
 }
 
@@ -51,9 +52,9 @@ export function testCaseNames(config: MockConfig, machineName: string): string[]
 export function mockInvoker(config: MockConfig, testCase: Record<string, string>, fallback?: TaskInvoker): TaskInvoker {
   const calls = new Map<string, number>();
   return async (request: TaskRequest) => {
-    const responseName = testCase[request.stateName];
+    const responseName = getOwn<string>(testCase, request.stateName);
     if (!responseName) return (fallback ?? unmockedInvoker)(request);
-    const responses = config.MockedResponses?.[responseName];
+    const responses = getOwn<Record<string, { Return?: unknown; Throw?: { Error?: string; Cause?: string } }>>(config.MockedResponses, responseName);
     if (!responses) throw new MissingMockError(request.stateName, `The mock file has no MockedResponses entry '${responseName}' (used for Task state '${request.stateName}')`);
     const n = calls.get(request.stateName) ?? 0;
     calls.set(request.stateName, n + 1);

@@ -2,6 +2,7 @@ import { looksLikeIntrinsic } from '../core/expressions/intrinsics';
 import { compileIntrinsic, evaluateIntrinsic, type IntrinsicServices } from './intrinsicsEval';
 import { compilePath, evaluatePath, type PathRoots } from './jsonPathEval';
 import { StatesError } from './statesError';
+import { setOwn } from '../core/document/ownProps';
 
 /**
  * Evaluates a JSONPath payload template (asl-reference §3.2): `.$` keys take the value of a path, a context
@@ -14,12 +15,12 @@ export function evaluateTemplate(template: unknown, roots: PathRoots, services: 
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(template)) {
     if (!key.endsWith('.$')) {
-      out[key] = evaluateTemplate(value, roots, services, field);
+      setOwn(out, key, evaluateTemplate(value, roots, services, field));
       continue;
     }
     const name = key.slice(0, -2);
     const text = String(value);
-    out[name] = looksLikeIntrinsic(text) ? evaluateIntrinsic(compileIntrinsic(text), roots, services) : valueAtPath(text, roots, field, name);
+    setOwn(out, name, looksLikeIntrinsic(text) ? evaluateIntrinsic(compileIntrinsic(text), roots, services) : valueAtPath(text, roots, field, name));
   }
   return out;
 }

@@ -1,121 +1,147 @@
-import { asStatesError, DATA_LIMIT, type Execution } from './execution';
+import { checkDataLimit } from './dataLimit';
+import { asStatesError, type Execution } from './execution';
 import type { StateRun } from './runState';
-import { StatesError } from './statesError';
+import { FatalError, StatesError } from './statesError';
+import { StopScope } from './stopScope';
 import { VariableScope } from './variables';
 import { batchItems } from './itemReader';
 import { MissingMockError } from './mocks';
+import { writeMapResults } from './resultWriter';
 
 type Obj = Record<string, unknown>;
 
-/** Runs every branch on the same input; the result is the outputs in branch order (asl-reference §5.7). */
+/**
+ * At most this many iterations at once: an Inline Map runs up to 40 concurrent iterations whatever MaxConcurrency
+ * says (0 means "as many as possible"), a Distributed Map up to 10,000 child executions (asl-reference §5.8, §12;
+ * AWS developer guide, "Map state in Inline mode" and service quotas).
+ */
+export const INLINE_MAP_CONCURRENCY = 40;
+export const DISTRIBUTED_MAP_CONCURRENCY = 10_000;
+
+/**
+ * Runs every branch on the same input; the result is the outputs in branch order (asl-reference §5.7). When one
+ * branch fails, the others stop at their next transition.
+ */
 export async function runParallel(ex: Execution, run: StateRun, input: unknown): Promise<unknown[]> {
   const branches = (run.state.Branches as Obj[]) ?? [];
   const started = ex.emit('ParallelStateStarted', {});
+  const scope = new StopScope(run.frame.scope);
   try {
+    checkDataLimit(`The input of the branches of '${run.name}'`, input);
     const results = await Promise.all(
-      branches.map((block) => ex.runBlock({ block, variables: new VariableScope(run.frame.variables), queryLanguage: topLanguage(ex) }, input)),
+      branches.map((block) =>
+        ex.runBlock({ block, variables: new VariableScope(run.frame.variables), queryLanguage: topLanguage(ex), scope }, input).catch((error: unknown) => {
+          scope.stop(asStatesError(error));
+          throw error;
+        }),
+      ),
     );
     ex.emit('ParallelStateSucceeded', {}, started);
-    return checkDataLimit(run.name, results);
+    checkDataLimit(`The result of '${run.name}'`, results);
+    return results;
   } catch (error) {
     const e = asStatesError(error);
-    ex.emit('ParallelStateFailed', { error: e.error, cause: e.causeText }, started);
+    if (!(e instanceof FatalError)) ex.emit('ParallelStateFailed', { error: e.error, cause: e.causeText }, started);
     throw e;
   }
 }
 
+export interface MapOptions {
+  batchInput?: unknown;
+  /** MaxConcurrency, from the field, MaxConcurrencyPath or a JSONata expression. */
+  maxConcurrency?: unknown;
+}
+
 /**
- * Runs the item processor for each item, at most MaxConcurrency at a time (0 = all), results in item order;
- * a Distributed Map tolerates ToleratedFailureCount/Percentage failed items (asl-reference §5.8).
+ * Runs the item processor for each item, at most MaxConcurrency at a time (within the caps above), starting each
+ * iteration only when a worker is free; results in item order. An Inline Map stops at its first failed
+ * iteration; a Distributed Map tolerates ToleratedFailureCount/Percentage failed items (asl-reference §5.8).
  */
 export async function runMap(
   ex: Execution,
   run: StateRun,
   givenItems: unknown,
   select: (item: unknown, index: number) => unknown,
-  batchInput?: unknown,
+  options: MapOptions = {},
 ): Promise<unknown> {
   if (!Array.isArray(givenItems)) throw new StatesError('States.Runtime', `Map '${run.name}' needs an array of items, got ${givenItems === null ? 'null' : typeof givenItems}`);
   const state = run.state;
-  let items: unknown[] = givenItems;
-  if (state.ItemBatcher && typeof state.ItemBatcher === 'object') {
-    // Each item is shaped by ItemSelector first; then each batch is one child's input.
-    const selected = await Promise.all(items.map((item, index) => select(item, index)));
-    items = batchItems(selected, state.ItemBatcher as Obj, batchInput);
-    select = (batch) => batch;
-  }
   const processor = (state.ItemProcessor ?? state.Iterator) as Obj;
   const config = (processor.ProcessorConfig ?? {}) as Obj;
   const distributed = config.Mode === 'DISTRIBUTED';
-  const limit = typeof state.MaxConcurrency === 'number' && state.MaxConcurrency > 0 ? state.MaxConcurrency : items.length || 1;
+  const requested = options.maxConcurrency ?? 0;
+  if (typeof requested !== 'number' || !Number.isInteger(requested) || requested < 0) {
+    throw new StatesError('States.Runtime', `The MaxConcurrency of Map '${run.name}' must be a non-negative integer, not ${JSON.stringify(requested)}`);
+  }
+  const cap = distributed ? DISTRIBUTED_MAP_CONCURRENCY : INLINE_MAP_CONCURRENCY;
+  const limit = requested > 0 ? Math.min(requested, cap) : cap;
+  let items: unknown[] = givenItems;
+  if (state.ItemBatcher && typeof state.ItemBatcher === 'object') {
+    // Each item is shaped by ItemSelector first (one at a time); then each batch is one child's input.
+    const selected: unknown[] = [];
+    for (let index = 0; index < items.length; index++) {
+      ex.checkRunning(run.frame);
+      selected.push(await select(items[index], index));
+    }
+    items = batchItems(selected, state.ItemBatcher as Obj, options.batchInput);
+    select = (batch) => batch;
+  }
   const started = ex.emit('MapStateStarted', { mapStateStartedEventDetails: { length: items.length } });
   const results: unknown[] = new Array(items.length);
-  const failures: StatesError[] = [];
+  const scope = new StopScope(run.frame.scope);
+  let failures = 0;
   const failedIndexes = new Set<number>();
   let nextIndex = 0;
   const worker = async () => {
     while (nextIndex < items.length) {
+      ex.checkRunning(run.frame);
+      scope.check();
       const index = nextIndex++;
       const iterationName = `${run.name}`;
       ex.emit('MapIterationStarted', { mapIterationStartedEventDetails: { name: iterationName, index } }, started);
       try {
         const itemInput = await select(items[index], index);
+        checkDataLimit(`The input of iteration ${index} of '${run.name}'`, itemInput);
         // A Distributed Map's children are separate executions: they cannot read outer variables.
         const variables = new VariableScope(distributed ? undefined : run.frame.variables);
-        results[index] = await ex.runBlock({ block: processor, variables, queryLanguage: topLanguage(ex), mapItem: { Index: index, Value: items[index] } }, itemInput);
+        results[index] = await ex.runBlock({ block: processor, variables, queryLanguage: topLanguage(ex), mapItem: { Index: index, Value: items[index] }, scope }, itemInput);
         ex.emit('MapIterationSucceeded', { mapIterationSucceededEventDetails: { name: iterationName, index } }, started);
       } catch (error) {
         const e = asStatesError(error);
+        if (e instanceof FatalError) throw e;
         ex.emit('MapIterationFailed', { mapIterationFailedEventDetails: { name: iterationName, index, error: e.error, cause: e.causeText } }, started);
         // A Task without a mock is a setup error: no tolerated-failure threshold hides it.
-        if (!distributed || e.error === 'States.Aborted' || e instanceof MissingMockError) throw e;
-        failures.push(e);
+        if (!distributed || e.error === 'States.Aborted' || e instanceof MissingMockError) {
+          scope.stop(e);
+          throw e;
+        }
+        failures++;
         failedIndexes.add(index);
         results[index] = { Error: e.error, Cause: e.causeText };
       }
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(limit, Math.max(items.length, 1)) }, worker));
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   } catch (error) {
-    ex.emit('MapStateFailed', {}, started);
+    scope.stop(asStatesError(error));
+    if (!(error instanceof FatalError)) ex.emit('MapStateFailed', {}, started);
     throw error;
   }
-  if (failures.length > 0) {
+  if (failures > 0) {
     const count = typeof state.ToleratedFailureCount === 'number' ? state.ToleratedFailureCount : 0;
     const percentage = typeof state.ToleratedFailurePercentage === 'number' ? state.ToleratedFailurePercentage : 0;
-    if (failures.length > count && (failures.length / items.length) * 100 > percentage) {
+    if (failures > count && (failures / items.length) * 100 > percentage) {
       ex.emit('MapStateFailed', {}, started);
-      throw new StatesError('States.ExceedToleratedFailureThreshold', `${failures.length} of ${items.length} items failed in Map '${run.name}'`);
+      throw new StatesError('States.ExceedToleratedFailureThreshold', `${failures} of ${items.length} items failed in Map '${run.name}'`);
     }
   }
   ex.emit('MapStateSucceeded', {}, started);
   if (state.ResultWriter && typeof state.ResultWriter === 'object' && (state.ResultWriter as Obj).Resource) {
-    // With a ResultWriter AWS returns where the results went, not the results (asl-reference §5.8.2).
-    const params = ((state.ResultWriter as Obj).Parameters ?? (state.ResultWriter as Obj).Arguments ?? {}) as Obj;
-    const mapRun = `${run.name.replace(/[^\w.-]+/g, '-')}-${started}`;
-    const prefix = `${String(params.Bucket ?? 'bucket')}/${String(params.Prefix ?? '').replace(/^\/+/, '')}${mapRun}/`;
-    if (ex.options.writeResult) {
-      // AWS writes the child results as SUCCEEDED_0.json / FAILED_0.json and a manifest.json describing them.
-      const succeeded = results.filter((_, i) => !failedIndexes.has(i));
-      const failed = results.filter((_, i) => failedIndexes.has(i));
-      await ex.options.writeResult(`${prefix}SUCCEEDED_0.json`, JSON.stringify(succeeded, null, 2));
-      if (failed.length) await ex.options.writeResult(`${prefix}FAILED_0.json`, JSON.stringify(failed, null, 2));
-      await ex.options.writeResult(`${prefix}manifest.json`, JSON.stringify({ DestinationBucket: params.Bucket, MapRunArn: `arn:aws:states:us-east-1:123456789012:mapRun:${mapRun}`, ResultFiles: { SUCCEEDED: [{ Key: `${prefix}SUCCEEDED_0.json`, Size: succeeded.length }], FAILED: failed.length ? [{ Key: `${prefix}FAILED_0.json`, Size: failed.length }] : [] } }, null, 2));
-    }
-    return {
-      MapRunArn: `arn:aws:states:us-east-1:123456789012:mapRun:${mapRun}`,
-      ResultWriterDetails: { Bucket: params.Bucket ?? '', Key: `${String(params.Prefix ?? '')}${mapRun}/manifest.json` },
-    };
+    return writeMapResults(ex, run.name, state.ResultWriter as Obj, started, results, failedIndexes);
   }
-  return checkDataLimit(run.name, results);
-}
-
-/** A Map or Parallel result over 256 KiB fails like AWS, with States.DataLimitExceeded (asl-reference §8). */
-function checkDataLimit<T>(name: string, value: T): T {
-  const size = new TextEncoder().encode(JSON.stringify(value) ?? '').length;
-  if (size > DATA_LIMIT) throw new StatesError('States.DataLimitExceeded', `The result of '${name}' is ${size} bytes; the limit is ${DATA_LIMIT}`);
-  return value;
+  checkDataLimit(`The result of '${run.name}'`, results);
+  return results;
 }
 
 function topLanguage(ex: Execution): 'JSONPath' | 'JSONata' {

@@ -1,6 +1,6 @@
 import { ruleMatches } from './choice';
+import { checkDataLimit } from './dataLimit';
 import type { Execution, Frame } from './execution';
-import { DATA_LIMIT } from './execution';
 import { evaluateJsonata } from './jsonataEval';
 import { setAtPath } from './jsonPathEval';
 import { readItems } from './itemReader';
@@ -74,9 +74,10 @@ async function runJsonPath(ex: Execution, run: StateRun): Promise<StateOutcome> 
       const selector = state.ItemSelector ?? state.Parameters;
       const batcher = state.ItemBatcher as Obj | undefined;
       const batchInput = batcher?.BatchInput === undefined ? undefined : evaluateTemplate(batcher.BatchInput, { data: selected, ...roots }, services, 'BatchInput');
+      const maxConcurrency = state.MaxConcurrencyPath === undefined ? state.MaxConcurrency : ex.select(state.MaxConcurrencyPath, selected, roots, 'MaxConcurrencyPath');
       const raw = await runMap(ex, run, items, (item, index) =>
         selector === undefined ? item : evaluateTemplate(selector, { data: selected, ...roots, context: { ...context, Map: { Item: { Index: index, Value: item } } } }, services, 'ItemSelector'),
-      batchInput);
+      { batchInput, maxConcurrency });
       return finish(selectResult(raw), raw, nextOf(state));
     }
     case 'Choice': {
@@ -138,9 +139,10 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
         : state.Items === undefined ? input : await ex.jsonata(state.Items, bindings, 'Items');
       const batcher = state.ItemBatcher as Obj | undefined;
       const batchInput = batcher?.BatchInput === undefined ? undefined : await ex.jsonata(batcher.BatchInput, bindings, 'BatchInput');
+      const maxConcurrency = await ex.jsonata(state.MaxConcurrency, bindings, 'MaxConcurrency');
       const raw = await runMap(ex, run, items, (item, index) =>
         state.ItemSelector === undefined ? item : ex.jsonata(state.ItemSelector, { states: { input, context: { ...context, Map: { Item: { Index: index, Value: item } } } }, variables }, 'ItemSelector'),
-      batchInput);
+      { batchInput, maxConcurrency });
       return finish(raw, nextOf(state));
     }
     case 'Choice': {
@@ -178,20 +180,22 @@ async function wait(ex: Execution, seconds: unknown, timestamp: unknown): Promis
   } else if (seconds !== undefined || timestamp !== undefined) {
     throw new StatesError('States.Runtime', 'The Wait duration must be a number of seconds or a timestamp string');
   }
-  if (ms > 0) await ex.options.clock.sleep(ms, ex.options.signal);
+  await ex.sleep(ms);
 }
 
 /** Calls the task (mock or handler) with TaskScheduled/Started/Succeeded/Failed events and Task timeouts. */
 async function invokeTask(ex: Execution, run: StateRun, taskInput: unknown): Promise<unknown> {
   const resource = String(run.state.Resource);
-  const scheduled = ex.emit('TaskScheduled', { taskScheduledEventDetails: { resource, region: 'us-east-1', parameters: JSON.stringify(taskInput), resourceType: resourceType(resource) } });
+  const parameters = JSON.stringify(taskInput) ?? 'null';
+  checkDataLimit(`The input of task '${run.name}'`, taskInput, parameters);
+  const scheduled = ex.emit('TaskScheduled', { taskScheduledEventDetails: { resource, region: 'us-east-1', parameters, resourceType: resourceType(resource) } });
   ex.emit('TaskStarted', { taskStartedEventDetails: { resource } }, scheduled);
   const context = resource.endsWith('.waitForTaskToken') ? { ...run.context, Task: { Token: `local-task-token-${scheduled}` } } : run.context;
   const call = ex.options.invokeTask({ stateName: run.name, resource, input: taskInput, context, attempt: run.attempt });
   try {
     const result = ex.options.clock.real ? await withTimeouts(ex, run, call) : await call;
     const text = JSON.stringify(result) ?? 'null';
-    if (text.length > DATA_LIMIT) throw new StatesError('States.DataLimitExceeded', `The result of '${run.name}' is ${text.length} bytes; the limit is ${DATA_LIMIT}`);
+    checkDataLimit(`The result of task '${run.name}'`, result, text);
     ex.emit('TaskSucceeded', { taskSucceededEventDetails: { resource, output: text } });
     return result;
   } catch (error) {

@@ -22,3 +22,10 @@ export function errorMatches(errorEquals: readonly string[], error: string): boo
   }
   return false;
 }
+
+/**
+ * An error that ends the whole execution whatever the states say: the history limit, the execution's
+ * TimeoutSeconds or maximum duration, or a branch stopped because a sibling failed. No Retry or Catch sees it,
+ * and a Distributed Map does not count it as a tolerated child failure.
+ */
+export class FatalError extends StatesError {}

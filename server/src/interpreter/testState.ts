@@ -6,6 +6,7 @@ import { errorMatches } from './statesError';
 import type { RunOptions } from './types';
 import { testStateSteps, type TestStateStep } from './testStateSteps';
 import { VariableScope } from './variables';
+import { getOwn } from '../core/document/ownProps';
 
 type Obj = Record<string, unknown>;
 
@@ -34,7 +35,8 @@ export interface TestStateResult {
 export function findState(definition: unknown, name: string): { state: Obj; block: Obj } | undefined {
   const visit = (block: Obj): { state: Obj; block: Obj } | undefined => {
     const states = (block.States ?? {}) as Record<string, Obj>;
-    if (states[name]) return { state: states[name], block };
+    const state = getOwn<Obj>(states, name);
+    if (state && typeof state === 'object') return { state, block };
     for (const s of Object.values(states)) {
       for (const child of [...((s.Branches as Obj[]) ?? []), s.ItemProcessor as Obj, s.Iterator as Obj]) {
         const found = child && typeof child === 'object' ? visit(child) : undefined;

@@ -1,3 +1,5 @@
+import { setOwn } from '../core/document/ownProps';
+
 /** A States block's variables; inner blocks read outer ones (asl-reference §0.5). */
 export class VariableScope {
   private readonly own = new Map<string, unknown>();
@@ -15,7 +17,7 @@ export class VariableScope {
     const parentVersion = this.parent?.stamp ?? 0;
     if (this.cached && this.cached.version === this.version && this.cached.parentVersion === parentVersion) return this.cached.value;
     const out: Record<string, unknown> = this.parent ? { ...this.parent.all() } : {};
-    for (const [k, v] of this.own) out[k] = v;
+    for (const [k, v] of this.own) setOwn(out, k, v);
     this.cached = { version: this.version, parentVersion, value: out };
     return out;
   }

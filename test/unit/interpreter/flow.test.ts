@@ -117,7 +117,10 @@ describe('interpreter: Choice, Wait, Retry, Catch, Parallel, Map', () => {
     assert.equal(r.events[2].previousEventId, 2);
     const loop = await run({ StartAt: 'L', States: { L: { Type: 'Pass', Next: 'L' } } }, {}, undefined, { maxEvents: 100 });
     assert.equal(loop.status, 'FAILED');
-    assert.match(String(loop.cause), /history limit of 100/);
+    // AWS developer guide, "Avoid reaching the history quota": the last event of a full history is ExecutionFailed.
+    assert.equal(loop.cause, 'The execution reached the maximum number of history events (100).');
+    assert.equal(loop.events.length, 100);
+    assert.equal(loop.events.at(-1)!.type, 'ExecutionFailed');
   });
 });
 

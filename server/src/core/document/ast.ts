@@ -1,3 +1,4 @@
+import { setOwn } from './ownProps';
 /**
  * A front-end neutral syntax tree: JSON today (jsonc-parser), YAML later. Every node and every key keeps
  * its span in the source text, so diagnostics, navigation and edits can point at the exact characters.
@@ -94,7 +95,7 @@ export function toJsonValue(node: AstNode): unknown {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const p of node.properties) {
-        if (p.value) out[p.key] = toJsonValue(p.value);
+        if (p.value) setOwn(out, p.key, toJsonValue(p.value));
       }
       return out;
     }

@@ -1,0 +1,128 @@
+import { StatesError } from './statesError';
+
+/** 256 KiB of UTF-8 for a task, state or execution input or output (asl-reference §12; AWS service quotas). */
+export const DATA_LIMIT = 256 * 1024;
+
+/** The UTF-8 length of a string (a surrogate pair is 4 bytes, a lone surrogate 3, as TextEncoder writes them). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/**
+ * The UTF-8 size of `JSON.stringify(value)` without building the string, stopping as soon as it passes `limit`
+ * (so a huge or cyclic value costs no more than the limit). Undefined, functions and symbols are left out of
+ * objects and are `null` in arrays, as JSON.stringify does.
+ */
+export function jsonByteLength(value: unknown, limit = DATA_LIMIT): number {
+  if (typeof value !== 'object' || value === null) return primitiveBytes(value, false);
+  // An explicit stack, not recursion: deep nesting cannot overflow, and the order of the sum does not matter. The
+  // stacks are reused between calls (this runs on every state output) and emptied before returning.
+  let total = 0;
+  stack.push(value);
+  inArray.push(false);
+  while (stack.length > 0 && total <= limit) {
+    const v = stack.pop();
+    const arrayItem = inArray.pop()!;
+    if (typeof v !== 'object' || v === null) {
+      total += primitiveBytes(v, arrayItem);
+    } else if (typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+      total += utf8Length(JSON.stringify(v) ?? '');
+    } else if (Array.isArray(v)) {
+      total += 2 + Math.max(0, v.length - 1);
+      for (let i = v.length - 1; i >= 0 && total <= limit; i--) {
+        stack.push(v[i]);
+        inArray.push(true);
+      }
+    } else {
+      total += 2;
+      let members = 0;
+      for (const key in v as object) {
+        if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+        const item = (v as Record<string, unknown>)[key];
+        if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+        total += stringBytes(key) + 1 + (members++ > 0 ? 1 : 0);
+        stack.push(item);
+        inArray.push(false);
+        if (total > limit) break;
+      }
+    }
+  }
+  stack.length = 0;
+  inArray.length = 0;
+  return total;
+}
+
+const stack: unknown[] = [];
+const inArray: boolean[] = [];
+
+function primitiveBytes(v: unknown, arrayItem: boolean): number {
+  switch (typeof v) {
+    case 'string':
+      return stringBytes(v);
+    case 'number':
+      return Number.isFinite(v) ? numberLength(v) : 4;
+    case 'boolean':
+      return v ? 4 : 5;
+    case 'bigint':
+      stack.length = 0;
+      inArray.length = 0;
+      throw new StatesError('States.Runtime', 'A BigInt value cannot be serialized as JSON');
+    case 'object':
+      return 4; // null
+    default:
+      // undefined, a function or a symbol: left out of an object, null in an array.
+      return arrayItem ? 4 : 0;
+  }
+}
+
+/** The length of a number as JSON writes it, counted without making the string for small integers. */
+function numberLength(n: number): number {
+  if (!Number.isInteger(n) || n > 1e15 || n < -1e15) return String(n).length;
+  let digits = n < 0 ? 2 : 1;
+  for (let a = Math.abs(n); a >= 10; a = Math.floor(a / 10)) digits++;
+  return digits;
+}
+
+/** The bytes of a string as a JSON string literal: quotes, escapes and UTF-8. */
+function stringBytes(s: string): number {
+  let bytes = s.length + 2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) {
+      if (c === 0x22 || c === 0x5c) bytes += 1;
+    } else if (c < 0x20) bytes += c === 8 || c === 9 || c === 10 || c === 12 || c === 13 ? 1 : 5;
+    else if (c < 0x80) continue;
+    else if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      if (c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        bytes += 2;
+        i++;
+      } else bytes += 5; // JSON.stringify writes a lone surrogate as \udXXX
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/**
+ * Fails with States.DataLimitExceeded when a payload is over 256 KiB (asl-reference §8, §12). `text` is its JSON
+ * when the caller already has it (a history event carries it), so nothing is serialized twice.
+ */
+export function checkDataLimit(what: string, value: unknown, text?: string): void {
+  // Every UTF-16 unit is 1 to 3 UTF-8 bytes: most texts are answered by their length alone.
+  if (text !== undefined && text.length * 3 <= DATA_LIMIT) return;
+  const size = text === undefined ? jsonByteLength(value) : text.length > DATA_LIMIT ? text.length : utf8Length(text);
+  if (size > DATA_LIMIT) {
+    const exactSize = text !== undefined && text.length <= DATA_LIMIT;
+    throw new StatesError('States.DataLimitExceeded', `${what} is ${exactSize ? '' : 'more than '}${exactSize ? size : DATA_LIMIT} bytes, over the limit of ${DATA_LIMIT} bytes (256 KiB) of UTF-8`);
+  }
+}

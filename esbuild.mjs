@@ -15,6 +15,7 @@ const webviewEntries = [
   { in: 'client/webview/src/graph/main.ts', out: 'webview/graph' },
   { in: 'client/webview/src/graph/layoutWorker.ts', out: 'webview/layoutWorker' },
   { in: 'client/webview/src/execution/main.ts', out: 'webview/execution' },
+  { in: 'client/webview/src/testState/main.ts', out: 'webview/testState' },
 ].filter((e) => existsSync(e.in));
 
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info' };

@@ -20,9 +20,22 @@ const THEME = `:root {
   --vscode-testing-iconFailed: #f14c4c; --vscode-textCodeBlock-background: #0a0a0a; --vscode-input-background: #3c3c3c; --vscode-input-foreground: #ccc;
 }`;
 
+/** VS Code's light theme colours (Light Modern), for the light screenshots. */
+const LIGHT_THEME = `:root {
+  --vscode-font-family: sans-serif; --vscode-font-size: 13px; --vscode-foreground: #3b3b3b; --vscode-editor-background: #ffffff;
+  --vscode-editor-foreground: #3b3b3b; --vscode-editorWidget-background: #f8f8f8; --vscode-editorWidget-border: #c8c8c8;
+  --vscode-descriptionForeground: #717171; --vscode-badge-background: #cccccc; --vscode-badge-foreground: #3b3b3b;
+  --vscode-focusBorder: #005fb8; --vscode-errorForeground: #f85149; --vscode-editorWarning-foreground: #bf8803;
+  --vscode-charts-red: #e51400; --vscode-charts-green: #388a34; --vscode-charts-yellow: #bf8803; --vscode-charts-orange: #d18616;
+  --vscode-editorLineNumber-foreground: #6e7681; --vscode-button-background: #005fb8; --vscode-button-foreground: #fff;
+  --vscode-button-secondaryBackground: #e5e5e5; --vscode-button-secondaryForeground: #3b3b3b; --vscode-testing-iconPassed: #388a34;
+  --vscode-testing-iconFailed: #e51400; --vscode-textCodeBlock-background: #f3f3f3; --vscode-input-background: #ffffff; --vscode-input-foreground: #3b3b3b;
+  --vscode-list-hoverBackground: #f2f2f2; --vscode-textLink-foreground: #005fb8;
+}`;
+
 /** Serves dist/webview plus a page that stands in for VS Code: acquireVsCodeApi records what the view posts. */
-export async function serveWebview(script: string, css: string): Promise<{ url: string; server: Server }> {
-  const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${THEME}\n${css}</style>
+export async function serveWebview(script: string, css: string, theme: 'dark' | 'light' = 'dark'): Promise<{ url: string; server: Server }> {
+  const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${theme === 'light' ? LIGHT_THEME : THEME}\n${css}</style>
 <script>window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => {} });</script>
 </head><body><div id="app"></div><script src="/${script}"></script></body></html>`;
   const server = createServer((req, res) => {
@@ -52,7 +65,7 @@ export interface WebviewHarness {
  * Serves a webview bundle and launches headless Chromium for it. Without Chromium the suite is skipped, except
  * in CI (ASL_REQUIRE_BROWSER), where a missing browser is a failure.
  */
-export async function openWebviewHarness(suite: Mocha.Context, script: string, css: string): Promise<WebviewHarness | undefined> {
+export async function openWebviewHarness(suite: Mocha.Context, script: string, css: string, theme: 'dark' | 'light' = 'dark'): Promise<WebviewHarness | undefined> {
   if (!CHROMIUM) {
     if (process.env.ASL_REQUIRE_BROWSER) throw new Error('chromium is required (apt-get install chromium)');
     console.warn('chromium not found (apt-get install chromium); skipping the browser tests');
@@ -60,7 +73,7 @@ export async function openWebviewHarness(suite: Mocha.Context, script: string, c
     return undefined;
   }
   mkdirSync(ARTIFACTS, { recursive: true });
-  const { url, server } = await serveWebview(script, css);
+  const { url, server } = await serveWebview(script, css, theme);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
   return {
     browser,

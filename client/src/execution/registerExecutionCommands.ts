@@ -4,18 +4,16 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { AbortExecutionRequest, ExecutionEventNotification, StartExecutionRequest } from '../../../server/src/protocol';
 import { ExecutionPanel } from './executionPanel';
-import { findRunFiles } from './findRunFiles';
 import { formatEventLine } from './formatEventLine';
 import { runInfo } from './runInfo';
+import { pickInput, pickTestCase, runFilesOf, testCases, type InputChoice } from './runChoices';
+import { lastRunStates, lastTestCases } from './runMemory';
+import { openMockFile } from './testStateCommand';
 import { GraphPanel } from '../graph/graphPanel';
 
-interface RunChoice {
-  input: string;
-  inputLabel: string;
+interface RunChoice extends InputChoice {
   testCase?: string;
 }
-
-const RECENT_KEY = 'asl.recentInputs';
 
 /** Start Execution (with the default input), Start Execution with Input…, and re-run from the execution view. */
 export function registerExecutionCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): void {
@@ -55,10 +53,19 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
         },
       );
       panel.finished(result);
-      GraphPanel.forUri(document.uri)?.showExecution(runInfo(result.events));
+      const states = runInfo(result.events);
+      lastRunStates.set(document.uri.toString(), states);
+      GraphPanel.forUri(document.uri)?.showExecution(states);
       output.appendLine(result.status === 'SUCCEEDED' ? `■ SUCCEEDED\n${JSON.stringify(result.output, null, 2)}` : `■ ${result.status}: ${result.error ?? ''} ${result.cause ?? ''}`);
       for (const p of result.problems ?? []) output.appendLine(`  ${p.line}:${p.column} ${p.code} ${p.message}`);
       if (result.status === 'INVALID') void vscode.window.showErrorMessage(`Not run: ${result.cause}`);
+      const unmocked = result.missingMock;
+      if (unmocked !== undefined) {
+        const where = files.mocks && choice.testCase ? `test case '${choice.testCase}' of ${path.basename(files.mocks)}` : 'a mock file beside the machine (name.mocks.json)';
+        void vscode.window.showErrorMessage(`Setup: Task '${unmocked}' has no mock and no handler. Add it to ${where}.`, 'Open mock file').then((action) => {
+          if (action) void openMockFile(document.uri, files.mocks, unmocked);
+        });
+      }
       return result;
     } finally {
       listeners.delete(executionId);
@@ -79,11 +86,10 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
     if (files.mocks) {
       const names = await testCases(files.mocks, document.uri);
       if (names.length > 0) {
-        const testCase = askForInput || names.length > 1
-          ? await vscode.window.showQuickPick(names, { title: `Test case from ${path.basename(files.mocks)}`, placeHolder: 'Mocked Task results to use' })
-          : names[0];
+        const testCase = askForInput || names.length > 1 ? await pickTestCase(files.mocks, names, lastTestCases.get(document.uri.toString())) : names[0];
         if (!testCase) return undefined;
         choice.testCase = testCase;
+        lastTestCases.set(document.uri.toString(), testCase);
       }
     }
     return choice;
@@ -107,53 +113,4 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
       return document && choice ? run(document, choice) : undefined;
     }),
   );
-}
-
-async function runFilesOf(uri: vscode.Uri) {
-  const dir = path.dirname(uri.fsPath);
-  const base = path.basename(uri.fsPath).replace(/\.asl\.json$|\.json$/, '');
-  const siblings = await fs.readdir(dir).catch(() => [] as string[]);
-  const inputsFolder = await fs.readdir(path.join(dir, `${base}.inputs`)).catch(() => [] as string[]);
-  return findRunFiles(uri.fsPath, siblings, inputsFolder);
-}
-
-async function testCases(mocksPath: string, uri: vscode.Uri): Promise<string[]> {
-  try {
-    const config = JSON.parse(await fs.readFile(mocksPath, 'utf8')) as { StateMachines?: Record<string, { TestCases?: Record<string, unknown> }> };
-    const base = path.basename(uri.fsPath).replace(/\.asl\.json$|\.json$/, '');
-    const machines = config.StateMachines ?? {};
-    const machine = machines[base] ?? (Object.keys(machines).length === 1 ? Object.values(machines)[0] : undefined);
-    return Object.keys(machine?.TestCases ?? {});
-  } catch {
-    return [];
-  }
-}
-
-async function pickInput(context: vscode.ExtensionContext, inputs: string[]): Promise<RunChoice | undefined> {
-  const recent = context.workspaceState.get<string[]>(RECENT_KEY, []);
-  type Item = vscode.QuickPickItem & { value?: string; file?: string };
-  const items: Item[] = [
-    ...inputs.map((file) => ({ label: path.basename(file), description: 'input file', file })),
-    ...recent.map((value) => ({ label: value.length > 60 ? `${value.slice(0, 57)}…` : value, description: 'recent input', value })),
-    { label: '$(edit) Type JSON…', description: 'enter the input' },
-  ];
-  const chosen = await vscode.window.showQuickPick(items, { title: 'Execution input' });
-  if (!chosen) return undefined;
-  if (chosen.file) return { input: await fs.readFile(chosen.file, 'utf8'), inputLabel: chosen.label };
-  if (chosen.value) return { input: chosen.value, inputLabel: 'recent input' };
-  const typed = await vscode.window.showInputBox({
-    title: 'Execution input (JSON)',
-    value: '{}',
-    validateInput: (text) => {
-      try {
-        JSON.parse(text);
-        return undefined;
-      } catch (error) {
-        return `Not valid JSON: ${(error as Error).message}`;
-      }
-    },
-  });
-  if (typed === undefined) return undefined;
-  await context.workspaceState.update(RECENT_KEY, [typed, ...recent.filter((r) => r !== typed)].slice(0, 5));
-  return { input: typed, inputLabel: 'typed input' };
 }

@@ -1,50 +1,151 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TestStateRequest } from '../../../server/src/protocol';
-import { findRunFiles } from './findRunFiles';
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
+import { GraphPanel } from '../graph/graphPanel';
+import { pickInput, pickTestCase, runFilesOf, testCases, type InputChoice } from './runChoices';
+import { lastRunStates, lastTestCases } from './runMemory';
+import { TestStatePanel } from './testStatePanel';
 
-/** ASL: Test State… — pick a state (the one under the cursor first), give its input, see every processing step. */
+interface Preset {
+  stateName: string;
+  input?: string;
+  testCase?: string;
+}
+
+/** States whose run calls a Task (or an ItemReader), so a test case of the mock file matters. */
+const CALLS_TASKS = new Set(['Task', 'Map']);
+
+/**
+ * ASL: Test State… — one state alone in the Test State view. From a code lens or a graph box it runs at once with
+ * the state's last input (else its input in the last run, else the machine's name.input.json, else {}) and the
+ * machine's test case (asked once when the mock file has several); the view changes input or test case.
+ */
 export function registerTestStateCommand(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): void {
+  const lastInputs = new Map<string, InputChoice>();
+
+  const run = async (document: vscode.TextDocument, stateName: string, choice: InputChoice, testCase: string | undefined): Promise<TestStateRequest.Result> => {
+    const uri = document.uri;
+    lastInputs.set(`${uri}#${stateName}`, choice);
+    const files = await runFilesOf(uri);
+    const machine = path.basename(uri.fsPath);
+    const rerun = (next: InputChoice, nextCase = testCase) => run(document, stateName, next, nextCase);
+    const panel = TestStatePanel.show(context, uri, {
+      rerun: () => rerun(choice),
+      changeInput: async () => {
+        const suggestions = [{ ...choice, description: 'current input' }, ...fromLastRun(uri, stateName)];
+        const picked = await pickInput(context, files.inputs, suggestions, choice.input);
+        if (picked) await rerun(picked);
+      },
+      changeTestCase: async () => {
+        if (!files.mocks) return;
+        const picked = await pickTestCase(files.mocks, await testCases(files.mocks, uri), testCase);
+        if (picked) {
+          lastTestCases.set(uri.toString(), picked);
+          await rerun(choice, picked);
+        }
+      },
+      openMocks: () => openMockFile(uri, files.mocks, stateName),
+    });
+    panel.running(machine, stateName, choice.inputLabel, testCase, files.mocks ? path.basename(files.mocks) : undefined);
+    const result = (await client.sendRequest(TestStateRequest.method, {
+      uri: uri.toString(),
+      stateName,
+      input: choice.input,
+      mocksPath: testCase ? files.mocks : undefined,
+      testCase,
+    } satisfies TestStateRequest.Params)) as TestStateRequest.Result;
+    panel.result(result);
+    output.appendLine(`\n▶ Test state '${stateName}' (input: ${choice.inputLabel}${testCase ? `, test case: ${testCase}` : ''}): ${result.status}${result.error ? ` ${result.error}: ${result.cause ?? ''}` : ''}`);
+    return result;
+  };
+
+  const defaultInput = async (uri: vscode.Uri, stateName: string): Promise<InputChoice> => {
+    const last = lastInputs.get(`${uri}#${stateName}`) ?? fromLastRun(uri, stateName)[0];
+    if (last) return last;
+    const files = await runFilesOf(uri);
+    if (files.inputs.length > 0) return { input: await fs.readFile(files.inputs[0], 'utf8'), inputLabel: path.basename(files.inputs[0]) };
+    return { input: '{}', inputLabel: '{}' };
+  };
+
+  /** The machine's test case: the last one chosen, the only one, or asked (undefined: none, or dismissed). */
+  const chooseTestCase = async (uri: vscode.Uri): Promise<string | null | undefined> => {
+    const files = await runFilesOf(uri);
+    if (!files.mocks) return undefined;
+    const names = await testCases(files.mocks, uri);
+    const last = lastTestCases.get(uri.toString());
+    if (last && names.includes(last)) return last;
+    if (names.length <= 1) return names[0];
+    const picked = await pickTestCase(files.mocks, names);
+    if (picked) lastTestCases.set(uri.toString(), picked);
+    return picked ?? null;
+  };
+
   context.subscriptions.push(
-    vscode.commands.registerCommand('asl.testState', async (uri?: unknown, presetOrName?: string | { stateName: string; input: string; testCase?: string }) => {
-      // From the code lens: (uri string, state name); from tests: (Uri, preset).
-      const preset = typeof presetOrName === 'string' ? { stateName: presetOrName, input: undefined } : presetOrName;
+    vscode.commands.registerCommand('asl.testState', async (uri?: unknown, presetOrName?: string | Preset) => {
+      // From the code lens: (uri string, state name); from the graph or tests: (Uri, name or preset).
+      const preset: Preset | undefined = typeof presetOrName === 'string' ? { stateName: presetOrName } : presetOrName;
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
       const document = target instanceof vscode.Uri ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
       if (!document) return undefined;
+      const states = await stateSymbols(document.uri);
       let stateName = preset?.stateName;
       if (!stateName) {
-        const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
-        const flat: vscode.DocumentSymbol[] = [];
-        const walk = (list: vscode.DocumentSymbol[]) => {
-          for (const s of list) {
-            if (s.detail) flat.push(s);
-            walk(s.children);
-          }
-        };
-        walk(symbols);
-        const cursor = vscode.window.activeTextEditor?.selection.active;
-        flat.sort((a, b) => Number(cursor ? b.range.contains(cursor) : 0) - Number(cursor ? a.range.contains(cursor) : 0));
-        stateName = (await vscode.window.showQuickPick(flat.map((s) => ({ label: s.name, description: s.detail })), { title: 'State to test' }))?.label;
+        const cursor = vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor.selection.active : undefined;
+        const sorted = [...states].sort((a, b) => Number(cursor ? b.range.contains(cursor) : 0) - Number(cursor ? a.range.contains(cursor) : 0));
+        stateName = (await vscode.window.showQuickPick(sorted.map((s) => ({ label: s.name, description: s.detail })), { title: 'State to test' }))?.label;
         if (!stateName) return undefined;
       }
-      const input = preset?.input ?? (await vscode.window.showInputBox({ title: `Input of '${stateName}' (JSON)`, value: '{}', validateInput: (t) => { try { JSON.parse(t); return undefined; } catch (e) { return `Not valid JSON: ${(e as Error).message}`; } } }));
-      if (input === undefined) return undefined;
-      const dir = path.dirname(document.uri.fsPath);
-      const files = findRunFiles(document.uri.fsPath, await fs.readdir(dir).catch(() => [] as string[]), []);
-      const result = (await client.sendRequest(TestStateRequest.method, {
-        uri: document.uri.toString(),
-        stateName,
-        input,
-        mocksPath: preset && 'testCase' in preset && preset.testCase ? files.mocks : undefined,
-        testCase: preset && 'testCase' in preset ? preset.testCase : undefined,
-      } satisfies TestStateRequest.Params)) as TestStateRequest.Result;
-      output.appendLine(`\n▶ Test state '${stateName}': ${result.status}\n${JSON.stringify(result, null, 2)}`);
-      const shown = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(result, null, 2) });
-      await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
-      return result;
+      const type = states.find((s) => s.name === stateName)?.detail;
+      const choice = preset?.input !== undefined ? { input: preset.input, inputLabel: 'given input' } : await defaultInput(document.uri, stateName);
+      let testCase = preset?.testCase;
+      if (testCase === undefined && CALLS_TASKS.has(type ?? 'Task')) {
+        const chosen = await chooseTestCase(document.uri);
+        if (chosen === null) return undefined;
+        testCase = chosen;
+      }
+      return run(document, stateName, choice, testCase);
+    }),
+    // The graph's right-click menu on a state box (its data-vscode-context carries the state name).
+    vscode.commands.registerCommand('asl.testStateFromGraph', (context?: { stateName?: unknown }) => {
+      const graph = GraphPanel.all().find((p) => p.panel.active) ?? GraphPanel.all()[0];
+      if (!graph || typeof context?.stateName !== 'string') return undefined;
+      return vscode.commands.executeCommand('asl.testState', graph.uri, context.stateName);
     }),
   );
+}
+
+/** A state's input in the last run of its machine, if it was entered. */
+function fromLastRun(uri: vscode.Uri, stateName: string): (InputChoice & { description: string })[] {
+  const input = lastRunStates.get(uri.toString())?.[stateName]?.input;
+  return input ? [{ input, inputLabel: 'its input in the last run', description: 'from the last execution' }] : [];
+}
+
+async function stateSymbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
+  const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+  const flat: vscode.DocumentSymbol[] = [];
+  const walk = (list: vscode.DocumentSymbol[]) => {
+    for (const s of list) {
+      if (s.kind !== vscode.SymbolKind.Namespace) flat.push(s);
+      walk(s.children);
+    }
+  };
+  walk(symbols);
+  return flat;
+}
+
+/** Opens the machine's mock file, or a new one (unsaved, at name.mocks.json) with a test case mocking the state. */
+export async function openMockFile(uri: vscode.Uri, mocks: string | undefined, stateName: string): Promise<void> {
+  if (mocks) {
+    await vscode.window.showTextDocument(vscode.Uri.file(mocks), { viewColumn: vscode.ViewColumn.One });
+    return;
+  }
+  const base = path.basename(uri.fsPath).replace(/\.asl\.json$|\.json$/, '');
+  const response = `${stateName.replace(/[^A-Za-z0-9]+/g, '') || 'Task'}Response`;
+  const skeleton = { StateMachines: { [base]: { TestCases: { Default: { [stateName]: response } } } }, MockedResponses: { [response]: { 0: { Return: {} } } } };
+  const target = vscode.Uri.file(path.join(path.dirname(uri.fsPath), `${base}.mocks.json`)).with({ scheme: 'untitled' });
+  const document = await vscode.workspace.openTextDocument(target);
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
+  if (document.getText() === '') await editor.edit((e) => e.insert(new vscode.Position(0, 0), `${JSON.stringify(skeleton, null, 2)}\n`));
 }

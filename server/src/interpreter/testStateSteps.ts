@@ -59,7 +59,9 @@ export function testStateSteps(state: Obj, language: 'JSONPath' | 'JSONata', val
     const field = step === 'Result' ? (type === 'Pass' ? state.Result : undefined) : state[step];
     const value = valueAfter(step, values);
     const reached = step === 'Assign' ? values.hasOutput : value !== undefined || (step === 'Output' && values.hasOutput);
-    steps.push({ step, field, value: reached ? value : undefined, reached, ...(step === 'Assign' ? { before: values.variablesBefore } : {}) });
+    // Assign changes the variables, and ResultPath puts the result into the state's input: compare with those.
+    const before = step === 'Assign' ? { before: values.variablesBefore } : step === 'ResultPath' ? { before: values.input } : {};
+    steps.push({ step, field, value: reached ? value : undefined, reached, ...before });
   }
   return steps;
 }

@@ -1,3 +1,4 @@
+import { el, pretty } from '../shared/dom';
 import type { ExecutionEventData, FromExecutionView, ToExecutionView } from '../shared/executionMessages';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromExecutionView): void };
@@ -7,13 +8,6 @@ const app = document.getElementById('app')!;
 let events: ExecutionEventData[] = [];
 let filter = '';
 
-/** Creates an element with text content only: document data never becomes markup. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 const header = el('header');
 const title = el('h2', 'Execution');
@@ -38,14 +32,6 @@ function details(event: ExecutionEventData): Record<string, unknown> | undefined
   return Object.entries(event).find(([k]) => k.endsWith('EventDetails'))?.[1] as Record<string, unknown> | undefined;
 }
 
-function pretty(value: unknown): string {
-  if (typeof value !== 'string') return JSON.stringify(value, null, 2);
-  try {
-    return JSON.stringify(JSON.parse(value), null, 2);
-  } catch {
-    return value;
-  }
-}
 
 function renderTable(): void {
   table.replaceChildren();

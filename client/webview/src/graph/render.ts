@@ -27,5 +27,9 @@ export function renderGraph(parent: SVGGElement, graph: GraphModel, layout: Layo
   if (options.onNodeClick) {
     for (const n of graph.nodes) if (n.span) drawn.get(n.id)?.addEventListener('click', () => options.onNodeClick!(n.id));
   }
+  // A state box's right-click menu offers "Test State" (package.json webview/context; the command reads stateName).
+  for (const n of graph.nodes) {
+    if (n.span && n.kind !== 'missing') drawn.get(n.id)?.setAttribute('data-vscode-context', JSON.stringify({ webviewSection: 'state', stateName: n.label, preventDefaultContextMenuItems: true }));
+  }
   return drawn;
 }

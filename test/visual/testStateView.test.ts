@@ -23,7 +23,7 @@ async function show(page: Page, url: string, running: Record<string, unknown>, o
   await page.waitForSelector('tr.step');
 }
 
-const rowText = (page: Page) => page.$$eval('tr.step', (rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+const rowText = (page: Page) => page.$$eval('tr.step', (rows) => rows.map((r) => (r as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()));
 
 // The Test State view (dist/webview/testState.js) showing real results of the donut shop's states.
 for (const theme of ['dark', 'light'] as const) {

@@ -9,6 +9,8 @@
  * - typing a new key into a state: the first `"` breaks the JSON, and each following keystroke is measured while
  *   the document has a syntax error.
  * Targets (issue 2): 1,000 states < 20 ms warm re-validation, 5,000 < 100 ms, server memory < 150 MB.
+ * Then a misspelled Next (issue 12): the same machines with one `Next` misspelled, so "did you mean" looks through
+ * every name of the block; target: well under 100 ms more than the correct machine.
  */
 import { performance } from 'node:perf_hooks';
 import { analyzeDocument } from '../../server/src/core/analyzeDocument';
@@ -80,5 +82,48 @@ export async function run(): Promise<void> {
     console.log(
       `| ${countStates(original)} | ${ms(open)} | ${ms(comment)} | ${ms(stateEdit)} | ${ms(nested)} | ${ms(median(typing))} | ${ms(median(inProcess))} | ${mb(peak)} |`,
     );
+  }
+  await misspelledNext();
+}
+
+/** A correct machine against the same machine with one Next misspelled: full analysis in-process, and the edit. */
+async function misspelledNext(): Promise<void> {
+  console.log('\n| states | full analysis | with a misspelled Next | extra | edit that misspells it → diagnostics |');
+  console.log('| ---: | ---: | ---: | ---: | ---: |');
+  for (const size of [2000, 5000]) {
+    const original = generateMachine(size);
+    const target = original.indexOf('"Next": "Root step', original.length / 2) + '"Next": "Root s'.length;
+    const misspelled = `${original.slice(0, target)}pte${original.slice(target + 3)}`;
+    const time = (text: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < WARM_UP + WARM_RUNS; i++) {
+        const t = performance.now();
+        const problems = analyzeDocument(text).problems;
+        if (i >= WARM_UP) times.push(performance.now() - t);
+        if (text === misspelled && !problems.some((p) => p.code === 'unknown-state' && /Did you mean/.test(p.message))) {
+          throw new Error('the misspelled Next got no suggestion');
+        }
+      }
+      return median(times);
+    };
+    const correct = time(original);
+    const wrong = time(misspelled);
+    const client = await LspClient.start({ initializationOptions: { validationDelayMs: 0 } });
+    const uri = LspClient.uri(`bench-misspelled-${size}.asl.json`);
+    await client.open(uri, original);
+    await client.waitForDiagnostics(uri, () => true, 60_000);
+    const edits: number[] = [];
+    let text = original;
+    for (let i = 0; i < WARM_UP + WARM_RUNS; i++) {
+      const next = i % 2 ? original : misspelled;
+      const range = LspClient.range(text, target, 3);
+      const start = performance.now();
+      await client.changeAt(uri, range, next.slice(target, target + 3));
+      await client.waitForDiagnostics(uri, () => true, 60_000);
+      if (i >= WARM_UP && next === misspelled) edits.push(performance.now() - start);
+      text = next;
+    }
+    await client.shutdown();
+    console.log(`| ${countStates(original)} | ${ms(correct)} | ${ms(wrong)} | ${ms(wrong - correct)} | ${ms(median(edits))} |`);
   }
 }

@@ -10,19 +10,31 @@ export interface CliIo {
   cwd: string;
 }
 
+/**
+ * The real process. Text read loses a leading UTF-8 byte order mark, as an editor hides it, so that line:column
+ * positions match what the editor shows. A closed stdout (`asl validate ... | head`) ends the command quietly.
+ */
 export function processIo(): CliIo {
   const cwd = process.cwd();
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT_OK);
+  });
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readFile: (path) => readFile(resolve(cwd, path), 'utf8'),
+    readFile: async (path) => withoutBom(await readFile(resolve(cwd, path), 'utf8')),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return withoutBom(Buffer.concat(chunks).toString('utf8'));
     },
     cwd,
   };
+}
+
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Exit codes shared by every command. */

@@ -35,12 +35,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return EXIT_OK;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.stderr(`asl: unknown command '${name}'\n\n${help()}`);
     return EXIT_USAGE;
   }
-  return (await command.load())(rest, io);
+  try {
+    return await (await command.load())(rest, io);
+  } catch (error) {
+    // Commands report usage problems themselves; what escapes is a bug, and still gets one line, not a stack.
+    io.stderr(`asl ${name}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_USAGE;
+  }
 }
 
 if (require.main === module) {
@@ -49,7 +55,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`asl: internal error: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
+      process.stderr.write(`asl: internal error: ${error instanceof Error ? error.message : error}\n`);
       process.exitCode = EXIT_USAGE;
     },
   );

@@ -25,7 +25,7 @@ export function parseArgs(argv: string[], spec: Record<string, FlagKind>): Parse
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
-    const kind = spec[name];
+    const kind = Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (!kind) return { flags, positionals, error: `unknown option '--${name}'` };
     if (kind === 'boolean') {
       if (eq !== -1) return { flags, positionals, error: `option '--${name}' takes no value` };

@@ -1,23 +1,31 @@
 import { analyzeDocument } from '../core/analyzeDocument';
 import { LineIndex } from '../core/document/lineIndex';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import type { Span } from '../core/document/ast';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, withoutBom, type CliIo } from './cliIo';
 import { expandFiles } from './expandFiles';
+import { GlobError } from './globMatcher';
 import { parseArgs } from './parseArgs';
 
 export const VALIDATE_USAGE = `Usage: asl validate [--format text|json] FILE|DIR|GLOB...
 
 Checks Amazon States Language definitions and prints every problem.
   --format text   file:line:col severity code message (default; 1-based line and column)
-  --format json   [{file, range: {start, end}, severity, code, message}] with 0-based positions
-Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.
+  --format json   [{file, range: {start, end}, severity, code, message, related?}] with 0-based positions
+Folders are searched for *.asl.json files; symbolic links are followed. What cannot be read (a missing path, a
+folder that cannot be listed, a broken link, a link loop) is reported on stderr.
+Exit status: 0 no errors, 1 errors found, 2 usage error or something could not be read.
 `;
+
+type JsonRange = { start: { line: number; character: number }; end: { line: number; character: number } };
 
 interface JsonProblem {
   file: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  range: JsonRange;
   severity: string;
   code: string;
   message: string;
+  /** Places the problem affects (e.g. the states a broken Next cuts off), reported with it, not on their own. */
+  related?: { range: JsonRange; message: string }[];
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -31,7 +39,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (format !== 'text' && format !== 'json') return usage(io, `unknown format '${format}' (use text or json)`);
   if (parsed.positionals.length === 0) return usage(io, 'no file given');
 
-  const { files, missing } = await expandFiles(parsed.positionals, io.cwd);
+  let expanded;
+  try {
+    expanded = await expandFiles(parsed.positionals, io.cwd);
+  } catch (error) {
+    if (error instanceof GlobError) return usage(io, `invalid pattern: ${error.message}`);
+    throw error;
+  }
+  const { files, missing } = expanded;
   let unreadable = missing.length > 0;
   for (const m of missing) io.stderr(`asl validate: ${m.argument}: ${m.reason}\n`);
 
@@ -46,15 +61,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`asl validate: ${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
       continue;
     }
+    text = withoutBom(text);
     const lines = new LineIndex(text);
+    const range = (span: Span): JsonRange => ({ start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) });
     for (const p of analyzeDocument(text).problems) {
       if (p.severity === 'error') errors++;
       problems.push({
         file,
-        range: { start: lines.positionAt(p.span.offset), end: lines.positionAt(p.span.offset + p.span.length) },
+        range: range(p.span),
         severity: p.severity,
         code: p.code,
         message: p.message,
+        ...(p.related?.length ? { related: p.related.map((r) => ({ range: range(r.span), message: r.message })) } : {}),
       });
     }
   }
@@ -72,7 +90,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   return errors > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
+/** One line: what was wrong, and where the usage is. */
 function usage(io: CliIo, message: string): number {
-  io.stderr(`asl validate: ${message}\n\n${VALIDATE_USAGE}`);
+  io.stderr(`asl validate: ${message} (see 'asl validate --help')\n`);
   return EXIT_USAGE;
 }

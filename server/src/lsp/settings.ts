@@ -22,7 +22,7 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
 /** Turns whatever the client sent into settings, ignoring values of the wrong type. */
 export function toServerSettings(section: ValidationSection | null | undefined): ServerSettings {
   if (!section || typeof section !== 'object') return DEFAULT_SERVER_SETTINGS;
-  const severityOverrides: Record<string, Severity | 'off'> = {};
+  const severityOverrides: Record<string, Severity | 'off'> = Object.create(null) as Record<string, Severity | 'off'>;
   if (section.severity && typeof section.severity === 'object') {
     for (const [code, value] of Object.entries(section.severity as Record<string, unknown>)) {
       if (typeof value === 'string' && SEVERITIES.has(value)) severityOverrides[code] = value as Severity | 'off';

@@ -6,6 +6,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { INTERNAL_ERROR } from '../core/validation/validate';
 import { PROTOCOL_VERSION } from '../protocol';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { registerDocumentSummary } from './documentSummary';
@@ -32,9 +33,11 @@ export function startServer(connection: Connection): void {
     const textDocument = documents.get(uri);
     if (!textDocument) return;
     try {
-      const diagnostics = settings.enable
-        ? store.get(textDocument).analysis.problems.map((p) => toDiagnostic(textDocument, p))
-        : [];
+      const problems = settings.enable ? store.get(textDocument).analysis.problems : [];
+      for (const p of problems) {
+        if (p.code === INTERNAL_ERROR) connection.console.error(`[validation] ${uri} (version ${textDocument.version}): ${p.message}`);
+      }
+      const diagnostics = problems.map((p) => toDiagnostic(textDocument, p));
       published.add(uri);
       void connection.sendDiagnostics({ uri, version: textDocument.version, diagnostics });
     } catch (error) {

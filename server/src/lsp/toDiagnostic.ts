@@ -18,9 +18,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Anything that maps offsets to positions: a TextDocument or a LineIndex. */
+/** Anything that maps offsets to positions: a TextDocument or a LineIndex. With a uri, related places are kept. */
 export interface PositionMapper {
   positionAt(offset: number): { line: number; character: number };
+  readonly uri?: string;
 }
 
 export function toRange(lines: PositionMapper, span: Span): Range {
@@ -37,5 +38,8 @@ export function toDiagnostic(lines: PositionMapper, problem: Problem): Diagnosti
     message: problem.message,
     ...(TAGS[problem.code] ? { tags: TAGS[problem.code] } : {}),
     ...(problem.data ? { data: problem.data } : {}),
+    ...(problem.related?.length && lines.uri !== undefined
+      ? { relatedInformation: problem.related.map((r) => ({ location: { uri: lines.uri!, range: toRange(lines, r.span) }, message: r.message })) }
+      : {}),
   };
 }

@@ -6,6 +6,8 @@ export interface JsonSyntaxError {
   span: Span;
 }
 
+const BYTE_ORDER_MARK = 0xfeff;
+
 /** Thrown (and caught by parseDocument) when nesting passes the limit, to stop before the stack does. */
 export class NestingTooDeep extends Error {}
 
@@ -33,6 +35,8 @@ export class JsonParser {
   ) {}
 
   parse(previousRoot?: AstNode): AstNode | undefined {
+    // A UTF-8 byte order mark (editors write one) is no part of the definition; offsets still count it.
+    if (this.text.charCodeAt(0) === BYTE_ORDER_MARK) this.pos = 1;
     this.skipTrivia();
     if (this.pos >= this.text.length) return undefined;
     const root = this.value(undefined, 0, previousRoot && this.reuse?.startingAt([previousRoot], this.pos));

@@ -1,3 +1,5 @@
+import { ownTable } from '../spec/ownTable';
+
 /** What a literal argument may be. `any` accepts everything; paths and nested calls are checked only at run time. */
 export type IntrinsicArgType = 'string' | 'number' | 'integer' | 'boolean' | 'any';
 
@@ -16,7 +18,7 @@ export interface IntrinsicSignature {
 const sig = (s: IntrinsicSignature) => s;
 
 /** Every intrinsic function (asl-reference §10, AWS "Intrinsic functions for JSONPath states"). */
-export const INTRINSIC_SIGNATURES: Record<string, IntrinsicSignature> = Object.fromEntries(
+export const INTRINSIC_SIGNATURES: Record<string, IntrinsicSignature> = ownTable(Object.fromEntries(
   [
     sig({ name: 'States.Format', params: [{ name: 'template', type: 'string' }, { name: 'values', type: 'any' }], variadic: true, optional: 1, returns: 'string', doc: 'Fills each {} of the template with the next value (scalars only).', example: "States.Format('Hello, {}!', $.name)" }),
     sig({ name: 'States.StringToJson', params: [{ name: 'text', type: 'string' }], returns: 'JSON value', doc: 'Parses a JSON string.', example: 'States.StringToJson($.escaped)' }),
@@ -37,7 +39,7 @@ export const INTRINSIC_SIGNATURES: Record<string, IntrinsicSignature> = Object.f
     sig({ name: 'States.StringSplit', params: [{ name: 'text', type: 'string' }, { name: 'delimiters', type: 'string' }], returns: 'array of strings', doc: 'Splits a string; every character of the second argument is a delimiter.', example: "States.StringSplit($.csv, ',')" }),
     sig({ name: 'States.UUID', params: [], returns: 'string', doc: 'A random version 4 UUID.', example: 'States.UUID()' }),
   ].map((s) => [s.name, s]),
-);
+));
 
 export const HASH_ALGORITHMS = ['MD5', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'];
 export const MAX_INTRINSIC_NESTING = 10;

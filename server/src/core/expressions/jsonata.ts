@@ -1,4 +1,5 @@
 import jsonata from 'jsonata';
+import { ownTable } from '../spec/ownTable';
 import type { ParseResult } from './parseResult';
 
 /** A node of the jsonata package's syntax tree (only the parts we read). */
@@ -12,14 +13,14 @@ export interface JsonataNode {
 }
 
 /** The functions Step Functions adds to JSONata (asl-reference §3.3). */
-export const AWS_JSONATA_FUNCTIONS: Record<string, { signature: string; doc: string }> = {
+export const AWS_JSONATA_FUNCTIONS: Record<string, { signature: string; doc: string }> = ownTable({
   partition: { signature: '$partition(array, size)', doc: 'Splits an array into chunks of `size` items.' },
   range: { signature: '$range(start, end, step)', doc: 'An array of numbers from start towards end by step.' },
   hash: { signature: '$hash(text, algorithm)', doc: 'Hash with MD5, SHA-1, SHA-256, SHA-384 or SHA-512.' },
   random: { signature: '$random([seed])', doc: 'A random number in [0, 1); the same seed gives the same number.' },
   uuid: { signature: '$uuid()', doc: 'A random version 4 UUID.' },
   parse: { signature: '$parse(jsonString)', doc: 'Parses a JSON string (use instead of $eval, which is not allowed).' },
-};
+});
 
 const parsedCache = new Map<string, ParseResult<JsonataNode>>();
 const CACHE_LIMIT = 10_000;

@@ -42,7 +42,7 @@ export function graphPicture(graph: GraphModel, layout: Layout, runs: Record<str
   for (const n of graph.nodes) {
     const box = layout.nodes[n.id];
     if (!box) continue;
-    const run = runs[n.label];
+    const run = Object.hasOwn(runs, n.label) ? runs[n.label] : undefined;
     const isCompound = compound.has(n.id);
     const classes = ['node', `kind-${n.kind.toLowerCase()}`, isCompound ? 'compound' : '', run ? `run-${run.status}` : ''].filter(Boolean).join(' ');
     const marker = n.kind === 'start' || n.kind === 'end';

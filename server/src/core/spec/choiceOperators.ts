@@ -1,7 +1,9 @@
+import { ownTable } from './ownTable';
+
 /** The value a JSONPath Choice comparison operator takes (asl-reference §5.3). */
 export type OperatorValue = 'string' | 'number' | 'boolean' | 'timestamp' | 'path' | 'pattern';
 
-export const CHOICE_OPERATORS: Record<string, OperatorValue> = {};
+export const CHOICE_OPERATORS: Record<string, OperatorValue> = ownTable({});
 for (const family of ['String', 'Numeric', 'Timestamp'] as const) {
   for (const op of ['Equals', 'LessThan', 'GreaterThan', 'LessThanEquals', 'GreaterThanEquals']) {
     CHOICE_OPERATORS[family + op] = family === 'String' ? 'string' : family === 'Numeric' ? 'number' : 'timestamp';

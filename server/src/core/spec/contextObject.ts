@@ -1,5 +1,7 @@
+import { ownTable } from './ownTable';
+
 /** The Context object fields AWS sets (asl-reference §6), read as `$$.X` (JSONPath) or `$states.context.X` (JSONata). */
-export const CONTEXT_FIELDS: Record<string, string> = {
+export const CONTEXT_FIELDS: Record<string, string> = ownTable({
   'Execution.Id': 'The execution ARN.',
   'Execution.Input': 'The input the execution started with.',
   'Execution.Name': 'The execution name.',
@@ -17,4 +19,4 @@ export const CONTEXT_FIELDS: Record<string, string> = {
   'Map.Item.Value': 'The current Map item (in ItemSelector).',
   'Map.Item.Key': 'The key of the current item when iterating over an object (Distributed Map).',
   'Map.Item.Source': 'Where the item came from: STATE_DATA or an s3:// location (Distributed Map).',
-};
+});

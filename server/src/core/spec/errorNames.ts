@@ -1,5 +1,7 @@
+import { ownTable } from './ownTable';
+
 /** The predefined error names AWS raises (asl-reference §8), with what each means. */
-export const STATES_ERRORS: Record<string, string> = {
+export const STATES_ERRORS: Record<string, string> = ownTable({
   'States.ALL': 'Matches any error except States.Runtime and States.DataLimitExceeded. Must be alone and in the last retrier or catcher.',
   'States.TaskFailed': 'A Task failed. In Retry/Catch it matches any error except States.Timeout.',
   'States.Timeout': 'A Task ran longer than TimeoutSeconds or missed its heartbeat, or the execution exceeded its TimeoutSeconds.',
@@ -17,7 +19,7 @@ export const STATES_ERRORS: Record<string, string> = {
   'States.Http.Socket': 'An HTTP Task exceeded its 60-second request limit.',
   'States.DataLimitExceeded': 'A payload exceeded 256 KiB. Terminal: not matched by States.ALL.',
   'States.Runtime': 'An unprocessable exception (e.g. a path applied to null). Never retried or caught.',
-};
+});
 
 /** Errors that no retrier or catcher can handle, so naming them in ErrorEquals is pointless. */
 export const UNCATCHABLE_ERRORS = new Set(['States.Runtime', 'States.DataLimitExceeded']);

@@ -1,5 +1,7 @@
+import { ownTable } from './ownTable';
+
 /** Integration patterns beyond Request Response that each optimized service supports (asl-reference §9). */
-export const SERVICE_PATTERNS: Record<string, { sync: boolean; waitForTaskToken: boolean }> = {
+export const SERVICE_PATTERNS: Record<string, { sync: boolean; waitForTaskToken: boolean }> = ownTable({
   'aws-sdk': { sync: false, waitForTaskToken: true },
   apigateway: { sync: false, waitForTaskToken: true },
   athena: { sync: true, waitForTaskToken: false },
@@ -23,7 +25,7 @@ export const SERVICE_PATTERNS: Record<string, { sync: boolean; waitForTaskToken:
   states: { sync: true, waitForTaskToken: true },
   http: { sync: false, waitForTaskToken: false },
   s3: { sync: false, waitForTaskToken: false },
-};
+});
 
 /** Common Resource ARNs, for completion. */
 export const COMMON_RESOURCES = [

@@ -1,6 +1,7 @@
 import type { StateType } from '../model/types';
 import { catcherSchema, f, retrierSchema } from './commonFields';
 import type { FieldSpec, ObjectSchema } from './fieldSpec';
+import { ownFields } from './ownTable';
 
 const retry: FieldSpec = { kind: 'array', items: retrierSchema, doc: 'Retriers, tried in order when the state fails.' };
 const catchField: FieldSpec = { kind: 'array', items: catcherSchema, doc: 'Catchers, tried in order once retries are exhausted.' };
@@ -293,3 +294,8 @@ export const jsonataChoiceRuleSchema: ObjectSchema = {
     Comment: f.comment,
   },
 };
+
+// Looked up by the keys a document holds: only own fields count ('constructor' is an unknown field, not Object).
+for (const schema of [...Object.values(stateSchemas), nestedRootSchema, itemProcessorSchema, topLevelSchema, jsonataChoiceRuleSchema]) {
+  ownFields(schema);
+}

@@ -1,5 +1,5 @@
 import { getValue } from '../document/ast';
-import type { Scope, StateMachineModel, StateModel } from '../model/types';
+import type { Scope, StateMachineModel, StateModel, StateReference } from '../model/types';
 
 export interface ScopeReachability {
   scope: Scope;
@@ -8,6 +8,12 @@ export interface ScopeReachability {
   /** States from which some terminal state (Succeed, Fail, End: true) can be reached. */
   canEnd: Set<StateModel>;
   terminals: StateModel[];
+  /**
+   * References of this block that name no state of it (StartAt included), in document order: a misspelled or
+   * misplaced name, or a `${Placeholder}` filled in at deploy time. While there is one, what the block cannot
+   * reach or finish is a consequence of it, not a problem of its own.
+   */
+  unresolved: StateReference[];
 }
 
 const cache = new WeakMap<StateMachineModel, ScopeReachability[]>();
@@ -18,7 +24,7 @@ export function isTerminal(state: StateModel): boolean {
   return end?.kind === 'boolean' && end.value;
 }
 
-/** Forward and backward reachability of each States block, computed once per model in linear time. */
+/** Forward and backward reachability of each States block (indexed by `scope.id`), computed once per model in linear time. */
 export function scopeReachability(model: StateMachineModel): ScopeReachability[] {
   const cached = cache.get(model);
   if (cached) return cached;
@@ -42,10 +48,14 @@ function analyze(scope: Scope): ScopeReachability {
       }
     }
   }
+  const unresolved: StateReference[] = scope.startAt && !scope.startAt.target ? [scope.startAt] : [];
   const incoming = new Map<StateModel, StateModel[]>();
   for (const state of scope.states) {
     for (const ref of state.transitions) {
-      if (!ref.target) continue;
+      if (!ref.target) {
+        unresolved.push(ref);
+        continue;
+      }
       const list = incoming.get(ref.target);
       if (list) list.push(state);
       else incoming.set(ref.target, [state]);
@@ -62,5 +72,5 @@ function analyze(scope: Scope): ScopeReachability {
       }
     }
   }
-  return { scope, reached, canEnd, terminals };
+  return { scope, reached, canEnd, terminals, unresolved };
 }

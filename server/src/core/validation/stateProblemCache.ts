@@ -1,4 +1,4 @@
-import type { AstNode } from '../document/ast';
+import type { AstNode, Span } from '../document/ast';
 import { sameContext, type StateContext } from './stateContext';
 import type { Problem, ValidationSettings } from './types';
 
@@ -30,11 +30,18 @@ export class StateProblemCache {
     const shift = base - entry.base;
     entry.base = base;
     if (entry.problems.length === 0) return entry.problems;
-    entry.problems = entry.problems.map((p) => ({ ...p, span: { offset: p.span.offset + shift, length: p.span.length } }));
+    const move = (span: Span): Span => ({ offset: span.offset + shift, length: span.length });
+    entry.problems = entry.problems.map((p) => ({
+      ...p,
+      span: move(p.span),
+      ...(p.related ? { related: p.related.map((r) => ({ ...r, span: move(r.span) })) } : {}),
+    }));
     return entry.problems;
   }
 
   store(node: AstNode, context: StateContext, base: number, problems: Problem[]): void {
-    this.entries.set(node, { context, base, problems: problems.map((p) => ({ ...p, span: { ...p.span } })) });
+    const copy = (span: Span): Span => ({ ...span });
+    const own = problems.map((p) => ({ ...p, span: copy(p.span), ...(p.related ? { related: p.related.map((r) => ({ ...r, span: copy(r.span) })) } : {}) }));
+    this.entries.set(node, { context, base, problems: own });
   }
 }

@@ -12,6 +12,13 @@ export interface Problem {
   span: Span;
   /** Rule-specific data for quick fixes (e.g. suggested names); must be JSON-serializable. */
   data?: Record<string, unknown>;
+  /** Places this problem affects, shown with it instead of as problems of their own (LSP relatedInformation). */
+  related?: RelatedPlace[];
+}
+
+export interface RelatedPlace {
+  span: Span;
+  message: string;
 }
 
 export interface ValidationSettings {
@@ -34,7 +41,7 @@ export interface ValidationContext {
   machine: StateMachineModel;
   settings: ValidationSettings;
   /** Reports a problem; severity defaults to the rule's own. */
-  report(problem: { span: Span; message: string; severity?: Severity; data?: Record<string, unknown> }): void;
+  report(problem: { span: Span; message: string; severity?: Severity; data?: Record<string, unknown>; related?: RelatedPlace[] }): void;
 }
 
 export interface Rule {

@@ -5,12 +5,16 @@ import { stateContexts } from './stateContext';
 import { StateProblemCache } from './stateProblemCache';
 import { DEFAULT_VALIDATION_SETTINGS, type Problem, type Rule, type Severity, type ValidationContext, type ValidationSettings } from './types';
 
+/** The code of the problem that stands for a rule that threw (documented in docs/rules.md). */
+export const INTERNAL_ERROR = 'internal-error';
+
 /**
  * Runs every rule over a parsed document. Machine rules see the whole model; state rules run for the top level
  * and then for each state alone (a model whose `states` holds just that state), so that with a `cache` the
  * problems of a state whose syntax tree was reused from the previous version are taken from there, moved to the
- * state's new place, instead of being computed again. A rule that throws is reported as an internal problem
- * instead of taking the caller down.
+ * state's new place, instead of being computed again. A rule that throws is reported as an `internal-error`
+ * problem (an error, on the state it was checking or at the top) instead of taking the caller down; the problems
+ * the other rules found stand.
  */
 export function validate(
   doc: ParsedDocument,
@@ -65,19 +69,21 @@ function run(
         message: p.message,
         span: p.span,
         ...(p.data ? { data: p.data } : {}),
+        ...(p.related?.length ? { related: p.related } : {}),
       }),
   };
   for (rule of rules) {
-    override = settings.severityOverrides[rule.code];
+    override = Object.hasOwn(settings.severityOverrides, rule.code) ? settings.severityOverrides[rule.code] : undefined;
     if (override === 'off') continue;
     try {
       rule.check(ctx);
     } catch (error) {
+      const state = model.root === undefined && model.states.length === 1 ? model.states[0] : undefined;
       problems.push({
-        code: 'internal-error',
-        severity: 'warning',
-        message: `Rule '${rule.code}' failed: ${error instanceof Error ? error.message : String(error)}`,
-        span: { offset: 0, length: 0 },
+        code: INTERNAL_ERROR,
+        severity: 'error',
+        message: `Internal error: rule '${rule.code}' failed${state ? ` on state '${state.name}'` : ''}: ${error instanceof Error ? error.message : String(error)}. The other checks ran; please report this.`,
+        span: state ? { ...state.nameSpan } : { offset: 0, length: 0 },
       });
     }
   }

@@ -1,8 +1,9 @@
+import { ownTable } from '../../spec/ownTable';
 import { schemaSites } from '../schemaSites';
 import type { Rule } from '../types';
 
 /** The JSONata field that replaces a JSONPath one, for the message and the quick fix. */
-export const JSONATA_EQUIVALENT: Record<string, string> = {
+export const JSONATA_EQUIVALENT: Record<string, string> = ownTable({
   Parameters: 'Arguments',
   ResultSelector: 'Output',
   ResultPath: 'Output',
@@ -22,7 +23,7 @@ export const JSONATA_EQUIVALENT: Record<string, string> = {
   MaxItemsPath: 'MaxItems',
   MaxItemsPerBatchPath: 'MaxItemsPerBatch',
   MaxInputBytesPerBatchPath: 'MaxInputBytesPerBatch',
-};
+});
 
 /** data: `{ field, queryLanguage, replacement? }`. */
 export const queryLanguageField: Rule = {

@@ -1,7 +1,8 @@
 import type { ElkExtendedEdge } from 'elkjs/lib/elk-api';
 import type { ElkEngine } from './elkEngine';
 import { joinInLanes, type CutEdge } from './laneRoutes';
-import { longEdges } from './longEdges';
+import { layeredFallback } from './layeredFallback';
+import { layering, longEdges } from './longEdges';
 
 type Size = { width: number; height: number };
 type Point = { x: number; y: number };
@@ -54,6 +55,27 @@ export function flatKey(graph: FlatGraph): string {
  * joinInLanes then joins the parts through a lane at the right.
  */
 export async function layoutFlat(elk: ElkEngine, graph: FlatGraph): Promise<FlatLayout> {
+  // ELK's passes recurse along paths: a chain of a few thousand states overflows the stack (in Node and in the
+  // webview's worker alike), after many seconds of work. Such a block, or any ELK failure, is still drawn, with a
+  // plain layered layout.
+  if (longestPath(graph) > MAX_ELK_LAYERS) return layeredFallback(graph);
+  try {
+    return await layoutWithElk(elk, graph);
+  } catch {
+    return layeredFallback(graph);
+  }
+}
+
+/** Past this many layers ELK is not tried (3,000 took it 10-16 s; 5,000 overflowed the stack). */
+const MAX_ELK_LAYERS = 2000;
+
+function longestPath(graph: FlatGraph): number {
+  let max = 0;
+  for (const l of layering(graph).layer) if (l > max) max = l;
+  return max;
+}
+
+async function layoutWithElk(elk: ElkEngine, graph: FlatGraph): Promise<FlatLayout> {
   const long = longEdges(graph);
   const sizes = [...graph.sizes];
   const edges: FlatGraph['edges'] = [];

@@ -12,6 +12,26 @@ export const LONG_SPAN = 8;
  */
 export function longEdges(graph: FlatGraph, minSpan = LONG_SPAN): Set<number> {
   const n = graph.sizes.length;
+  const { layer } = layering(graph);
+  const long = new Set<number>();
+  graph.edges.forEach((e, i) => {
+    if (Math.abs(layer[e.target] - layer[e.source]) > minSpan) long.add(i);
+  });
+  // Keep, for every target, at least one incoming edge that ELK routes (the shortest), unless it has none other.
+  const kept = new Array<boolean>(n).fill(false);
+  graph.edges.forEach((e, i) => {
+    if (!long.has(i)) kept[e.target] = true;
+  });
+  for (const i of [...long]) if (!kept[graph.edges[i].target]) long.delete(i);
+  return long;
+}
+
+/**
+ * A longest-path layering of the graph without its back edges (found by a depth-first search in model order):
+ * each node's layer, and which edges close a cycle. Linear time, no recursion.
+ */
+export function layering(graph: FlatGraph): { layer: number[]; back: Set<number> } {
+  const n = graph.sizes.length;
   const out: number[][] = Array.from({ length: n }, () => []);
   graph.edges.forEach((e, i) => out[e.source].push(i));
   const back = backEdges(graph, out);
@@ -31,17 +51,7 @@ export function longEdges(graph: FlatGraph, minSpan = LONG_SPAN): Set<number> {
       if (--indegree[t] === 0) queue.push(t);
     }
   }
-  const long = new Set<number>();
-  graph.edges.forEach((e, i) => {
-    if (Math.abs(layer[e.target] - layer[e.source]) > minSpan) long.add(i);
-  });
-  // Keep, for every target, at least one incoming edge that ELK routes (the shortest), unless it has none other.
-  const kept = new Array<boolean>(n).fill(false);
-  graph.edges.forEach((e, i) => {
-    if (!long.has(i)) kept[e.target] = true;
-  });
-  for (const i of [...long]) if (!kept[graph.edges[i].target]) long.delete(i);
-  return long;
+  return { layer, back };
 }
 
 /** Edges that close a cycle, in a depth-first search from each node in model order (iterative: graphs can be deep). */

@@ -5,7 +5,7 @@ import { LspClient } from './lspClient';
 
 // The server must survive any text: every case ends with a clear diagnostic (or none) and a live server.
 describe('language server: bad input', function () {
-  this.timeout(60_000);
+  this.timeout(180_000);
   let client: LspClient;
   before(async () => {
     client = await LspClient.start();
@@ -14,10 +14,12 @@ describe('language server: bad input', function () {
     await client.shutdown();
   });
 
+  // Generous: this checks that the answer comes, not how fast (the benchmarks time it); a 10 MB file took over
+  // 30 s on a 2-core machine under a load average of 16.
   async function diagnose(name: string, text: string) {
     const uri = LspClient.uri(name);
     await client.open(uri, text);
-    const diagnostics = await client.waitForDiagnostics(uri, () => true, 30_000);
+    const diagnostics = await client.waitForDiagnostics(uri, () => true, 120_000);
     await client.close(uri);
     return diagnostics;
   }

@@ -26,13 +26,15 @@ export function utf8Length(text: string): number {
 export function jsonByteLength(value: unknown, limit = DATA_LIMIT): number {
   if (typeof value !== 'object' || value === null) return primitiveBytes(value, false);
   // An explicit stack, not recursion: deep nesting cannot overflow, and the order of the sum does not matter. The
-  // stacks are reused between calls (this runs on every state output) and emptied before returning.
+  // stack is reused between calls (this runs on every state output) and holds no value once the call returns.
   let total = 0;
-  stack.push(value);
-  inArray.push(false);
-  while (stack.length > 0 && total <= limit) {
-    const v = stack.pop();
-    const arrayItem = inArray.pop()!;
+  let top = 0;
+  stack[top] = value;
+  inArray[top++] = false;
+  while (top > 0 && total <= limit) {
+    const v = stack[--top];
+    stack[top] = undefined;
+    const arrayItem = inArray[top];
     if (typeof v !== 'object' || v === null) {
       total += primitiveBytes(v, arrayItem);
     } else if (typeof (v as { toJSON?: unknown }).toJSON === 'function') {
@@ -40,8 +42,8 @@ export function jsonByteLength(value: unknown, limit = DATA_LIMIT): number {
     } else if (Array.isArray(v)) {
       total += 2 + Math.max(0, v.length - 1);
       for (let i = v.length - 1; i >= 0 && total <= limit; i--) {
-        stack.push(v[i]);
-        inArray.push(true);
+        stack[top] = v[i];
+        inArray[top++] = true;
       }
     } else {
       total += 2;
@@ -51,14 +53,13 @@ export function jsonByteLength(value: unknown, limit = DATA_LIMIT): number {
         const item = (v as Record<string, unknown>)[key];
         if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
         total += stringBytes(key) + 1 + (members++ > 0 ? 1 : 0);
-        stack.push(item);
-        inArray.push(false);
+        stack[top] = item;
+        inArray[top++] = false;
         if (total > limit) break;
       }
     }
   }
-  stack.length = 0;
-  inArray.length = 0;
+  while (top > 0) stack[--top] = undefined;
   return total;
 }
 
@@ -74,8 +75,6 @@ function primitiveBytes(v: unknown, arrayItem: boolean): number {
     case 'boolean':
       return v ? 4 : 5;
     case 'bigint':
-      stack.length = 0;
-      inArray.length = 0;
       throw new StatesError('States.Runtime', 'A BigInt value cannot be serialized as JSON');
     case 'object':
       return 4; // null
@@ -117,12 +116,12 @@ function stringBytes(s: string): number {
  * Fails with States.DataLimitExceeded when a payload is over 256 KiB (asl-reference §8, §12). `text` is its JSON
  * when the caller already has it (a history event carries it), so nothing is serialized twice.
  */
-export function checkDataLimit(what: string, value: unknown, text?: string): void {
+export function checkDataLimit(what: string, name: string, value: unknown, text?: string): void {
   // Every UTF-16 unit is 1 to 3 UTF-8 bytes: most texts are answered by their length alone.
   if (text !== undefined && text.length * 3 <= DATA_LIMIT) return;
   const size = text === undefined ? jsonByteLength(value) : text.length > DATA_LIMIT ? text.length : utf8Length(text);
   if (size > DATA_LIMIT) {
     const exactSize = text !== undefined && text.length <= DATA_LIMIT;
-    throw new StatesError('States.DataLimitExceeded', `${what} is ${exactSize ? '' : 'more than '}${exactSize ? size : DATA_LIMIT} bytes, over the limit of ${DATA_LIMIT} bytes (256 KiB) of UTF-8`);
+    throw new StatesError('States.DataLimitExceeded', `${what} '${name}' is ${exactSize ? '' : 'more than '}${exactSize ? size : DATA_LIMIT} bytes, over the limit of ${DATA_LIMIT} bytes (256 KiB) of UTF-8`);
   }
 }

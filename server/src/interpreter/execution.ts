@@ -7,7 +7,6 @@ import { errorMatches, FatalError, StatesError } from './statesError';
 import type { StopScope } from './stopScope';
 import type { ExecutionResult, HistoryEvent, RunOptions } from './types';
 import { VariableScope } from './variables';
-import { getOwn } from '../core/document/ownProps';
 
 type Obj = Record<string, unknown>;
 
@@ -22,6 +21,7 @@ export interface Frame {
 }
 
 const NO_HANDLERS: Obj[] = [];
+const hasOwnProperty = Object.prototype.hasOwnProperty;
 /** A Standard execution runs at most one year; past it, it fails with States.Timeout (AWS service quotas). */
 const MAX_EXECUTION_MS = 365 * 24 * 3600 * 1000;
 
@@ -106,7 +106,8 @@ export class Execution {
     for (;;) {
       this.checkRunning(frame);
       // Names are looked up as own keys: a state named `constructor` or `toString` is a state, not Object's.
-      const state = getOwn<Obj>(states, name);
+      // (Written out rather than through getOwn, whose shared lookup sees every shape in the program: slower.)
+      const state = hasOwnProperty.call(states, name) ? (states as Record<string, Obj>)[name] : undefined;
       if (!state || typeof state !== 'object') throw new StatesError('States.Runtime', `State '${name}' does not exist`);
       const outcome = await this.runWithHandlers(frame, name, state, data);
       data = outcome.output;
@@ -118,14 +119,20 @@ export class Execution {
   /** Throws when the execution was aborted, ran past its deadline, or the block was stopped. */
   checkRunning(frame?: Frame): void {
     if (this.options.signal?.aborted) throw new StatesError('States.Aborted', 'The execution was aborted');
-    if (this.options.clock.now() > this.deadline) throw new FatalError('States.Timeout', this.timeoutCause);
+    // A virtual clock moves only in sleep(), which checks the deadline itself.
+    if (this.options.clock.real) this.checkDeadline();
     frame?.scope?.check();
+  }
+
+  private checkDeadline(): void {
+    if (this.options.clock.now() > this.deadline) throw new FatalError('States.Timeout', this.timeoutCause);
   }
 
   /** Waits on the clock, never past the execution's deadline (a longer wait times the execution out). */
   async sleep(ms: number): Promise<void> {
     const now = this.options.clock.now();
     if (ms > 0) await this.options.clock.sleep(Math.min(ms, this.deadline - now + 1), this.options.signal);
+    this.checkDeadline();
     this.checkRunning();
   }
 
@@ -184,7 +191,7 @@ export class Execution {
   private exited(type: string, name: string, input: unknown, output: unknown, entered: number): void {
     const full = this.options.eventDetail !== 'summary';
     const text = full ? (JSON.stringify(output) ?? 'null') : undefined;
-    if (output !== input) checkDataLimit(`The output of state '${name}'`, output, text);
+    if (output !== input) checkDataLimit('The output of state', name, output, text);
     this.emit(`${type}StateExited`, { stateExitedEventDetails: full ? { name, output: text } : { name } }, entered);
   }
 
@@ -223,18 +230,24 @@ export class Execution {
    * has ended, stray events (a sibling branch finishing its task) are dropped.
    */
   emit(type: string, details: Obj, previous?: number): number {
-    if (this.ended) throw new FatalError('States.Aborted', 'The execution has ended');
-    const terminal = type !== 'ExecutionStarted' && type.startsWith('Execution');
-    if (!terminal) {
-      if (this.historyFull) throw this.historyFull;
-      if (this.eventCount + this.quietSteps + 1 >= this.maxEvents) throw this.fillHistory();
-    } else this.ended = true;
+    // One comparison on the common path: far from the cap, still running.
+    if (this.eventCount + this.quietSteps + 1 >= this.maxEvents || this.ended || type.charCodeAt(0) === 69 /* E */) this.admit(type);
     const id = ++this.eventCount;
     const event: HistoryEvent = { id, previousEventId: previous ?? this.lastEventId, timestamp: this.iso(), type, ...details };
     this.lastEventId = id;
     if (this.options.recordEvents !== false) this.events.push(event);
     this.options.onEvent?.(event);
     return id;
+  }
+
+  /** Whether an event may still be recorded: the last place is for the event that ends the execution. */
+  private admit(type: string): void {
+    if (this.ended) throw new FatalError('States.Aborted', 'The execution has ended');
+    const terminal = type !== 'ExecutionStarted' && type.startsWith('Execution');
+    if (!terminal) {
+      if (this.historyFull) throw this.historyFull;
+      if (this.eventCount + this.quietSteps + 1 >= this.maxEvents) throw this.fillHistory();
+    } else this.ended = true;
   }
 
   private fillHistory(): FatalError {

@@ -1,7 +1,7 @@
 import type { JsonPath, JsonPathSegment } from '../core/expressions/jsonPath';
 import { isDefinitePath, parseJsonPath } from '../core/expressions/jsonPath';
 import { StatesError } from './statesError';
-import { getOwn, setOwn } from '../core/document/ownProps';
+import { setOwn } from '../core/document/ownProps';
 
 type Json = unknown;
 
@@ -207,7 +207,9 @@ export function setAtPath(data: Json, pathText: string, value: Json): Json {
       const key = segment.kind === 'name' ? segment.name : segment.names[0];
       if (node !== undefined && !isObject(node)) fail();
       const copy: Record<string, Json> = { ...((node as Record<string, Json>) ?? {}) };
-      setOwn(copy, key, last ? value : write(getOwn(copy, key), index + 1));
+      const inner = last ? value : write(Object.prototype.hasOwnProperty.call(copy, key) ? copy[key] : undefined, index + 1);
+      if (key === '__proto__') setOwn(copy, key, inner);
+      else copy[key] = inner;
       return copy;
     }
     if (segment.kind === 'index' && segment.indices.length === 1) {

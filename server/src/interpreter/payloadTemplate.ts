@@ -15,12 +15,16 @@ export function evaluateTemplate(template: unknown, roots: PathRoots, services: 
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(template)) {
     if (!key.endsWith('.$')) {
-      setOwn(out, key, evaluateTemplate(value, roots, services, field));
+      const v = evaluateTemplate(value, roots, services, field);
+      if (key === '__proto__') setOwn(out, key, v);
+      else out[key] = v;
       continue;
     }
     const name = key.slice(0, -2);
     const text = String(value);
-    setOwn(out, name, looksLikeIntrinsic(text) ? evaluateIntrinsic(compileIntrinsic(text), roots, services) : valueAtPath(text, roots, field, name));
+    const v = looksLikeIntrinsic(text) ? evaluateIntrinsic(compileIntrinsic(text), roots, services) : valueAtPath(text, roots, field, name);
+    if (name === '__proto__') setOwn(out, name, v);
+    else out[name] = v;
   }
   return out;
 }

@@ -27,7 +27,7 @@ export async function runParallel(ex: Execution, run: StateRun, input: unknown):
   const started = ex.emit('ParallelStateStarted', {});
   const scope = new StopScope(run.frame.scope);
   try {
-    checkDataLimit(`The input of the branches of '${run.name}'`, input);
+    checkDataLimit('The input of the branches of', run.name, input);
     const results = await Promise.all(
       branches.map((block) =>
         ex.runBlock({ block, variables: new VariableScope(run.frame.variables), queryLanguage: topLanguage(ex), scope }, input).catch((error: unknown) => {
@@ -37,7 +37,7 @@ export async function runParallel(ex: Execution, run: StateRun, input: unknown):
       ),
     );
     ex.emit('ParallelStateSucceeded', {}, started);
-    checkDataLimit(`The result of '${run.name}'`, results);
+    checkDataLimit('The result of', run.name, results);
     return results;
   } catch (error) {
     const e = asStatesError(error);
@@ -101,7 +101,7 @@ export async function runMap(
       ex.emit('MapIterationStarted', { mapIterationStartedEventDetails: { name: iterationName, index } }, started);
       try {
         const itemInput = await select(items[index], index);
-        checkDataLimit(`The input of iteration ${index} of '${run.name}'`, itemInput);
+        checkDataLimit(`The input of iteration ${index} of`, run.name, itemInput);
         // A Distributed Map's children are separate executions: they cannot read outer variables.
         const variables = new VariableScope(distributed ? undefined : run.frame.variables);
         results[index] = await ex.runBlock({ block: processor, variables, queryLanguage: topLanguage(ex), mapItem: { Index: index, Value: items[index] }, scope }, itemInput);
@@ -140,7 +140,7 @@ export async function runMap(
   if (state.ResultWriter && typeof state.ResultWriter === 'object' && (state.ResultWriter as Obj).Resource) {
     return writeMapResults(ex, run.name, state.ResultWriter as Obj, started, results, failedIndexes);
   }
-  checkDataLimit(`The result of '${run.name}'`, results);
+  checkDataLimit('The result of', run.name, results);
   return results;
 }
 

@@ -187,7 +187,7 @@ async function wait(ex: Execution, seconds: unknown, timestamp: unknown): Promis
 async function invokeTask(ex: Execution, run: StateRun, taskInput: unknown): Promise<unknown> {
   const resource = String(run.state.Resource);
   const parameters = JSON.stringify(taskInput) ?? 'null';
-  checkDataLimit(`The input of task '${run.name}'`, taskInput, parameters);
+  checkDataLimit('The input of task', run.name, taskInput, parameters);
   const scheduled = ex.emit('TaskScheduled', { taskScheduledEventDetails: { resource, region: 'us-east-1', parameters, resourceType: resourceType(resource) } });
   ex.emit('TaskStarted', { taskStartedEventDetails: { resource } }, scheduled);
   const context = resource.endsWith('.waitForTaskToken') ? { ...run.context, Task: { Token: `local-task-token-${scheduled}` } } : run.context;
@@ -195,7 +195,7 @@ async function invokeTask(ex: Execution, run: StateRun, taskInput: unknown): Pro
   try {
     const result = ex.options.clock.real ? await withTimeouts(ex, run, call) : await call;
     const text = JSON.stringify(result) ?? 'null';
-    checkDataLimit(`The result of task '${run.name}'`, result, text);
+    checkDataLimit('The result of task', run.name, result, text);
     ex.emit('TaskSucceeded', { taskSucceededEventDetails: { resource, output: text } });
     return result;
   } catch (error) {

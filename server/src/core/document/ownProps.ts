@@ -15,7 +15,11 @@ export function getOwn<T = unknown>(obj: unknown, key: string): T | undefined {
   return hasOwn(obj, key) ? ((obj as Record<string, unknown>)[key] as T) : undefined;
 }
 
-/** Sets `key` as an own, enumerable data property, `__proto__` included. */
+/**
+ * Sets `key` as an own, enumerable data property, `__proto__` included. On a hot path, write
+ * `if (key === '__proto__') setOwn(obj, key, v); else obj[key] = v;` at the call site instead: a store inside this
+ * shared helper sees every object shape in the program and is slower than one at its own site.
+ */
 export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
   else obj[key] = value;

@@ -10,6 +10,8 @@ const nodeEntries = [
   // elkjs (3 MB) is loaded from node_modules only by `asl graph`, so every other command starts without it.
   { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node', external: ['elkjs/lib/elk.bundled.js'] },
   { in: 'client/src/extension.ts', out: 'extension' },
+  // Runs one execution in a process of its own; the server and the CLI find it beside themselves in dist/.
+  { in: 'server/src/execution/executionWorker.ts', out: 'executionWorker' },
 ];
 const webviewEntries = [
   { in: 'client/webview/src/graph/main.ts', out: 'webview/graph' },

@@ -1,20 +1,19 @@
 import { resolve } from 'node:path';
+import { isSetupFailure, startExecution } from '../execution/isolatedExecution';
 import { missingMockState } from '../interpreter/mocks';
-import { prepareDefinition, runExecution } from '../interpreter/runExecution';
-import type { ExecutionResult, TaskInvoker } from '../interpreter/types';
-import { VirtualClock } from '../interpreter/virtualClock';
+import { prepareDefinition } from '../interpreter/runExecution';
+import type { ExecutionResult } from '../interpreter/types';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError, type CliIo } from './cliIo';
 import { formatHistory, formatSummary, statesTaken } from './formatHistory';
 import { githubError, stateLine } from './githubAnnotations';
-import { nodeServices, realClock } from '../runtime/nodeRuntime';
 import { parseArgs } from './parseArgs';
-import { besideMachine, machineName, readJsonFile, taskSetup } from './runFiles';
-import { resultWriter } from './resultWriter';
+import { besideMachine, machineName, readJsonFile, taskSetup, type TaskSetup } from './runFiles';
+import { runLimitFlags, runLimitsOf, RUN_LIMITS_USAGE } from './runLimitFlags';
 
 export { machineName } from './runFiles';
 
 export const RUN_USAGE = `Usage: asl run FILE [--input FILE|-] [--mocks FILE] [--test-case NAME] [--no-mocks] [--handlers FILE]
-               [--history] [--format text|json|github] [--results-dir DIR] [--real-time]
+               [--history] [--format text|json|github] [--results-dir DIR] [--real-time] [--timeout S] [--memory MB]
 
 Runs a state machine locally with the semantics AWS documents.
   --input FILE|-      the execution input (JSON; '-' reads stdin); default: NAME.input.json beside the
@@ -30,6 +29,7 @@ Runs a state machine locally with the semantics AWS documents.
   --json              same as --format json
   --results-dir DIR   where a Distributed Map's ResultWriter writes its files (DIR/bucket/prefix/...)
   --real-time         wait for real in Wait states and retries (default: virtual time)
+${RUN_LIMITS_USAGE}The run happens in a worker process of its own; what handlers print goes to stderr.
 What was picked up beside the machine is said on stderr.
 Exit status: 0 succeeded, 1 failed, 2 usage error, unreadable input, invalid definition, or a Task with no
 mock and no handler (a setup error).
@@ -40,7 +40,7 @@ const FORMATS = ['text', 'json', 'github'];
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, {
     input: 'string', mocks: 'string', 'test-case': 'string', 'no-mocks': 'boolean', handlers: 'string', 'results-dir': 'string',
-    'real-time': 'boolean', json: 'boolean', history: 'boolean', format: 'string', help: 'boolean',
+    'real-time': 'boolean', json: 'boolean', history: 'boolean', format: 'string', help: 'boolean', ...runLimitFlags,
   });
   if (args.flags.help) {
     io.stdout(RUN_USAGE);
@@ -52,6 +52,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const format = args.flags.json ? 'json' : typeof args.flags.format === 'string' ? args.flags.format : 'text';
   if (!FORMATS.includes(format)) return usage(`--format must be one of ${FORMATS.join(', ')}`);
   if (typeof args.flags.mocks === 'string' && args.flags['no-mocks']) return usage('give --mocks FILE or --no-mocks, not both');
+  const limits = runLimitsOf(args.flags);
+  if (typeof limits === 'string') return usage(limits);
   const file = args.positionals[0];
 
   let text: string;
@@ -71,7 +73,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 
   let input: unknown = {};
-  let invoke: TaskInvoker;
+  let tasks: Exclude<TaskSetup, { error: string }>;
   const used: string[] = [];
   try {
     const inputFile = typeof args.flags.input === 'string' ? args.flags.input : await besideMachine(io, file, '.input.json');
@@ -84,23 +86,31 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       if (setup.testCases) io.stdout(`${setup.testCases.join('\n')}\n`);
       return usage(setup.error);
     }
-    invoke = setup.invoke;
+    tasks = setup;
     used.push(...setup.used);
   } catch (error) {
     return usage(error instanceof Error ? error.message : String(error));
   }
   if (used.length > 0) io.stderr(`asl run: using ${used.join('; ')}\n`);
 
-  const result = await runExecution({
-    definition: prepared.definition,
-    input,
-    invokeTask: invoke,
-    clock: args.flags['real-time'] ? realClock : new VirtualClock(Date.now()),
-    services: nodeServices,
-    executionName: `local-${Date.now()}`,
-    stateMachineName: machineName(file),
-    ...(typeof args.flags['results-dir'] === 'string' ? { writeResult: resultWriter(resolve(io.cwd, args.flags['results-dir'])) } : {}),
-  });
+  // The execution runs in a worker process of its own (server/src/execution): this process only prints.
+  const resultsDir = args.flags['results-dir'];
+  const result = await startExecution(
+    {
+      definition: prepared.definition,
+      input,
+      stateMachineName: machineName(file),
+      executionName: `local-${Date.now()}`,
+      startTime: Date.now(),
+      realTime: args.flags['real-time'] === true,
+      ...(tasks.mocks ? { mocks: tasks.mocks } : {}),
+      ...(tasks.handlersPath ? { handlersPath: tasks.handlersPath } : {}),
+      ...(typeof resultsDir === 'string' ? { resultsDir: resolve(io.cwd, resultsDir) } : {}),
+    },
+    limits,
+    { onOutput: (text) => io.stderr(text) },
+  ).result;
+  if (isSetupFailure(result)) return usage(result.message);
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ status: result.status, output: result.output, error: result.error, cause: result.cause, events: result.events }, null, 2)}\n`);
   } else {

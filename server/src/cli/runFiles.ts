@@ -1,8 +1,5 @@
-import { basename, dirname, join } from 'node:path';
-import { handlerInvoker } from '../interpreter/handlers';
-import { findTestCase, mockInvoker, readMockConfig, testCaseNames, unmockedInvoker } from '../interpreter/mocks';
-import type { TaskInvoker } from '../interpreter/types';
-import { loadHandlers } from '../runtime/nodeRuntime';
+import { basename, dirname, join, resolve } from 'node:path';
+import { findTestCase, readMockConfig, testCaseNames } from '../interpreter/mocks';
 import type { CliIo } from './cliIo';
 
 /** The machine's name is its file name without `.asl.json`. */
@@ -34,17 +31,19 @@ export async function readJsonFile(io: CliIo, what: string, path: string): Promi
 }
 
 export type TaskSetup =
-  | { invoke: TaskInvoker; used: string[] }
+  /** What the execution worker answers Tasks with: the mock file's test case, then the handlers module. */
+  | { mocks?: { config: unknown; testCase: string }; handlersPath?: string; used: string[] }
   /** Nothing runs: a usage error, or the test cases to choose from (printed on stdout, one a line). */
   | { error: string; testCases?: string[] };
 
 /**
- * The task invoker for `asl run` and `asl test-state`: handlers (--handlers), then the mock file (--mocks, else
+ * How `asl run` and `asl test-state` answer Tasks: handlers (--handlers), then the mock file (--mocks, else
  * `name.mocks.json` beside the machine unless --no-mocks) with its test case (--test-case; the only one when the
- * file has exactly one), then the missing-mock setup error. `used` says what was picked up, for stderr.
+ * file has exactly one), then the missing-mock setup error. `used` says what was picked up, for stderr. The
+ * handlers module is only named here: it is loaded in the execution worker, never in the CLI's process.
  */
 export async function taskSetup(io: CliIo, file: string, flags: Record<string, string | boolean | undefined>): Promise<TaskSetup> {
-  let invoke: TaskInvoker = unmockedInvoker;
+  let setup: { config: unknown; testCase: string } | undefined;
   const used: string[] = [];
   const given = typeof flags.mocks === 'string' ? flags.mocks : undefined;
   const mocks = given ?? (flags['no-mocks'] ? undefined : await besideMachine(io, file, '.mocks.json'));
@@ -57,14 +56,13 @@ export async function taskSetup(io: CliIo, file: string, flags: Record<string, s
       if (names.length === 0) return { error: `${mocks} has no test cases for '${machineName(file)}'` };
       return { error: `${mocks} has ${names.length} test cases (listed on stdout); choose one with --test-case NAME, or --no-mocks`, testCases: names };
     }
-    invoke = mockInvoker(config, findTestCase(config, machineName(file), testCase), invoke);
+    findTestCase(config, machineName(file), testCase);
+    setup = { config, testCase };
     used.push(`mocks ${mocks}${given ? '' : ' (beside the machine)'}, test case ${testCase}${flags['test-case'] ? '' : ' (its only one)'}`);
   } else if (testCase !== undefined) {
     return { error: `--test-case needs a mock file: --mocks FILE, or ${machineName(file)}.mocks.json beside the machine` };
   }
-  if (typeof flags.handlers === 'string') {
-    invoke = handlerInvoker(await loadHandlers(flags.handlers, io.cwd), invoke);
-    used.push(`handlers ${flags.handlers}`);
-  }
-  return { invoke, used };
+  const handlersPath = typeof flags.handlers === 'string' ? resolve(io.cwd, flags.handlers) : undefined;
+  if (handlersPath) used.push(`handlers ${flags.handlers}`);
+  return { ...(setup ? { mocks: setup } : {}), ...(handlersPath ? { handlersPath } : {}), used };
 }

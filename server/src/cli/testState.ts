@@ -1,27 +1,26 @@
+import { isSetupFailure, runTestState } from '../execution/isolatedExecution';
 import { missingMockState } from '../interpreter/mocks';
 import { prepareDefinition } from '../interpreter/runExecution';
-import { findState, testState, type TestStateResult } from '../interpreter/testState';
-import type { TaskInvoker } from '../interpreter/types';
-import { VirtualClock } from '../interpreter/virtualClock';
-import { nodeServices } from '../runtime/nodeRuntime';
+import { findState, type TestStateResult } from '../interpreter/testState';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError, type CliIo } from './cliIo';
 import { parseArgs } from './parseArgs';
-import { taskSetup } from './runFiles';
+import { machineName, taskSetup, type TaskSetup } from './runFiles';
+import { runLimitFlags, runLimitsOf, RUN_LIMITS_USAGE } from './runLimitFlags';
 
 export const TEST_STATE_USAGE = `Usage: asl test-state FILE --state NAME [--input FILE|-|JSON] [--variables JSON] [--mocks FILE] [--test-case NAME]
-                      [--no-mocks] [--handlers FILE] [--format json|text]
+                      [--no-mocks] [--handlers FILE] [--format json|text] [--timeout S] [--memory MB]
 
 Runs one state alone, like AWS's TestState API, and prints {status, output, error, cause, nextState,
 inspectionData: {input, afterInputPath, afterParameters, afterArguments, result, afterResultSelector,
 afterResultPath, variables}, steps}. With --format text: one row per processing step with the value after it.
 NAME.mocks.json beside the machine is picked up as by asl run (--test-case may be left out when it has one).
-Exit status: 0 SUCCEEDED or CAUGHT_ERROR, 1 FAILED or RETRIABLE, 2 usage error, invalid definition, or a
+${RUN_LIMITS_USAGE}Exit status: 0 SUCCEEDED or CAUGHT_ERROR, 1 FAILED or RETRIABLE, 2 usage error, invalid definition, or a
 Task with no mock and no handler (a setup error).
 `;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, {
-    state: 'string', input: 'string', variables: 'string', mocks: 'string', 'test-case': 'string', 'no-mocks': 'boolean', handlers: 'string', format: 'string', help: 'boolean',
+    state: 'string', input: 'string', variables: 'string', mocks: 'string', 'test-case': 'string', 'no-mocks': 'boolean', handlers: 'string', format: 'string', help: 'boolean', ...runLimitFlags,
   });
   if (args.flags.help) {
     io.stdout(TEST_STATE_USAGE);
@@ -33,6 +32,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (args.positionals.length !== 1 || typeof stateName !== 'string') return usage(`give one state machine file and --state NAME\n\n${TEST_STATE_USAGE}`);
   const format = typeof args.flags.format === 'string' ? args.flags.format : 'json';
   if (format !== 'json' && format !== 'text') return usage('--format must be json or text');
+  const limits = runLimitsOf(args.flags);
+  if (typeof limits === 'string') return usage(limits);
   const file = args.positionals[0];
   let text: string;
   try {
@@ -47,7 +48,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   let input: unknown = {};
   let variables: Record<string, unknown> = {};
-  let invoke: TaskInvoker;
+  let tasks: Exclude<TaskSetup, { error: string }>;
   try {
     const json = async (value: string, what: string) => {
       const raw = value === '-' ? await io.readStdin() : /^\s*[[{"\d-]|^(true|false|null)$/.test(value) ? value : await io.readFile(value);
@@ -67,17 +68,29 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       if (setup.testCases) io.stdout(`${setup.testCases.join('\n')}\n`);
       return usage(setup.error);
     }
-    invoke = setup.invoke;
+    tasks = setup;
     if (setup.used.length > 0) io.stderr(`asl test-state: using ${setup.used.join('; ')}\n`);
   } catch (error) {
     return usage((error as Error).message);
   }
-  let result: TestStateResult;
-  try {
-    result = await testState({ definition: prepared.definition, stateName, input, variables, invokeTask: invoke, clock: new VirtualClock(Date.now()), services: nodeServices });
-  } catch (error) {
-    return usage((error as Error).message);
-  }
+  // The state runs in a worker process of its own (server/src/execution): this process only prints.
+  const result = await runTestState(
+    {
+      definition: prepared.definition,
+      stateName,
+      input,
+      variables,
+      stateMachineName: machineName(file),
+      executionName: 'test-state',
+      startTime: Date.now(),
+      realTime: false,
+      ...(tasks.mocks ? { mocks: tasks.mocks } : {}),
+      ...(tasks.handlersPath ? { handlersPath: tasks.handlersPath } : {}),
+    },
+    limits,
+    { onOutput: (text) => io.stderr(text) },
+  );
+  if (isSetupFailure(result)) return usage(result.message);
   io.stdout(format === 'text' ? formatSteps(stateName, result) : `${JSON.stringify(result, null, 2)}\n`);
   if (missingMockState(result) !== undefined) {
     io.stderr(`asl test-state: setup error: ${result.cause}\n`);

@@ -30,7 +30,7 @@ export function ruleMatches(rule: Record<string, unknown>, roots: PathRoots): bo
     case 'IsBoolean': return (typeof value === 'boolean') === expected;
     case 'IsTimestamp': return (typeof value === 'string' && TIMESTAMP.test(value)) === expected;
     case 'BooleanEquals': return typeof value === 'boolean' && value === expected;
-    case 'StringMatches': return typeof value === 'string' && typeof expected === 'string' && wildcard(expected).test(value);
+    case 'StringMatches': return typeof value === 'string' && typeof expected === 'string' && stringMatches(expected, value);
   }
   const family = op.startsWith('String') ? 'string' : op.startsWith('Numeric') ? 'number' : 'timestamp';
   const comparison = op.replace(/^(String|Numeric|Timestamp)/, '');
@@ -55,23 +55,46 @@ export function ruleMatches(rule: Record<string, unknown>, roots: PathRoots): bo
   return false;
 }
 
-const patterns = new Map<string, RegExp>();
+const patterns = new Map<string, string[]>();
 
-/** `*` matches any run of characters; `\*` is a literal star and `\\` a backslash. */
-export function wildcard(pattern: string): RegExp {
-  let re = patterns.get(pattern);
-  if (re) return re;
-  let source = '';
+/**
+ * StringMatches (asl-reference §5.3): `*` matches any run of characters, `\*` is a literal star and `\\` a
+ * backslash; any other backslash is an error. Matched without a regular expression, in linear time: the literal
+ * pieces between stars are found left to right, the first anchored at the start and the last at the end.
+ */
+export function stringMatches(pattern: string, value: string): boolean {
+  const pieces = piecesOf(pattern);
+  if (pieces.length === 1) return value === pieces[0];
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (first.length + last.length > value.length || !value.startsWith(first) || !value.endsWith(last)) return false;
+  let at = first.length;
+  const end = value.length - last.length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    const piece = pieces[i];
+    if (piece === '') continue;
+    const found = value.indexOf(piece, at);
+    if (found < 0 || found + piece.length > end) return false;
+    at = found + piece.length;
+  }
+  return true;
+}
+
+/** The literal pieces of a pattern between its unescaped stars (n stars give n + 1 pieces). */
+function piecesOf(pattern: string): string[] {
+  let pieces = patterns.get(pattern);
+  if (pieces) return pieces;
+  pieces = [''];
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '\\') {
       const next = pattern[++i];
       if (next !== '*' && next !== '\\') throw new StatesError('States.Runtime', `Invalid StringMatches pattern '${pattern}': a backslash escapes only '*' or '\\'`);
-      source += `\\${next}`;
-    } else if (c === '*') source += '[\\s\\S]*';
-    else source += c.replace(/[.+?^${}()|[\]\\/]/g, '\\$&');
+      pieces[pieces.length - 1] += next;
+    } else if (c === '*') pieces.push('');
+    else pieces[pieces.length - 1] += c;
   }
-  re = new RegExp(`^${source}$`);
-  patterns.set(pattern, re);
-  return re;
+  if (patterns.size > 1000) patterns.clear();
+  patterns.set(pattern, pieces);
+  return pieces;
 }

@@ -11,6 +11,46 @@ export interface JsonataBindings {
 
 const compiled = new Map<string, Expression>();
 
+/**
+ * How long (real milliseconds) and how deep one evaluation may go, checked on every step of jsonata's evaluator
+ * the way jsonata's own tests timebox expressions (`__evaluate_entry`/`__evaluate_exit` callbacks). `now` is
+ * injected (the interpreter reads no clock); without it only the depth is checked.
+ */
+export interface JsonataBudget {
+  maxDepth: number;
+  timeoutMs: number;
+  now?: () => number;
+}
+
+let budget: JsonataBudget = { maxDepth: 50_000, timeoutMs: 10_000 };
+
+/** Sets the budget of every later evaluation (the execution worker does, with a real clock). */
+export function configureJsonataBudget(next: JsonataBudget): void {
+  budget = next;
+}
+
+/** The per-evaluation counters, bound under a name no JSONata expression can spell (it has a space). */
+const BUDGET_BINDING = 'asl budget';
+interface EvaluationBudget {
+  depth: number;
+  deadline: number;
+}
+
+// Entry and exit are counted alike for every step. (jsonata's own timebox skips "parallel" steps, but the flag it
+// reads stays set on a shared frame after an array or object constructor, so exits go uncounted and the depth
+// drifts up.) The members of one constructor are evaluated together and each counts once while in flight.
+function checkBudget(environment: { lookup(name: string): unknown }, step: 1 | -1): void {
+  const own = environment.lookup(BUDGET_BINDING) as EvaluationBudget | undefined;
+  if (!own) return;
+  own.depth += step;
+  if (own.depth > budget.maxDepth) {
+    throw { code: 'U1001', message: `Stack overflow error: the expression went more than ${budget.maxDepth} steps deep (check for a recursive function that does not end)` };
+  }
+  if (budget.now && budget.now() > own.deadline) {
+    throw { code: 'U1001', message: `Expression evaluation timeout: the expression ran longer than ${budget.timeoutMs} ms (check for an endless loop)` };
+  }
+}
+
 function compile(text: string, services: IntrinsicServices): Expression {
   let expression = compiled.get(text);
   if (!expression) {
@@ -20,10 +60,15 @@ function compile(text: string, services: IntrinsicServices): Expression {
       throw new StatesError('States.QueryEvaluationError', `The JSONata expression '${text}' is invalid: ${(error as Error).message}`);
     }
     registerAwsFunctions(expression, services);
+    expression.assign(Symbol.for('jsonata.__evaluate_entry') as unknown as string, (_expr: unknown, _input: unknown, environment: Parameters<typeof checkBudget>[0]) => checkBudget(environment, 1));
+    expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, (_expr: unknown, _input: unknown, environment: Parameters<typeof checkBudget>[0]) => checkBudget(environment, -1));
     compiled.set(text, expression);
   }
   return expression;
 }
+
+/** Far past any payload AWS accepts (256 KiB), and well under what exhausts the execution worker's memory. */
+const RANGE_LIMIT = 10_000_000;
 
 /** The functions Step Functions adds (asl-reference §3.3); integer parameters are floored. */
 function registerAwsFunctions(expression: Expression, services: IntrinsicServices): void {
@@ -37,6 +82,8 @@ function registerAwsFunctions(expression: Expression, services: IntrinsicService
   expression.registerFunction('range', (start: number, end: number, step: number) => {
     const [a, b, s] = [Math.floor(start), Math.floor(end), Math.floor(step)];
     if (s === 0) throw new Error('$range step cannot be 0');
+    const count = Math.floor((b - a) / s) + 1;
+    if (count > RANGE_LIMIT) throw new Error(`$range(${a}, ${b}, ${s}) would make ${count} numbers; the local limit is ${RANGE_LIMIT}`);
     const out: number[] = [];
     for (let v = a; s > 0 ? v <= b : v >= b; v += s) out.push(v);
     return out;
@@ -52,7 +99,8 @@ export async function evaluateJsonata(text: string, bindings: JsonataBindings, s
   const expression = compile(text, services);
   let value: unknown;
   try {
-    value = await expression.evaluate({}, { ...bindings.variables, states: bindings.states });
+    const own: EvaluationBudget = { depth: 0, deadline: budget.now ? budget.now() + budget.timeoutMs : Infinity };
+    value = await expression.evaluate({}, { ...bindings.variables, states: bindings.states, [BUDGET_BINDING]: own });
   } catch (error) {
     throw new StatesError('States.QueryEvaluationError', `The JSONata expression '${text.trim()}' specified for the field '${field}' failed: ${(error as Error).message}`);
   }

@@ -1,24 +1,48 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { handlerInvoker } from '../interpreter/handlers';
-import { findTestCase, missingMockState, mockInvoker, readMockConfig, unmockedInvoker } from '../interpreter/mocks';
-import { prepareDefinition, runExecution } from '../interpreter/runExecution';
-import type { TaskInvoker } from '../interpreter/types';
-import { VirtualClock } from '../interpreter/virtualClock';
-import { loadHandlers, nodeServices } from '../runtime/nodeRuntime';
+import { isSetupFailure, runTestState, startExecution } from '../execution/isolatedExecution';
+import { toRunLimits, type RunLimits } from '../execution/runLimits';
+import { missingMockState } from '../interpreter/mocks';
+import { prepareDefinition } from '../interpreter/runExecution';
 import { AbortExecutionRequest, ExecutionEventNotification, StartExecutionRequest, TestStateRequest } from '../protocol';
-import { testState } from '../interpreter/testState';
 import type { FeatureContext } from './featureContext';
 
-/** Runs executions in the server process (never in the extension host), streaming history events. */
-export function registerExecutionRequests(ctx: FeatureContext): void {
-  const running = new Map<string, AbortController>();
+/** An optional string parameter, read only if the request itself carries it (never through a prototype). */
+function ownString(params: object, key: string): string | undefined {
+  if (!Object.hasOwn(params, key)) return undefined;
+  const value = (params as Record<string, unknown>)[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+const machineOf = (uri: string) => basename(fileURLToPath(uri)).replace(/\.asl\.json$|\.json$/, '');
+
+/**
+ * Start Execution and Test State. Each run happens in its own execution worker process (server/src/execution),
+ * never in the server's thread: hover and completion keep answering during a runaway run, abort stops it within
+ * a second, and nothing the run does reaches the server's objects. Events stream back as notifications.
+ */
+export function registerExecutionRequests(ctx: FeatureContext, canPullConfiguration: () => boolean = () => false): void {
+  const running = new Map<string, () => void>();
+
+  const limits = async (): Promise<RunLimits> => {
+    if (!canPullConfiguration()) return toRunLimits(undefined);
+    try {
+      const [section] = (await ctx.connection.workspace.getConfiguration([{ section: 'asl.execution' }])) as unknown[];
+      return toRunLimits(section);
+    } catch {
+      return toRunLimits(undefined);
+    }
+  };
+  const textOf = async (uri: string) => ctx.getDocument(uri)?.textDocument.getText() ?? (await readFile(fileURLToPath(uri), 'utf8'));
+  const mocksOf = async (params: object) => {
+    const mocksPath = ownString(params, 'mocksPath');
+    const testCase = ownString(params, 'testCase');
+    return mocksPath && testCase ? { config: JSON.parse(await readFile(mocksPath, 'utf8')) as unknown, testCase } : undefined;
+  };
 
   ctx.connection.onRequest(StartExecutionRequest.method, async (params: StartExecutionRequest.Params): Promise<StartExecutionRequest.Result> => {
-    const doc = ctx.getDocument(params.uri);
-    const text = doc ? doc.textDocument.getText() : await readFile(fileURLToPath(params.uri), 'utf8');
-    const prepared = prepareDefinition(text);
+    const prepared = prepareDefinition(await textOf(params.uri));
     if ('problems' in prepared) return { status: 'INVALID', events: [], problems: prepared.problems, error: 'InvalidDefinition', cause: 'The definition has errors; fix them before running.' };
     let input: unknown;
     try {
@@ -26,49 +50,47 @@ export function registerExecutionRequests(ctx: FeatureContext): void {
     } catch (error) {
       return { status: 'INVALID', events: [], error: 'InvalidInput', cause: `The input is not valid JSON: ${(error as Error).message}` };
     }
-    const machine = basename(fileURLToPath(params.uri)).replace(/\.asl\.json$|\.json$/, '');
-    let invoke: TaskInvoker = unmockedInvoker;
+    let mocks;
     try {
-      if (params.mocksPath && params.testCase) {
-        const config = readMockConfig(JSON.parse(await readFile(params.mocksPath, 'utf8')));
-        invoke = mockInvoker(config, findTestCase(config, machine, params.testCase), invoke);
-      }
-      if (params.handlersPath) invoke = handlerInvoker(await loadHandlers(params.handlersPath, '/'), invoke);
+      mocks = await mocksOf(params);
     } catch (error) {
       return { status: 'INVALID', events: [], error: 'InvalidMocks', cause: (error as Error).message };
     }
-    const controller = new AbortController();
-    running.set(params.executionId, controller);
+    // The client sends a handlers path only in a trusted workspace with asl.execution.useHandlers on.
+    const handlersPath = ownString(params, 'handlersPath');
+    const executionId = String(params.executionId);
+    const run = startExecution(
+      { definition: prepared.definition, input, stateMachineName: machineOf(params.uri), executionName: executionId, startTime: Date.now(), realTime: false, ...(mocks ? { mocks } : {}), ...(handlersPath ? { handlersPath } : {}) },
+      await limits(),
+      {
+        onEvents: (events) => {
+          for (const event of events) void ctx.connection.sendNotification(ExecutionEventNotification.method, { executionId, event });
+        },
+        onOutput: (text) => ctx.connection.console.log(`[handlers] ${text.trimEnd()}`),
+      },
+    );
+    running.set(executionId, run.abort);
     try {
-      const result = await runExecution({
-        definition: prepared.definition,
-        input,
-        invokeTask: invoke,
-        clock: new VirtualClock(Date.now()),
-        services: nodeServices,
-        signal: controller.signal,
-        executionName: params.executionId,
-        stateMachineName: machine,
-        onEvent: (event) => void ctx.connection.sendNotification(ExecutionEventNotification.method, { executionId: params.executionId, event }),
-      });
+      const result = await run.result;
+      if (isSetupFailure(result)) return { status: 'INVALID', events: [], error: result.error, cause: result.message };
       return { status: result.status, output: result.output, error: result.error, cause: result.cause, durationMs: result.durationMs, events: result.events, missingMock: missingMockState(result) };
     } finally {
-      running.delete(params.executionId);
+      running.delete(executionId);
     }
   });
 
   ctx.connection.onRequest(TestStateRequest.method, async (params: TestStateRequest.Params): Promise<TestStateRequest.Result> => {
-    const doc = ctx.getDocument(params.uri);
-    const prepared = prepareDefinition(doc ? doc.textDocument.getText() : await readFile(fileURLToPath(params.uri), 'utf8'));
+    const prepared = prepareDefinition(await textOf(params.uri));
     if ('problems' in prepared) return { status: 'INVALID', error: 'InvalidDefinition', cause: prepared.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n') };
     try {
-      let invoke: TaskInvoker = unmockedInvoker;
-      if (params.mocksPath && params.testCase) {
-        const config = readMockConfig(JSON.parse(await readFile(params.mocksPath, 'utf8')));
-        invoke = mockInvoker(config, findTestCase(config, basename(fileURLToPath(params.uri)).replace(/\.asl\.json$|\.json$/, ''), params.testCase), invoke);
-      }
+      const mocks = await mocksOf(params);
       const input = params.input.trim() ? JSON.parse(params.input) : {};
-      const result = await testState({ definition: prepared.definition, stateName: params.stateName, input, invokeTask: invoke, clock: new VirtualClock(Date.now()), services: nodeServices });
+      const result = await runTestState(
+        { definition: prepared.definition, stateName: String(params.stateName), input, stateMachineName: machineOf(params.uri), executionName: 'test-state', startTime: Date.now(), realTime: false, ...(mocks ? { mocks } : {}) },
+        await limits(),
+        { onOutput: (text) => ctx.connection.console.log(`[handlers] ${text.trimEnd()}`) },
+      );
+      if (isSetupFailure(result)) return { status: 'INVALID', error: 'InvalidRequest', cause: result.message };
       return { ...result, missingMock: missingMockState(result) };
     } catch (error) {
       return { status: 'INVALID', error: 'InvalidRequest', cause: (error as Error).message };
@@ -76,7 +98,7 @@ export function registerExecutionRequests(ctx: FeatureContext): void {
   });
 
   ctx.connection.onRequest(AbortExecutionRequest.method, (params: AbortExecutionRequest.Params) => {
-    running.get(params.executionId)?.abort();
+    running.get(String(params.executionId))?.();
     return null;
   });
 }

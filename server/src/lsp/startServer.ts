@@ -124,7 +124,7 @@ export function startServer(connection: Connection): void {
 
   registerFeatures(context);
   registerDocumentSummary(context);
-  registerExecutionRequests(context);
+  registerExecutionRequests(context, () => canPullConfiguration);
   registerGraphRequests(context);
 
   documents.listen(connection);

@@ -1,0 +1,66 @@
+/**
+ * The execution worker: a Node process of its own (bundled as dist/executionWorker.js) that runs one execution
+ * or Test State and exits. The language server and the CLI start one per run (see isolatedRun.ts), so nothing a
+ * run does (an endless expression, a handler, memory exhaustion, a V8 abort) reaches them, and no run sees what
+ * an earlier one left behind. The intrinsics are frozen before any other module loads.
+ */
+import './freezeOnLoad';
+import { runJob } from './runJob';
+import type { HostMessage, RunJob, WorkerMessage } from './workerMessages';
+
+const send = (message: WorkerMessage): void => {
+  if (process.connected) process.send?.(message);
+};
+const controller = new AbortController();
+const pending = new Map<string, number>();
+let job: RunJob | undefined;
+let finished = false;
+
+const post = (message: WorkerMessage): void => {
+  if (message.type === 'task') pending.set(message.stateName, (pending.get(message.stateName) ?? 0) + (message.pending ? 1 : -1));
+  if (message.type === 'done' || message.type === 'invalid') finished = true;
+  send(message);
+};
+
+const stop = (message: WorkerMessage): void => {
+  if (finished) return;
+  finished = true;
+  if (process.connected) process.send?.(message, () => process.exit(1));
+  else process.exit(1);
+};
+
+// Handler code may reject or throw after its promise settled, or from a timer: the run is then over.
+process.on('unhandledRejection', (reason) => stop({ type: 'crash', cause: `Unhandled rejection in handler code: ${describe(reason)}` }));
+process.on('uncaughtException', (error) => stop({ type: 'crash', cause: `Uncaught exception in handler code: ${describe(error)}` }));
+
+// The IPC channel does not keep this process alive once the run started, so when the run waits on nothing but a
+// handler's promise that no timer or I/O can settle, the event loop empties and this fires.
+process.on('beforeExit', () => {
+  if (!job || finished) return;
+  stop({ type: 'unsettled', tasks: [...pending].filter(([, n]) => n > 0).map(([name]) => name) });
+});
+
+process.on('message', (message: HostMessage) => {
+  if (message?.type === 'abort') return controller.abort();
+  if (message?.type !== 'run' || job) return;
+  job = message.job;
+  process.channel?.unref();
+  // Once `done` is sent the host stops this process; until then nothing here exits on its own.
+  runJob(job, controller.signal, post).catch(
+    (error: unknown) => stop({ type: 'crash', cause: `The execution worker failed: ${describe(error)}` }),
+  );
+});
+
+// The host went away (the server or the CLI ended): so does this run.
+process.on('disconnect', () => process.exit(0));
+
+send({ type: 'ready' });
+
+function describe(value: unknown): string {
+  if (value instanceof Error) return value.stack ?? value.message;
+  try {
+    return String(value);
+  } catch {
+    return 'an unprintable value';
+  }
+}

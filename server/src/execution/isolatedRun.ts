@@ -1,0 +1,141 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { HistoryEvent } from '../interpreter/types';
+import type { RunLimits } from './runLimits';
+import type { RunJob, WorkerMessage } from './workerMessages';
+
+/** After an abort, a run that does not stop by itself within this long is killed. */
+export const ABORT_GRACE_MS = 1000;
+
+export type StopReason = 'aborted' | 'timeout' | 'memory' | 'unsettled' | 'crash';
+
+export type IsolatedOutcome =
+  | { type: 'done'; result: unknown }
+  | { type: 'invalid'; error: string; message: string }
+  | { type: 'stopped'; reason: StopReason; cause: string };
+
+export interface IsolatedRunHooks {
+  onEvents?(events: HistoryEvent[]): void;
+  /** What handler code printed (console.log / console.error in the worker). */
+  onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
+}
+
+export interface IsolatedRun {
+  readonly outcome: Promise<IsolatedOutcome>;
+  /** Asks the run to stop; kills the worker if it has not stopped within ABORT_GRACE_MS. */
+  abort(): void;
+}
+
+/**
+ * The worker bundle beside the running bundle (dist/server.js and dist/cli.js sit beside dist/executionWorker.js,
+ * also inside the packaged extension); from the TypeScript sources (tests), the repository's dist/.
+ */
+export function workerScript(): string {
+  const beside = join(__dirname, 'executionWorker.js');
+  return existsSync(beside) ? beside : resolve(__dirname, '../../../dist/executionWorker.js');
+}
+
+// V8 falls back to its linear-time engine for a regular expression that backtracks too much (a JSONata $match or
+// $replace with a catastrophic pattern), instead of running for ever.
+const V8_FLAGS = ['--enable-experimental-regexp-engine-on-excessive-backtracks'];
+
+const STDERR_KEPT = 16 * 1024;
+
+/** Starts one run in a fresh worker process. */
+export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: IsolatedRunHooks = {}): IsolatedRun {
+  let child: ChildProcess;
+  let settle!: (outcome: IsolatedOutcome) => void;
+  const outcome = new Promise<IsolatedOutcome>((done) => (settle = done));
+  let over = false;
+  let stopping: StopReason | undefined;
+  let reported: IsolatedOutcome | undefined;
+  let stderrTail = '';
+  const pending = new Map<string, number>();
+  const timers: NodeJS.Timeout[] = [];
+
+  const finish = (result: IsolatedOutcome) => {
+    if (over) return;
+    over = true;
+    for (const t of timers) clearTimeout(t);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    settle(result);
+  };
+  const kill = (reason: StopReason) => {
+    if (over || stopping) return;
+    stopping = reason;
+    child.kill('SIGKILL');
+  };
+
+  try {
+    child = fork(workerScript(), [], {
+      execArgv: [`--max-old-space-size=${Math.max(16, Math.floor(limits.memoryMb))}`, ...V8_FLAGS],
+      serialization: 'advanced',
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+  } catch (error) {
+    return { outcome: Promise.resolve({ type: 'stopped', reason: 'crash', cause: `The execution worker could not start: ${(error as Error).message}` }), abort: () => undefined };
+  }
+  child.stdout?.setEncoding('utf8').on('data', (text: string) => hooks.onOutput?.(text, 'stdout'));
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => {
+    stderrTail = (stderrTail + text).slice(-STDERR_KEPT);
+    if (!/heap out of memory|Last few GCs|JS stacktrace|Native stack trace|^\s*\d+: 0x/m.test(text)) hooks.onOutput?.(text, 'stderr');
+  });
+
+  child.on('message', (raw: unknown) => {
+    if (over || !raw || typeof raw !== 'object') return;
+    const message = raw as WorkerMessage;
+    switch (message.type) {
+      case 'ready':
+        child.send({ type: 'run', job });
+        if (limits.timeoutSeconds > 0) timers.push(setTimeout(() => kill('timeout'), limits.timeoutSeconds * 1000));
+        return;
+      case 'events':
+        if (Array.isArray(message.events)) hooks.onEvents?.(message.events);
+        return;
+      case 'task':
+        if (typeof message.stateName === 'string') pending.set(message.stateName, (pending.get(message.stateName) ?? 0) + (message.pending ? 1 : -1));
+        return;
+      case 'done':
+        return finish({ type: 'done', result: message.result });
+      case 'invalid':
+        return finish({ type: 'invalid', error: String(message.error), message: String(message.message) });
+      case 'crash':
+      case 'unsettled':
+        reported = message.type === 'crash'
+          ? { type: 'stopped', reason: 'crash', cause: String(message.cause) }
+          : { type: 'stopped', reason: 'unsettled', cause: unsettledCause(Array.isArray(message.tasks) ? message.tasks.map(String) : []) };
+        return;
+    }
+  });
+  child.on('error', (error) => {
+    if (!over && child.pid === undefined) finish({ type: 'stopped', reason: 'crash', cause: `The execution worker could not start: ${error.message}` });
+  });
+  child.on('exit', (code, signal) => {
+    if (over) return;
+    if (stopping === 'aborted') return finish({ type: 'stopped', reason: 'aborted', cause: `The execution was aborted (it did not stop within ${ABORT_GRACE_MS} ms, so its worker was stopped)` });
+    if (stopping === 'timeout') return finish({ type: 'stopped', reason: 'timeout', cause: `The execution ran longer than the local limit of ${limits.timeoutSeconds} seconds and was stopped` });
+    if (reported) return finish(reported);
+    if (/heap out of memory|Allocation failed|invalid (array |table )?size/i.test(stderrTail) || signal === 'SIGABRT' || signal === 'SIGTRAP') {
+      return finish({ type: 'stopped', reason: 'memory', cause: `The execution ran out of memory (limit ${limits.memoryMb} MB) and was stopped` });
+    }
+    const stuck = [...pending].filter(([, n]) => n > 0).map(([name]) => name);
+    if (code === 0 && stuck.length > 0) return finish({ type: 'stopped', reason: 'unsettled', cause: unsettledCause(stuck) });
+    const tail = stderrTail.trim().split('\n').slice(-5).join('\n');
+    finish({ type: 'stopped', reason: 'crash', cause: `The execution worker stopped unexpectedly (${signal ?? `exit code ${code}`})${tail ? `: ${tail}` : ''}` });
+  });
+
+  return {
+    outcome,
+    abort: () => {
+      if (over || stopping) return;
+      if (child.connected) child.send({ type: 'abort' });
+      timers.push(setTimeout(() => kill('aborted'), ABORT_GRACE_MS));
+    },
+  };
+}
+
+function unsettledCause(tasks: string[]): string {
+  if (tasks.length === 0) return 'The execution stopped with nothing left to run (a promise that nothing can settle)';
+  return `${tasks.map((t) => `Task '${t}'`).join(', ')}: the handler did not settle (its promise never resolved or rejected, and nothing else was left to run)`;
+}

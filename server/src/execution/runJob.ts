@@ -1,0 +1,101 @@
+import { handlerInvoker } from '../interpreter/handlers';
+import { configureJsonataBudget } from '../interpreter/jsonataEval';
+import { findTestCase, mockInvoker, readMockConfig, unmockedInvoker } from '../interpreter/mocks';
+import { runExecution } from '../interpreter/runExecution';
+import { findState, testState } from '../interpreter/testState';
+import type { HistoryEvent, TaskInvoker } from '../interpreter/types';
+import { VirtualClock } from '../interpreter/virtualClock';
+import { resultWriter } from '../cli/resultWriter';
+import { loadHandlers, nodeServices, realClock } from '../runtime/nodeRuntime';
+import type { RunJob, WorkerMessage } from './workerMessages';
+
+/**
+ * Events are sent in batches of this many, and whenever the run lets the event loop turn (a handler waiting on
+ * I/O or a timer), so a long run streams without a message per event and a stopped run has sent what it did.
+ */
+const EVENT_BATCH = 100;
+
+/** Reads an optional field of the job only if the job itself has it (never through a prototype). */
+function own<K extends keyof RunJob>(job: RunJob, key: K): RunJob[K] | undefined {
+  return Object.hasOwn(job, key) ? job[key] : undefined;
+}
+
+/**
+ * Runs one job inside the execution worker and reports through `post`: streamed events, the handler calls in
+ * flight, then `done` (or `invalid` when the run cannot start).
+ */
+export async function runJob(job: RunJob, signal: AbortSignal, post: (message: WorkerMessage) => void): Promise<void> {
+  configureJsonataBudget({ ...job.jsonata, now: () => performance.now() });
+  const clock = job.realTime ? realClock : new VirtualClock(job.startTime);
+  let invoke: TaskInvoker = unmockedInvoker;
+  try {
+    const mocks = own(job, 'mocks');
+    if (mocks) {
+      const config = readMockConfig(mocks.config);
+      invoke = mockInvoker(config, findTestCase(config, job.stateMachineName, mocks.testCase), invoke);
+    }
+  } catch (error) {
+    return post({ type: 'invalid', error: 'InvalidMocks', message: (error as Error).message });
+  }
+  const handlersPath = own(job, 'handlersPath');
+  if (typeof handlersPath === 'string') {
+    try {
+      invoke = handlerInvoker(await loadHandlers(handlersPath, '/'), invoke, {
+        signal,
+        // With a real clock the interpreter itself enforces TimeoutSeconds; with virtual time the handler still
+        // runs in real time, so its TimeoutSeconds is real seconds.
+        timeoutSecondsOf: job.realTime ? undefined : (name) => literalTimeout(job.definition, name),
+        realSleep: realClock.sleep,
+        onPending: (stateName, pending) => post({ type: 'task', stateName, pending }),
+      });
+    } catch (error) {
+      return post({ type: 'invalid', error: 'InvalidHandlers', message: `The handlers module could not be loaded: ${(error as Error).message}` });
+    }
+  }
+
+  if (job.kind === 'testState') {
+    const stateName = String(own(job, 'stateName'));
+    if (!findState(job.definition, stateName)) return post({ type: 'invalid', error: 'InvalidRequest', message: `No state named '${stateName}' in this definition` });
+    const result = await testState({ definition: job.definition, stateName, input: job.input, variables: own(job, 'variables') ?? {}, invokeTask: invoke, clock, services: nodeServices, signal });
+    return post({ type: 'done', result });
+  }
+
+  let batch: HistoryEvent[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (batch.length === 0) return;
+    post({ type: 'events', events: batch });
+    batch = [];
+  };
+  const resultsDir = own(job, 'resultsDir');
+  const result = await runExecution({
+    definition: job.definition,
+    input: job.input,
+    invokeTask: invoke,
+    clock,
+    services: nodeServices,
+    signal,
+    executionName: job.executionName,
+    stateMachineName: job.stateMachineName,
+    recordEvents: false,
+    onEvent: (event) => {
+      batch.push(event);
+      if (batch.length >= EVENT_BATCH) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    ...(typeof resultsDir === 'string' ? { writeResult: resultWriter(resultsDir) } : {}),
+  });
+  flush();
+  post({ type: 'done', result: { status: result.status, output: result.output, error: result.error, cause: result.cause, durationMs: result.durationMs } });
+}
+
+/** A state's TimeoutSeconds when it is a literal number (TimeoutSecondsPath and JSONata ones are left to the run budget). */
+function literalTimeout(definition: unknown, stateName: string): number | undefined {
+  const found = findState(definition, stateName);
+  const seconds = found && Object.hasOwn(found.state, 'TimeoutSeconds') ? found.state.TimeoutSeconds : undefined;
+  return typeof seconds === 'number' && seconds > 0 ? seconds : undefined;
+}

@@ -1,0 +1,43 @@
+import type { HistoryEvent } from '../interpreter/types';
+
+/** One run for the execution worker: everything it needs, as data (no function, no path chosen by user data). */
+export interface RunJob {
+  kind: 'execution' | 'testState';
+  definition: unknown;
+  input: unknown;
+  stateMachineName: string;
+  executionName: string;
+  /** Where the virtual clock starts (epoch milliseconds). */
+  startTime: number;
+  /** Wait for real in Wait states and retries (`asl run --real-time`). */
+  realTime: boolean;
+  /** A parsed MockConfigFile and the test case to use. */
+  mocks?: { config: unknown; testCase: string };
+  /** The absolute path of a handlers module, as the client or the command line gave it for this run. */
+  handlersPath?: string;
+  /** The absolute folder a Distributed Map's ResultWriter writes under. */
+  resultsDir?: string;
+  /** Test State: the state to run and the variables in scope. */
+  stateName?: string;
+  variables?: Record<string, unknown>;
+  /** The budget of each JSONata evaluation. */
+  jsonata: { timeoutMs: number; maxDepth: number };
+}
+
+/** From the host to the worker. */
+export type HostMessage = { type: 'run'; job: RunJob } | { type: 'abort' };
+
+/** From the worker to the host. */
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'events'; events: HistoryEvent[] }
+  /** A handler call started (`pending`) or settled. */
+  | { type: 'task'; stateName: string; pending: boolean }
+  /** The run ended: an ExecutionResult without its events (they were streamed), or a TestStateResult. */
+  | { type: 'done'; result: unknown }
+  /** The run could not start: handlers that do not load, a mock file or test case that is wrong, no such state. */
+  | { type: 'invalid'; error: string; message: string }
+  /** An uncaught exception or unhandled rejection (from handler code) stopped the worker. */
+  | { type: 'crash'; cause: string }
+  /** Nothing was left to run while these handler calls were still pending. */
+  | { type: 'unsettled'; tasks: string[] };

@@ -18,6 +18,8 @@ export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
 export interface StartOptions {
   /** `asl.validation` settings answered to workspace/configuration requests. */
   validationSettings?: Record<string, unknown>;
+  /** `asl.execution` settings answered to workspace/configuration requests. */
+  executionSettings?: Record<string, unknown>;
   /** Whether the client announces workspace/configuration support (default true). */
   configuration?: boolean;
   initializationOptions?: Record<string, unknown>;
@@ -32,6 +34,7 @@ export class LspClient {
   readonly logs: string[] = [];
   initializeResult?: InitializeResult;
   exited = false;
+  executionSettings: Record<string, unknown> | null = null;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -54,7 +57,7 @@ export class LspClient {
       this.logs.push(params.message);
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'asl.validation' ? this.validationSettings : null)),
+      params.items.map((item) => (item.section === 'asl.validation' ? this.validationSettings : item.section === 'asl.execution' ? this.executionSettings : null)),
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
@@ -63,6 +66,7 @@ export class LspClient {
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child, options.validationSettings ?? {});
+    client.executionSettings = options.executionSettings ?? null;
     client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
@@ -163,6 +167,11 @@ export class LspClient {
 
   notify(method: string, params: unknown): Promise<void> {
     return this.connection.sendNotification(method, params);
+  }
+
+  /** The server's process id (to look at its children). */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   /** Server memory as the OS sees it, in bytes: resident now (VmRSS) or peak (VmHWM); undefined without /proc. */

@@ -86,6 +86,31 @@ describe('architecture boundaries', () => {
     assert.deepEqual(bad, []);
   });
 
+  // Rule 6: user expressions and handlers never run in the server's or the CLI's own thread. The server (lsp/) and
+  // the CLI (cli/) reach the interpreter only through server/src/execution, which runs it in a worker process;
+  // they may validate a definition (prepareDefinition) and import types. The LSP test executionIsolation.test.ts
+  // attacks the running server to keep the same rule true.
+  it('lsp/ and cli/ never run the interpreter, jsonata or handler loading themselves (rule 6)', () => {
+    const bad: string[] = [];
+    for (const dir of ['server/src/lsp', 'server/src/cli', 'server/src/server.ts']) {
+      const files = dir.endsWith('.ts') ? [join(root, dir)] : tsFiles(join(root, dir));
+      for (const file of files) {
+        const text = readFileSync(file, 'utf8');
+        const re = /(?:^|\n)\s*(import|export)\s+(type\s+)?([^;]*?)\s+from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          const target = resolved(file, m[4] ?? m[5]);
+          const runsCode = target === 'jsonata' || /^server\/src\/(interpreter|runtime)\//.test(target);
+          if (!runsCode || m[2]) continue;
+          const names = (m[3] ?? '').replace(/[{}]/g, '').split(',').map((n) => n.trim()).filter(Boolean);
+          const onlyValidation = target === 'server/src/interpreter/runExecution' && names.every((n) => /^(type\s+\w+|prepareDefinition)$/.test(n));
+          const onlyTypes = names.length > 0 && names.every((n) => n.startsWith('type '));
+          if (!onlyValidation && !onlyTypes) bad.push(`${relative(root, file)} imports ${names.join(', ') || '(module)'} from ${m[4] ?? m[5]}`);
+        }
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
   it('webview code never imports vscode', () => {
     assert.deepEqual(violations('client/webview', (t) => t === 'vscode'), []);
   });

@@ -10,10 +10,12 @@ import { loadHandlers, nodeServices, realClock } from '../runtime/nodeRuntime';
 import type { RunJob, WorkerMessage } from './workerMessages';
 
 /**
- * Events are sent in batches of this many, and whenever the run lets the event loop turn (a handler waiting on
+ * Events are sent in batches of this many, whenever the run lets the event loop turn (a handler waiting on
  * I/O or a timer), so a long run streams without a message per event and a stopped run has sent what it did.
  */
 const EVENT_BATCH = 100;
+/** ...or when this long passed since the last batch (a run that never yields still shows how far it got). */
+const EVENT_INTERVAL_MS = 20;
 
 /** Reads an optional field of the job only if the job itself has it (never through a prototype). */
 function own<K extends keyof RunJob>(job: RunJob, key: K): RunJob[K] | undefined {
@@ -62,11 +64,13 @@ export async function runJob(job: RunJob, signal: AbortSignal, post: (message: W
 
   let batch: HistoryEvent[] = [];
   let scheduled = false;
+  let lastPost = -Infinity;
   const flush = () => {
     scheduled = false;
     if (batch.length === 0) return;
     post({ type: 'events', events: batch });
     batch = [];
+    lastPost = performance.now();
   };
   const resultsDir = own(job, 'resultsDir');
   const result = await runExecution({
@@ -81,7 +85,7 @@ export async function runJob(job: RunJob, signal: AbortSignal, post: (message: W
     recordEvents: false,
     onEvent: (event) => {
       batch.push(event);
-      if (batch.length >= EVENT_BATCH) flush();
+      if (batch.length >= EVENT_BATCH || performance.now() - lastPost >= EVENT_INTERVAL_MS) flush();
       else if (!scheduled) {
         scheduled = true;
         setImmediate(flush);

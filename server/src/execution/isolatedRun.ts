@@ -29,11 +29,12 @@ export interface IsolatedRun {
 
 /**
  * The worker bundle beside the running bundle (dist/server.js and dist/cli.js sit beside dist/executionWorker.js,
- * also inside the packaged extension); from the TypeScript sources (tests), the repository's dist/.
+ * also inside the packaged extension); from dist/bench/ its parent; from the TypeScript sources (tests), the
+ * repository's dist/.
  */
 export function workerScript(): string {
-  const beside = join(__dirname, 'executionWorker.js');
-  return existsSync(beside) ? beside : resolve(__dirname, '../../../dist/executionWorker.js');
+  const candidates = [join(__dirname, 'executionWorker.js'), join(__dirname, '..', 'executionWorker.js'), resolve(__dirname, '../../../dist/executionWorker.js')];
+  return candidates.find((path) => existsSync(path)) ?? candidates[0];
 }
 
 // V8 falls back to its linear-time engine for a regular expression that backtracks too much (a JSONata $match or

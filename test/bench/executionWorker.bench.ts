@@ -1,7 +1,8 @@
 /**
- * What isolation costs (issue 12): every run starts an execution worker process. Compares a one-state machine and
- * the donut shop run in this process with the same runs in a fresh worker (start, freeze, load, run, stop), and
- * times `asl run` of the donut shop end to end (a new Node process, as a shell runs it). Medians of 10 runs.
+ * What isolation costs and gives (issue 12): every run starts an execution worker process. Compares a one-state
+ * machine and the donut shop run in this process with the same runs in a fresh worker (start, freeze, load, run,
+ * stop); times `asl run` of the donut shop end to end (a new Node process, as a shell runs it); and times hover on
+ * the real server while a runaway execution runs (target: under 100 ms). Medians of 10 runs.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { DEFAULT_LIMITS } from '../../server/src/execution/runLimits';
 import { findTestCase, mockInvoker, readMockConfig } from '../../server/src/interpreter/mocks';
 import { prepareDefinition, runExecution } from '../../server/src/interpreter/runExecution';
 import { VirtualClock } from '../../server/src/interpreter/virtualClock';
+import { LspClient } from '../lsp/lspClient';
 import { testServices } from '../unit/interpreter/runMachine';
 import { median, ms } from './stats';
 
@@ -59,4 +61,32 @@ export async function run(): Promise<void> {
     console.log(`| ${name} | ${ms(local)} | ${ms(worker)} | ${ms(worker - local)} |`);
   }
   console.log(`\n\`asl run\` of the donut shop, end to end: ${ms(await timed(RUNS, cli))} (median of ${RUNS})`);
+  await hoverDuringRunaway();
+}
+
+/** Hover on the real server (dist/server.js) while an endless JSONata recursion runs, and without a run. */
+async function hoverDuringRunaway(): Promise<void> {
+  const client = await LspClient.start();
+  try {
+    const uri = LspClient.uri('runaway.asl.json');
+    const text = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: '{% ( $f := function($n){ $f($n + 1) }; $f(0) ) %}', End: true } } }, null, 2);
+    await client.open(uri, text);
+    const hover = () => timed(20, async () => {
+      await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 6 } });
+    });
+    const idle = await hover();
+    let started = false;
+    client.connection.onNotification('asl/executionEvent', () => {
+      started = true;
+    });
+    const run = client.request('asl/startExecution', { uri, executionId: 'bench', input: '{}' });
+    while (!started) await new Promise((done) => setTimeout(done, 10));
+    const busy = await hover();
+    const asked = performance.now();
+    await client.request('asl/abortExecution', { executionId: 'bench' });
+    await run;
+    console.log(`\nhover on the real server: ${ms(idle)} idle, ${ms(busy)} during a runaway execution (median of 20; target under 100 ms); abort answered in ${ms(performance.now() - asked)}`);
+  } finally {
+    await client.shutdown();
+  }
 }

@@ -10,7 +10,7 @@ import { generateMachine } from '../bench/generateMachine';
 import { memoryIo } from '../unit/cli/memoryIo';
 import { ARTIFACTS, openWebviewHarness, type WebviewHarness } from './harness';
 
-type Posted = { type: string; nodes?: number; overlaps?: number; elkRuns?: number };
+type Posted = { type: string; nodes?: number; overlaps?: number; elkRuns?: number; quick?: boolean; offscreen?: string[]; stale?: boolean; taken?: number; version?: number };
 const posted = (page: Page) => page.evaluate(() => (globalThis as unknown as { __posted: Posted[] }).__posted);
 const graphOf = (text: string) => {
   const analysis = analyzeDocument(text);
@@ -41,10 +41,11 @@ describe('graph preview in a browser', function () {
       w.postMessage({ type: 'init', workerUri: '/layoutWorker.js', documentUri: 'file:///x.asl.json' }, '*');
       w.postMessage({ type: 'graph', graph: g, version: 1 }, '*');
     }, graph);
-    await page.waitForFunction(() => (globalThis as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'rendered'), undefined, { timeout: 30_000 });
+    // The first picture is drawn before ELK's layout (quick); wait for ELK's.
+    await page.waitForFunction(() => (globalThis as unknown as { __posted: Posted[] }).__posted.some((m) => m.type === 'rendered' && !m.quick), undefined, { timeout: 30_000 });
     if (extra) await extra(page);
     await page.screenshot({ path: resolve(ARTIFACTS, `graph-${name}.png`) });
-    const rendered = await page.evaluate(() => (globalThis as unknown as { __posted: { type: string; nodes?: number; overlaps?: number }[] }).__posted.find((m) => m.type === 'rendered'));
+    const rendered = (await posted(page)).find((m) => m.type === 'rendered' && !m.quick);
     return { page, graph, analysis, rendered: rendered as unknown as { nodes: number; overlaps: number; ms: number } };
   }
 
@@ -62,7 +63,7 @@ describe('graph preview in a browser', function () {
       const { page, analysis, rendered } = await render(text, example);
       assert.equal(rendered.nodes, analysis.model.states.length);
       assert.equal(rendered.overlaps, 0);
-      const labels = await page.$$eval('g.node text.label', (nodes) => nodes.map((n) => n.textContent));
+      const labels = await page.$$eval('svg.graph g.node text.label', (nodes) => nodes.map((n) => n.textContent));
       for (const state of analysis.model.states) assert.ok(labels.some((l) => l?.startsWith(state.name.slice(0, 20))), state.name);
       await page.close();
     });
@@ -74,7 +75,7 @@ describe('graph preview in a browser', function () {
     await page.click('g.node:has(text:text-is("Sell Donut"))');
     const reveal = await page.evaluate(() => (globalThis as unknown as { __posted: { type: string; offset?: number }[] }).__posted.find((m) => m.type === 'reveal'));
     assert.equal(reveal?.offset, text.indexOf('"Sell Donut": {'));
-    assert.equal(await page.$$eval('g.node.selected', (n) => n.length), 1);
+    assert.equal(await page.$$eval('svg.graph g.node.selected', (n) => n.length), 1);
     await page.close();
   });
 
@@ -84,8 +85,8 @@ describe('graph preview in a browser', function () {
     const { page } = await render(text, 'hostile-names');
     assert.equal(await page.$$eval('img', (n) => n.length), 0);
     assert.equal(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned), undefined);
-    assert.ok(await page.$$eval('g.node title', (t, n) => t.some((x) => x.textContent?.startsWith(n)), name));
-    assert.equal(await page.$$eval('circle.badge.error', (n) => n.length), 1);
+    assert.ok(await page.$$eval('svg.graph g.node title', (t, n) => t.some((x) => x.textContent?.startsWith(n)), name));
+    assert.equal(await page.$$eval('svg.graph circle.badge.error', (n) => n.length), 1);
     await page.close();
   });
 

@@ -4,6 +4,7 @@ import type { StartExecutionRequest } from '../../../server/src/protocol';
 import type { FromExecutionView, ToExecutionView } from '../../webview/src/shared/executionMessages';
 import { webviewHtml } from '../webviewHtml';
 import { EXECUTION_CSS } from './executionCss';
+import { GraphPanel } from '../graph/graphPanel';
 
 /** The execution view: one panel per state machine, reused across runs. */
 export class ExecutionPanel {
@@ -19,9 +20,15 @@ export class ExecutionPanel {
       ExecutionPanel.panels.set(key, panel);
     } else {
       panel.rerun = rerun;
-      panel.panel.reveal(vscode.ViewColumn.Beside, true);
+      // In its own group, wherever it was put: Beside would pull it over the graph or the editor.
+      panel.panel.reveal(panel.panel.viewColumn, true);
     }
     return panel;
+  }
+
+  /** The execution view the user is looking at (focused), if any. */
+  static active(): ExecutionPanel | undefined {
+    return [...ExecutionPanel.panels.values()].find((p) => p.panel.active);
   }
 
   /** The most recently shown panel (tests read its messages). */
@@ -32,8 +39,11 @@ export class ExecutionPanel {
   readonly panel: vscode.WebviewPanel;
   readonly sent: ToExecutionView[] = [];
 
-  private constructor(context: vscode.ExtensionContext, uri: vscode.Uri, private rerun: () => unknown) {
-    this.panel = vscode.window.createWebviewPanel('asl.execution', `Execution: ${path.basename(uri.fsPath)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+  private constructor(context: vscode.ExtensionContext, readonly uri: vscode.Uri, private rerun: () => unknown) {
+    const graph = GraphPanel.forUri(uri);
+    const besideGraph = graph?.panel.visible && graph.panel.viewColumn !== undefined;
+    const returnTo = graph?.panel.active ? graph.panel : vscode.window.activeTextEditor;
+    this.panel = vscode.window.createWebviewPanel('asl.execution', `Execution: ${path.basename(uri.fsPath)}`, { viewColumn: besideGraph ? graph.panel.viewColumn! : vscode.ViewColumn.Beside, preserveFocus: !besideGraph }, {
       enableScripts: true,
       retainContextWhenHidden: true,
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
@@ -46,6 +56,7 @@ export class ExecutionPanel {
       } else if (message.type === 'rerun') void this.rerun();
     });
     this.panel.onDidDispose(() => ExecutionPanel.panels.delete(uri.toString()));
+    if (besideGraph) void placeBelow(returnTo);
   }
 
   private post(message: ToExecutionView): void {
@@ -66,4 +77,14 @@ export class ExecutionPanel {
   finished(result: StartExecutionRequest.Result): void {
     this.post({ type: 'finished', status: result.status, output: result.output, error: result.error, cause: result.cause, durationMs: result.durationMs, problems: result.problems });
   }
+}
+
+/**
+ * Moves a new execution view from the graph's group into a group of its own below it, so that the run's colours
+ * on the graph and its history are seen together; then gives the focus back to where the user was.
+ */
+async function placeBelow(returnTo: vscode.WebviewPanel | vscode.TextEditor | undefined): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.moveEditorToBelowGroup');
+  if (returnTo && 'webview' in returnTo) returnTo.reveal(returnTo.viewColumn, false);
+  else if (returnTo) await vscode.window.showTextDocument(returnTo.document, { viewColumn: returnTo.viewColumn, preserveFocus: false });
 }

@@ -10,6 +10,7 @@ import { pickInput, pickTestCase, runFilesOf, testCases, type InputChoice } from
 import { lastRunStates, lastTestCases } from './runMemory';
 import { openMockFile } from './testStateCommand';
 import { GraphPanel } from '../graph/graphPanel';
+import { activeMachineDocument } from '../activeMachine';
 
 interface RunChoice extends InputChoice {
   testCase?: string;
@@ -55,7 +56,7 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
       panel.finished(result);
       const states = runInfo(result.events);
       lastRunStates.set(document.uri.toString(), states);
-      GraphPanel.forUri(document.uri)?.showExecution(states);
+      GraphPanel.forUri(document.uri)?.showExecution(result.events);
       output.appendLine(result.status === 'SUCCEEDED' ? `■ SUCCEEDED\n${JSON.stringify(result.output, null, 2)}` : `■ ${result.status}: ${result.error ?? ''} ${result.cause ?? ''}`);
       for (const p of result.problems ?? []) output.appendLine(`  ${p.line}:${p.column} ${p.code} ${p.message}`);
       if (result.status === 'INVALID') void vscode.window.showErrorMessage(`Not run: ${result.cause}`);
@@ -97,7 +98,7 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
 
   const documentFor = async (uri?: unknown) => {
     if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
-    return vscode.window.activeTextEditor?.document;
+    return activeMachineDocument();
   };
 
   context.subscriptions.push(

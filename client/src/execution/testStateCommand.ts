@@ -7,6 +7,7 @@ import { GraphPanel } from '../graph/graphPanel';
 import { pickInput, pickTestCase, runFilesOf, testCases, type InputChoice } from './runChoices';
 import { lastRunStates, lastTestCases } from './runMemory';
 import { TestStatePanel } from './testStatePanel';
+import { activeMachineDocument } from '../activeMachine';
 
 interface Preset {
   stateName: string;
@@ -87,7 +88,7 @@ export function registerTestStateCommand(context: vscode.ExtensionContext, clien
       // From the code lens: (uri string, state name); from the graph or tests: (Uri, name or preset).
       const preset: Preset | undefined = typeof presetOrName === 'string' ? { stateName: presetOrName } : presetOrName;
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
-      const document = target instanceof vscode.Uri ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
+      const document = target instanceof vscode.Uri ? await vscode.workspace.openTextDocument(target) : await activeMachineDocument();
       if (!document) return undefined;
       const states = await stateSymbols(document.uri);
       let stateName = preset?.stateName;

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { GraphRequest } from '../../../server/src/protocol';
-import type { FromGraphView, StateRunInfo, ToGraphView } from '../../webview/src/shared/graphMessages';
+import { GraphRequest, type ExecutionEvent } from '../../../server/src/protocol';
+import type { FromGraphView, ToGraphView } from '../../webview/src/shared/graphMessages';
+import { runInfo } from '../execution/runInfo';
+import { runSteps } from './runSteps';
 import { GRAPH_STYLE } from '../../webview/src/graph/graphStyle';
 import { webviewHtml } from '../webviewHtml';
 
@@ -14,6 +16,8 @@ export class GraphPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
+  /** The graph asked for while the webview loads, posted as soon as it is ready. */
+  private firstGraph: Promise<GraphRequest.Result | null>;
   /** Last message of each kind from the webview (tests read these). */
   readonly received: FromGraphView[] = [];
   private readonly waiters: ((m: FromGraphView) => void)[] = [];
@@ -40,11 +44,17 @@ export class GraphPanel {
     return [...GraphPanel.panels.values()];
   }
 
+  /** The preview the user is looking at (focused), if any: commands run from its title bar act on its machine. */
+  static active(): GraphPanel | undefined {
+    return GraphPanel.all().find((p) => p.panel.active);
+  }
+
   constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, readonly uri: vscode.Uri, readonly panel: vscode.WebviewPanel) {
     GraphPanel.panels.set(uri.toString(), this);
     panel.title = `Graph: ${uri.path.split('/').pop()}`;
     panel.webview.options = GraphPanel.options(context);
     const worker = panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', 'layoutWorker.js'));
+    this.firstGraph = this.fetchGraph();
     panel.webview.html = webviewHtml(panel.webview, context.extensionUri, 'graph.js', 'Graph', GRAPH_STYLE.css, `worker-src blob:; connect-src ${panel.webview.cspSource}`);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: FromGraphView) => this.handleMessage(m, worker.toString())),
@@ -70,7 +80,9 @@ export class GraphPanel {
     if (message.type === 'ready') {
       this.ready = true;
       this.post({ type: 'init', workerUri, documentUri: this.uri.toString() });
-      void this.refresh();
+      const graph = await this.firstGraph;
+      if (graph) this.post({ type: 'graph', graph, version: graph.version });
+      else void this.refresh();
     } else if (message.type === 'reveal') {
       await this.reveal(message.offset, message.length);
     } else if (message.type === 'exported') {
@@ -90,8 +102,9 @@ export class GraphPanel {
     if (this.ready) void this.panel.webview.postMessage(message);
   }
 
-  showExecution(states: Record<string, StateRunInfo>): void {
-    this.post({ type: 'execution', states });
+  /** Colours the states and edges a run took; they show as stale once the document moves past `version`. */
+  showExecution(events: ExecutionEvent[], version = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString())?.version ?? 0): void {
+    this.post({ type: 'execution', states: runInfo(events), steps: runSteps(events), version });
   }
 
   private scheduleRefresh(): void {
@@ -100,8 +113,12 @@ export class GraphPanel {
   }
 
   async refresh(): Promise<void> {
-    const graph = (await this.client.sendRequest(GraphRequest.method, { uri: this.uri.toString() }).catch(() => null)) as GraphRequest.Result | null;
+    const graph = await this.fetchGraph();
     if (graph) this.post({ type: 'graph', graph, version: graph.version });
+  }
+
+  private async fetchGraph(): Promise<GraphRequest.Result | null> {
+    return (await this.client.sendRequest(GraphRequest.method, { uri: this.uri.toString() }).catch(() => null)) as GraphRequest.Result | null;
   }
 
   private async reveal(offset: number, length: number): Promise<void> {

@@ -1,19 +1,20 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { GraphPanel } from './graphPanel';
+import { activeMachineUri } from '../activeMachine';
 
 /** Open Graph Preview (here / to the side), Export Graph, and restoring previews after a reload. */
 export function registerGraphCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   const open = (column: vscode.ViewColumn) => (uri?: unknown) => {
-    const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+    const target = uri instanceof vscode.Uri ? uri : activeMachineUri();
     return target ? GraphPanel.show(context, client, target, column) : undefined;
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('asl.openGraphPreview', open(vscode.ViewColumn.Active)),
     vscode.commands.registerCommand('asl.openGraphPreviewToSide', open(vscode.ViewColumn.Beside)),
     vscode.commands.registerCommand('asl.exportGraph', async () => {
-      const uri = vscode.window.activeTextEditor?.document.uri;
-      const panel = (uri && GraphPanel.forUri(uri)) ?? GraphPanel.all()[0] ?? (uri ? GraphPanel.show(context, client, uri, vscode.ViewColumn.Beside) : undefined);
+      const uri = activeMachineUri();
+      const panel = (uri && GraphPanel.forUri(uri)) ?? (uri ? GraphPanel.show(context, client, uri, vscode.ViewColumn.Beside) : GraphPanel.all()[0]);
       if (!panel) return;
       const format = await vscode.window.showQuickPick(['svg', 'png'], { title: 'Export the graph as' });
       if (format === 'svg' || format === 'png') panel.post({ type: 'export', format });

@@ -21,7 +21,7 @@ describe('asl graph', function () {
     assert.match(svg, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+"/);
     for (const name of STATES) assert.ok(svg.includes(`<title>${name} (`), name);
     assert.ok(!svg.includes('var(--'), 'no CSS variable left');
-    assert.match(svg, /\.node rect \{ fill: #[0-9a-f]{6}; stroke: #[0-9a-f]{6};/);
+    assert.match(svg, /\.node \.box \{ fill: #[0-9a-f]{6}; stroke: #[0-9a-f]{6};/);
     assert.match(svg, /<rect width="100%" height="100%" fill="#ffffff"\/>/);
     assert.match(svg, /<marker id="arrow"/);
     assert.equal(t.err(), '');

@@ -8,7 +8,14 @@ body { background: var(--vscode-editor-background); color: var(--vscode-foregrou
 .toolbar { display: flex; gap: 4px; align-items: center; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border, transparent); }
 .toolbar button { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); border: none; padding: 2px 8px; cursor: pointer; }
 .toolbar .status { margin-left: auto; color: var(--vscode-descriptionForeground); }
-svg.graph { flex: 1; width: 100%; cursor: grab; }
+.stage { position: relative; flex: 1; min-height: 0; }
+svg.graph { position: absolute; inset: 0; width: 100%; height: 100%; cursor: grab; }
+.legend { position: absolute; left: 8px; bottom: 8px; padding: 6px 8px; max-width: 260px; background: var(--vscode-editorWidget-background); color: var(--vscode-foreground); border: 1px solid var(--vscode-editorWidget-border, transparent); border-radius: 4px; font-size: 11px; opacity: 0.95; }
+.legend[hidden], .legend [hidden] { display: none; }
+.legend-title { font-weight: 600; margin: 2px 0; }
+.legend-row { display: flex; align-items: center; gap: 6px; line-height: 16px; }
+.legend-row svg { flex: none; }
+.legend-stale { margin-top: 4px; color: var(--vscode-editorWarning-foreground); }
 .node { cursor: pointer; }
 `;
 

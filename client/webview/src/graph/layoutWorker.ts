@@ -8,6 +8,15 @@ const elk = new ELK();
 const cache = new LayoutCache();
 let newest = 0;
 
+// ELK's first layout in a fresh worker is several times slower than the next (its classes initialise, the JIT
+// warms up): spend that on a tiny graph while the view waits for the machine's graph from the server.
+void elk.layout({
+  id: 'warm-up',
+  layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.edgeRouting': 'ORTHOGONAL' },
+  children: ['a', 'b', 'c'].map((id) => ({ id, width: 90, height: 38 })),
+  edges: [{ id: 'ab', sources: ['a'], targets: ['b'], labels: [{ id: 'l', text: 'label', width: 40, height: 16 }] }, { id: 'ac', sources: ['a'], targets: ['c'] }],
+}).catch(() => undefined);
+
 /**
  * Lays out graphs off the UI thread with the core's layoutGraph (the CLI runs the same code in Node). Requests
  * that a newer one overtook while ELK was busy are dropped unanswered: only the newest matters to the view.

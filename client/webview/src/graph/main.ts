@@ -1,24 +1,38 @@
 import { ARROW_MARKER } from '../../../../server/src/core/graph/graphPicture';
 import type { GraphModel } from '../../../../server/src/core/graph/graphModel';
 import { graphSvg } from '../../../../server/src/core/graph/graphSvg';
-import type { FromGraphView, FromLayoutWorker, Layout, StateRunInfo, ToGraphView } from '../shared/graphMessages';
+import { quickLayout } from '../../../../server/src/core/graph/quickLayout';
+import type { FromGraphView, FromLayoutWorker, Layout, RunOverlay, ToGraphView } from '../shared/graphMessages';
+import { Legend } from './legend';
 import { countOverlaps } from './overlaps';
 import { renderGraph, toSvgElement } from './render';
+import { takenEdges } from './takenEdges';
+import { Viewport, type Transform } from './viewport';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromGraphView): void; getState(): unknown; setState(s: unknown): void };
+
+type Saved = Partial<Transform> & { uri?: string; legend?: boolean };
+type Versioned = { graph: GraphModel; version: number };
 
 const vscode = acquireVsCodeApi();
 const SVG = 'http://www.w3.org/2000/svg';
 const app = document.getElementById('app')!;
+const saved = (vscode.getState() as Saved | undefined) ?? {};
+// The worker's script sits beside this one; start loading it (and ELK in it) before the extension says anything.
+const workerUrl = (document.currentScript as HTMLScriptElement | null)?.src.replace(/graph\.js(\?.*)?$/, 'layoutWorker.js');
 
 const toolbar = document.createElement('div');
 toolbar.className = 'toolbar';
 const buttons: [string, string, () => void][] = [
   ['fit', 'Fit', () => fit()],
-  ['zoom-in', '+', () => zoomBy(1.2)],
-  ['zoom-out', '−', () => zoomBy(1 / 1.2)],
+  ['zoom-in', '+', () => viewport.zoomBy(1.2)],
+  ['zoom-out', '−', () => viewport.zoomBy(1 / 1.2)],
   ['export-svg', 'SVG', () => void exportAs('svg')],
   ['export-png', 'PNG', () => void exportAs('png')],
+  ['toggle-legend', 'Legend', () => {
+    legend.toggle();
+    save();
+  }],
 ];
 for (const [id, label, run] of buttons) {
   const b = document.createElement('button');
@@ -34,123 +48,149 @@ toolbar.append(status);
 const svg = document.createElementNS(SVG, 'svg');
 svg.setAttribute('class', 'graph');
 const defs = toSvgElement({ tag: 'defs', attrs: {}, children: [ARROW_MARKER] });
-const viewport = document.createElementNS(SVG, 'g');
-svg.append(defs, viewport);
-app.append(toolbar, svg);
+const group = document.createElementNS(SVG, 'g');
+svg.append(defs, group);
+const legend = new Legend(saved.legend ?? true);
+const stage = document.createElement('div');
+stage.className = 'stage';
+stage.append(svg, legend.element);
+app.append(toolbar, stage);
+
+let documentUri = saved.uri;
+const viewport = new Viewport(svg, group, { x: saved.x ?? 20, y: saved.y ?? 20, k: saved.k ?? 1 }, saved.k !== undefined, () => save());
+function save(): void {
+  // The serializer reopens the preview after a reload from this state.
+  vscode.setState({ ...viewport.transform, uri: documentUri, legend: legend.visible } satisfies Saved);
+}
 
 let worker: Worker | undefined;
+let workerLoading = false;
 let requestId = 0;
-let graph: GraphModel | undefined;
-/** The graph the worker is laying out, and the one `layout` was made for (drawn together, never mixed). */
-let requested: GraphModel | undefined;
-let laidOut: GraphModel | undefined;
+/** The newest graph from the extension, the one the worker is laying out, and the one `layout` was made for. */
+let latest: Versioned | undefined;
+let requested: Versioned | undefined;
+let laidOut: Versioned | undefined;
 let layout: Layout | undefined;
-let runs: Record<string, StateRunInfo> = {};
+let quick = false;
+let run: RunOverlay | undefined;
+let taken = new Set<string>();
 let drawn = new Map<string, SVGGElement>();
 let selected: string | undefined;
-let documentUri = (vscode.getState() as { uri?: string } | undefined)?.uri;
-let transform = (vscode.getState() as { x: number; y: number; k: number } | undefined) ?? { x: 20, y: 20, k: 1 };
-let fitted = vscode.getState() !== undefined;
 let requestedAt = 0;
 let elkRuns = 0;
 
-function applyTransform(): void {
-  viewport.setAttribute('transform', `translate(${transform.x},${transform.y}) scale(${transform.k})`);
-  // The serializer reopens the preview after a reload from this state.
-  vscode.setState({ x: transform.x, y: transform.y, k: transform.k, uri: documentUri });
-}
-
 function fit(): void {
-  if (!layout) return;
-  const w = svg.clientWidth || 800;
-  const h = svg.clientHeight || 600;
-  const k = Math.min(2, Math.max(0.05, Math.min((w - 40) / Math.max(layout.width, 1), (h - 40) / Math.max(layout.height, 1))));
-  transform = { k, x: (w - layout.width * k) / 2, y: 20 };
-  applyTransform();
-}
-
-function zoomBy(factor: number, cx = (svg.clientWidth || 800) / 2, cy = (svg.clientHeight || 600) / 2): void {
-  const k = Math.min(4, Math.max(0.05, transform.k * factor));
-  transform = { k, x: cx - ((cx - transform.x) * k) / transform.k, y: cy - ((cy - transform.y) * k) / transform.k };
-  applyTransform();
+  if (layout) viewport.fit(layout.width, layout.height);
 }
 
 svg.addEventListener('wheel', (e) => {
   e.preventDefault();
   const rect = svg.getBoundingClientRect();
-  zoomBy(e.deltaY < 0 ? 1.1 : 1 / 1.1, e.clientX - rect.left, e.clientY - rect.top);
+  viewport.zoomBy(e.deltaY < 0 ? 1.1 : 1 / 1.1, e.clientX - rect.left, e.clientY - rect.top);
 }, { passive: false });
 let drag: { x: number; y: number } | undefined;
 svg.addEventListener('pointerdown', (e) => {
   if ((e.target as Element).closest('.node:not(.compound)')) return;
-  drag = { x: e.clientX - transform.x, y: e.clientY - transform.y };
+  drag = { x: e.clientX - viewport.transform.x, y: e.clientY - viewport.transform.y };
 });
 window.addEventListener('pointermove', (e) => {
-  if (!drag) return;
-  transform = { ...transform, x: e.clientX - drag.x, y: e.clientY - drag.y };
-  applyTransform();
+  if (drag) viewport.panTo(e.clientX - drag.x, e.clientY - drag.y);
 });
 window.addEventListener('pointerup', () => {
   drag = undefined;
 });
 
-function draw(): void {
-  const graph = laidOut;
-  if (!graph || !layout) return;
+const stateBoxes = (g: Versioned | undefined, l: Layout | undefined) =>
+  new Map((g?.graph.nodes ?? []).filter((n) => n.span && l?.nodes[n.id]).map((n) => [n.label, l!.nodes[n.id]]));
+
+/** Draws `next` (a graph and its layout), then keeps in sight the states it adds or moves. */
+function draw(next: Versioned, nextLayout: Layout, isQuick: boolean): void {
+  const before = stateBoxes(laidOut, layout);
+  laidOut = next;
+  layout = nextLayout;
+  quick = isQuick;
+  const graph = next.graph;
+  const stale = run !== undefined && run.version !== next.version;
+  taken = run ? takenEdges(graph, run.steps) : new Set();
   const nodesById = new Map(graph.nodes.map((n) => [n.id, n]));
-  drawn = renderGraph(viewport, graph, layout, {
-    runs,
+  drawn = renderGraph(group, graph, nextLayout, {
+    runs: run?.states,
+    taken,
     onNodeClick: (id) => {
       const span = nodesById.get(id)?.span;
       if (span) vscode.postMessage({ type: 'reveal', offset: span.offset, length: span.length });
       select(id);
     },
   });
+  group.classList.toggle('stale-run', stale);
+  legend.update(run !== undefined, stale);
   if (selected) drawn.get(selected)?.classList.add('selected');
-  if (!fitted) {
-    fit();
-    fitted = true;
-  } else applyTransform();
-  const stateCount = graph.nodes.filter((n) => n.span).length;
-  status.textContent = `${stateCount} states`;
-  vscode.postMessage({ type: 'rendered', nodes: stateCount, overlaps: countOverlaps(graph, layout), ms: Math.round(performance.now() - requestedAt), elkRuns });
+  const after = stateBoxes(next, nextLayout);
+  if (viewport.following) fit();
+  else {
+    // New states first; else the selected state if the edit moved it.
+    const added = [...after].filter(([name]) => before.size > 0 && !before.has(name)).map(([, b]) => b);
+    const name = selected ? nodesById.get(selected)?.label : undefined;
+    const [was, now] = name ? [before.get(name), after.get(name)] : [];
+    const moved = was && now && (was.x !== now.x || was.y !== now.y) ? [now] : [];
+    viewport.reveal(added.length ? added : moved);
+  }
+  status.textContent = `${after.size} states${isQuick ? ' · laying out…' : ''}${stale ? ' · run colours stale' : ''}`;
+  const offscreen = [...after].filter(([, b]) => !viewport.shows(b)).map(([name]) => name).slice(0, 100);
+  vscode.postMessage({ type: 'rendered', nodes: after.size, overlaps: countOverlaps(graph, nextLayout), ms: Math.round(performance.now() - requestedAt), elkRuns, quick: isQuick, version: next.version, offscreen, stale, taken: taken.size });
 }
 
 function select(id: string | undefined): void {
   if (selected) drawn.get(selected)?.classList.remove('selected');
   selected = id;
-  if (id) drawn.get(id)?.classList.add('selected');
+  if (!id) return;
+  drawn.get(id)?.classList.add('selected');
+  const box = layout?.nodes[id];
+  if (box && !viewport.following) viewport.reveal([box]);
 }
 
 async function startWorker(uri: string): Promise<void> {
+  if (workerLoading) return;
+  workerLoading = true;
   // Webviews cannot start a worker from a resource URL; load the script text and run it from a blob.
-  const code = await (await fetch(uri)).text();
-  worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+  try {
+    const code = await (await fetch(uri)).text();
+    worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+  } catch (error) {
+    workerLoading = false;
+    status.textContent = `Layout worker failed to load: ${String(error)}`;
+    return;
+  }
   worker.onmessage = (message: MessageEvent<FromLayoutWorker>) => {
-    if (message.data.id !== requestId) return;
+    if (message.data.id !== requestId || !requested) return;
     if (message.data.error) {
       status.textContent = `Layout failed: ${message.data.error}`;
       return;
     }
-    layout = message.data.layout;
-    laidOut = requested;
     elkRuns = message.data.elkRuns ?? 0;
-    draw();
+    draw(requested, message.data.layout!, false);
   };
-  if (graph) relayout();
+  if (latest) relayout();
 }
 
 function relayout(): void {
-  if (!graph || !worker) return;
+  if (!latest) return;
   requestedAt = performance.now();
-  requested = graph;
-  worker.postMessage({ id: ++requestId, graph });
+  requested = latest;
+  // Until ELK has answered once, draw the quick layout at once: a fresh worker takes seconds to lay out the first graph.
+  if (!layout || quick) {
+    const first = latest;
+    void quickLayout(first.graph).then((l) => {
+      if (first === latest && (!layout || quick)) draw(first, l, true);
+    });
+  }
+  if (worker) worker.postMessage({ id: ++requestId, graph: latest.graph });
 }
 
 async function exportAs(format: 'svg' | 'png'): Promise<void> {
   if (!layout || !laidOut) return;
   const theme = getComputedStyle(document.body);
-  const text = graphSvg(laidOut, layout, { lookup: (name) => theme.getPropertyValue(name), runs });
+  const text = graphSvg(laidOut.graph, layout, { lookup: (name) => theme.getPropertyValue(name), runs: run?.states, taken });
   if (format === 'svg') {
     vscode.postMessage({ type: 'exported', format, data: text });
     return;
@@ -177,21 +217,21 @@ window.addEventListener('message', (message: MessageEvent<ToGraphView>) => {
   switch (data.type) {
     case 'init':
       documentUri = data.documentUri;
-      applyTransform();
-      void startWorker(data.workerUri);
+      save();
+      if (data.workerUri) void startWorker(data.workerUri);
       break;
     case 'graph':
-      graph = data.graph;
+      latest = { graph: data.graph, version: data.version };
       relayout();
       break;
     case 'cursor': {
-      const hit = graph?.nodes.filter((n) => n.span && n.span.offset <= data.offset).sort((a, b) => b.span!.offset - a.span!.offset)[0];
+      const hit = latest?.graph.nodes.filter((n) => n.span && n.span.offset <= data.offset).sort((a, b) => b.span!.offset - a.span!.offset)[0];
       select(hit?.id);
       break;
     }
     case 'execution':
-      runs = data.states;
-      draw();
+      run = { states: data.states, steps: data.steps, version: data.version };
+      if (laidOut && layout) draw(laidOut, layout, quick);
       break;
     case 'export':
       void exportAs(data.format);
@@ -199,4 +239,5 @@ window.addEventListener('message', (message: MessageEvent<ToGraphView>) => {
   }
 });
 
+if (workerUrl) void startWorker(workerUrl);
 vscode.postMessage({ type: 'ready' });

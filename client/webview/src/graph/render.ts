@@ -18,12 +18,13 @@ export function toSvgElement(element: PictureElement, drawn?: Map<string, SVGGEl
 export interface RenderOptions {
   onNodeClick?: (id: string) => void;
   runs?: Record<string, StateRunInfo>;
+  taken?: ReadonlySet<string>;
 }
 
 /** Draws a laid-out graph into `parent` (replacing its content). Returns the node elements by id. */
 export function renderGraph(parent: SVGGElement, graph: GraphModel, layout: Layout, options: RenderOptions = {}): Map<string, SVGGElement> {
   const drawn = new Map<string, SVGGElement>();
-  parent.replaceChildren(...graphPicture(graph, layout, options.runs).map((e) => toSvgElement(e, drawn)));
+  parent.replaceChildren(...graphPicture(graph, layout, { runs: options.runs, taken: options.taken }).map((e) => toSvgElement(e, drawn)));
   if (options.onNodeClick) {
     for (const n of graph.nodes) if (n.span) drawn.get(n.id)?.addEventListener('click', () => options.onNodeClick!(n.id));
   }

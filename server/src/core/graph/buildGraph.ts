@@ -52,6 +52,7 @@ export function buildGraph(model: StateMachineModel, problems: Problem[] = []): 
         span: state.nameSpan,
         ...(parent ? { parent } : {}),
         ...(state.children.length ? { groups: state.children.map((c) => `g${c.id}`) } : {}),
+        ...(state.retriers.length ? { retriers: state.retriers.length } : {}),
       });
       state.choiceRules.forEach((rule) => {
         if (rule.next) edge(id, targetOf(rule.next.name, rule.next.target), 'choice', describeRule(rule.node));

@@ -38,7 +38,6 @@ const OPTIONS: Record<string, string> = {
   'elk.layered.spacing.nodeNodeBetweenLayers': '36',
   'elk.spacing.nodeNode': '28',
   'elk.spacing.edgeLabel': '4',
-  'elk.edgeLabels.inline': 'false',
 };
 const STUB: Size = { width: 2, height: 2 };
 
@@ -122,7 +121,8 @@ async function runElk(elk: ElkEngine, graph: FlatGraph): Promise<FlatLayout> {
     id: `e${i}`,
     sources: [`n${e.source}`],
     targets: [`n${e.target}`],
-    ...(e.label ? { labels: [{ id: `l${i}`, text: 'label', ...e.label }] } : {}),
+    // Inline: the edge runs through its label (drawn on a background), so each label sits on its own edge.
+    ...(e.label ? { labels: [{ id: `l${i}`, text: 'label', ...e.label, layoutOptions: { 'elk.edgeLabels.inline': 'true' } }] } : {}),
   }));
   const root = await elk.layout({ id: 'root', layoutOptions: OPTIONS, children: graph.sizes.map((s, i) => ({ id: `n${i}`, ...s })), edges });
   const byId = new Map((root.children ?? []).map((c) => [c.id, c]));

@@ -12,6 +12,8 @@ export interface GraphNode {
   groups?: string[];
   errors?: number;
   warnings?: number;
+  /** How many retriers the state's Retry has (drawn as ↻N before any run). */
+  retriers?: number;
 }
 
 export interface GraphGroup {

@@ -31,11 +31,18 @@ export const ARROW_MARKER: PictureElement = el('marker', { id: 'arrow', viewBox:
   el('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow' }),
 ]);
 
+/** The run overlay: each state's mark by name, and the ids of the edges the run took. */
+export interface PictureRun {
+  runs?: Record<string, RunMark>;
+  taken?: ReadonlySet<string>;
+}
+
 /**
  * A laid-out graph as SVG elements, back to front: Parallel/Map frames, their group boxes, the edges with
- * their labels, then the states with names, tooltips, problem badges and run notes.
+ * their labels, then the states with names, tooltips, problem badges, the Retry mark (↻ and the number of
+ * retriers), run notes, and a selection ring (hidden unless the node is `.selected`).
  */
-export function graphPicture(graph: GraphModel, layout: Layout, runs: Record<string, RunMark> = {}): PictureElement[] {
+export function graphPicture(graph: GraphModel, layout: Layout, { runs = {}, taken }: PictureRun = {}): PictureElement[] {
   const compound = new Set(graph.nodes.filter((n) => n.groups).map((n) => n.id));
   const frames: PictureElement[] = [];
   const nodes: PictureElement[] = [];
@@ -50,11 +57,17 @@ export function graphPicture(graph: GraphModel, layout: Layout, runs: Record<str
     // Long names are cut to fit their box; the tooltip keeps the whole name.
     const fits = Math.max(4, Math.floor((box.width - 16) / 7));
     const label = [...full].length > fits ? `${[...full].slice(0, fits - 1).join('')}…` : full;
+    const rx = marker ? box.height / 2 : isCompound ? 8 : 5;
     const children = [
-      el('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: marker ? box.height / 2 : isCompound ? 8 : 5 }),
+      el('rect', { x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8, rx: rx + 3, class: 'select-ring' }),
+      el('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx, class: 'box' }),
       el('text', { x: box.x + box.width / 2, y: isCompound ? box.y + 18 : box.y + box.height / 2 + 4, class: 'label' }, undefined, label),
-      el('title', {}, undefined, `${n.label} (${n.kind})${n.errors ? ` — ${n.errors} error(s)` : ''}${n.warnings ? ` — ${n.warnings} warning(s)` : ''}`),
+      el('title', {}, undefined, `${n.label} (${n.kind})${n.retriers ? ` — ${n.retriers} retrier(s)` : ''}${n.errors ? ` — ${n.errors} error(s)` : ''}${n.warnings ? ` — ${n.warnings} warning(s)` : ''}`),
     ];
+    if (n.retriers) {
+      const y = isCompound ? box.y + 18 : box.y + box.height - 5;
+      children.push(el('text', { x: box.x + box.width - 6, y, class: 'retry-mark' }, undefined, `↻${n.retriers}`));
+    }
     let badgeX = box.x + box.width - 4;
     for (const [count, cls] of [[n.errors, 'error'], [n.warnings, 'warning']] as const) {
       if (!count) continue;
@@ -62,7 +75,7 @@ export function graphPicture(graph: GraphModel, layout: Layout, runs: Record<str
       badgeX -= 18;
     }
     if (run && (run.retries > 0 || (run.iterations ?? 0) > 0)) {
-      const note = [run.retries ? `↻${run.retries}` : '', run.iterations ? `×${run.iterations}` : ''].filter(Boolean).join(' ');
+      const note = [run.retries ? `retried ${run.retries}×` : '', run.iterations ? `${run.iterations} iterations` : ''].filter(Boolean).join(', ');
       children.push(el('text', { x: box.x + 4, y: box.y + box.height + 12, class: 'run-note' }, undefined, note));
     }
     const g: PictureElement = { ...el('g', { class: classes, 'data-id': n.id, tabindex: 0 }, children), node: n.id };
@@ -73,18 +86,21 @@ export function graphPicture(graph: GraphModel, layout: Layout, runs: Record<str
     if (!box) return [];
     return [el('g', { class: 'group' }, [el('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: 6 }), el('text', { x: box.x + 8, y: box.y + 16, class: 'group-label' }, undefined, g.label)])];
   });
-  const edges = graph.edges.flatMap((e) => {
+  // Labels go in a layer over every edge, on an opaque background: each sits on its own edge, no other edge crosses it.
+  const edges: PictureElement[] = [];
+  const labels: PictureElement[] = [];
+  for (const e of graph.edges) {
     const laid = layout.edges[e.id];
-    if (!laid || laid.points.length < 2) return [];
+    if (!laid || laid.points.length < 2) continue;
     const d = laid.points.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
-    const children = [el('path', { d, 'marker-end': 'url(#arrow)' })];
+    const cls = `edge ${e.kind}${taken?.has(e.id) ? ' taken' : ''}`;
+    edges.push(el('g', { class: cls, 'data-id': e.id, 'data-source': e.source, 'data-target': e.target }, [el('path', { d, 'marker-end': 'url(#arrow)' })]));
     if (laid.label) {
-      children.push(
+      labels.push(el('g', { class: cls, 'data-label-of': e.id }, [
         el('rect', { x: laid.label.x - 2, y: laid.label.y, width: laid.label.width, height: laid.label.height, rx: 3, class: 'edge-label-bg' }),
         el('text', { x: laid.label.x + 2, y: laid.label.y + 12, class: 'edge-label' }, undefined, laid.label.text),
-      );
+      ]));
     }
-    return [el('g', { class: `edge ${e.kind}`, 'data-source': e.source, 'data-target': e.target }, children)];
-  });
-  return [...frames, ...groups, el('g', { class: 'edges' }, edges), el('g', { class: 'nodes' }, nodes)];
+  }
+  return [...frames, ...groups, el('g', { class: 'edges' }, edges), el('g', { class: 'edge-labels' }, labels), el('g', { class: 'nodes' }, nodes)];
 }

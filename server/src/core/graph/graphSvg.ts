@@ -1,14 +1,13 @@
 import type { Layout } from './graphLayout';
 import type { GraphModel } from './graphModel';
-import { ARROW_MARKER, graphPicture, type PictureElement, type RunMark } from './graphPicture';
+import { ARROW_MARKER, graphPicture, type PictureElement, type PictureRun } from './graphPicture';
 import { pictureBackground, PICTURE_CSS, resolveCss } from './pictureCss';
 
 const MARGIN = 20;
 
-export interface SvgOptions {
+export interface SvgOptions extends PictureRun {
   /** Theme values for the CSS variables (the webview's computed style); without it, the light palette. */
   lookup?: (name: string) => string;
-  runs?: Record<string, RunMark>;
 }
 
 /** A standalone SVG document of a laid-out graph: its own style and background, no VS Code needed to read it. */
@@ -19,7 +18,7 @@ export function graphSvg(graph: GraphModel, layout: Layout, options: SvgOptions 
     `<style>${escapeText(resolveCss(PICTURE_CSS, options.lookup))}</style>`,
     `<rect width="100%" height="100%" fill="${escapeAttr(pictureBackground(options.lookup))}"/>`,
     toXml({ tag: 'defs', attrs: {}, children: [ARROW_MARKER] }),
-    toXml({ tag: 'g', attrs: { transform: `translate(${MARGIN},${MARGIN})` }, children: graphPicture(graph, layout, options.runs) }),
+    toXml({ tag: 'g', attrs: { transform: `translate(${MARGIN},${MARGIN})` }, children: graphPicture(graph, layout, options) }),
   ];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">\n${body.join('\n')}\n</svg>\n`;
 }

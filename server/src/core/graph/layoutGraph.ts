@@ -1,5 +1,5 @@
 import type { ElkEngine } from './elkEngine';
-import type { FlatGraph } from './flatLayout';
+import type { FlatGraph, FlatLayout } from './flatLayout';
 import type { LaidOutEdge, LaidOutNode, Layout } from './graphLayout';
 import type { GraphEdge, GraphModel, GraphNode } from './graphModel';
 import { arrangeGroups } from './arrangeGroups';
@@ -17,13 +17,21 @@ interface Placed {
   edges: LaidOutEdge[];
 }
 
+/** Lays out one States block: ELK through the cache, or the quick first picture (quickFlat). */
+export type FlatLayouter = (flat: FlatGraph) => FlatLayout | Promise<FlatLayout>;
+
 /**
  * Lays out a graph bottom-up: every States block (the machine, each Parallel branch, each Map processor) is its
  * own flat ELK graph in which a Parallel or Map is one box, sized from the layouts of its blocks, which are done
  * first. The graph model never has an edge between blocks, so nothing is lost against ELK's hierarchical mode,
  * which costs far more. Flat layouts come from `cache` when a block's structure is unchanged.
  */
-export async function layoutGraph(graph: GraphModel, elk: ElkEngine, cache = new LayoutCache()): Promise<Layout> {
+export function layoutGraph(graph: GraphModel, elk: ElkEngine, cache = new LayoutCache()): Promise<Layout> {
+  return arrangeLayout(graph, (flat) => cache.layout(elk, flat));
+}
+
+/** layoutGraph's bottom-up arrangement with any flat layouter (quickLayout uses one that needs no ELK). */
+export async function arrangeLayout(graph: GraphModel, layoutFlat: FlatLayouter): Promise<Layout> {
   const nodesIn = new Map<string | undefined, GraphNode[]>();
   const parentOf = new Map<string, string | undefined>();
   for (const n of graph.nodes) {
@@ -52,7 +60,7 @@ export async function layoutGraph(graph: GraphModel, elk: ElkEngine, cache = new
       sizes: nodes.map((n, i) => (inner[i] ? { width: inner[i].width, height: inner[i].height } : nodeSize(n))),
       edges: edges.map((e) => ({ source: index.get(e.source)!, target: index.get(e.target)!, ...(e.label ? { label: edgeLabelSize(e.label) } : {}) })),
     };
-    const laid = await cache.layout(elk, flat);
+    const laid = await layoutFlat(flat);
     const placed: Placed = { width: laid.width, height: laid.height, nodes: [], edges: [] };
     nodes.forEach((n, i) => {
       const { x, y } = laid.nodes[i];

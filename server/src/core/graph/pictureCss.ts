@@ -4,22 +4,24 @@
  */
 export const PICTURE_CSS = `
 text { font-family: var(--vscode-font-family, sans-serif); }
-.node rect { fill: var(--vscode-editorWidget-background); stroke: var(--vscode-editorWidget-border, var(--vscode-contrastBorder, #888)); stroke-width: 1.2; }
+.node .box { fill: var(--vscode-editorWidget-background); stroke: var(--vscode-editorWidget-border, var(--vscode-contrastBorder, #888)); stroke-width: 1.2; }
 .node .label { fill: var(--vscode-editor-foreground); text-anchor: middle; font-size: 12px; pointer-events: none; }
-.node.compound rect { fill: transparent; stroke-dasharray: 0; }
+.node.compound .box { fill: transparent; stroke-dasharray: 0; }
 .node.compound .label { font-weight: 600; }
-.node.kind-start rect, .node.kind-end rect { fill: var(--vscode-badge-background); stroke: none; }
+.node.kind-start .box, .node.kind-end .box { fill: var(--vscode-badge-background); stroke: none; }
 .node.kind-start .label, .node.kind-end .label { fill: var(--vscode-badge-foreground); }
-.node.kind-choice rect { stroke: var(--vscode-charts-yellow, #c9a400); }
-.node.kind-fail rect { stroke: var(--vscode-charts-red, #d33); }
-.node.kind-succeed rect { stroke: var(--vscode-charts-green, #3a3); }
-.node.kind-missing rect { stroke: var(--vscode-errorForeground, #d33); stroke-dasharray: 4 3; fill: transparent; }
+.node.kind-choice .box { stroke: var(--vscode-charts-yellow, #c9a400); }
+.node.kind-fail .box { stroke: var(--vscode-charts-red, #d33); }
+.node.kind-succeed .box { stroke: var(--vscode-charts-green, #3a3); }
+.node.kind-missing .box { stroke: var(--vscode-errorForeground, #d33); stroke-dasharray: 4 3; fill: transparent; }
 .node.kind-missing .label { fill: var(--vscode-errorForeground, #d33); }
-.node.selected rect { stroke: var(--vscode-focusBorder, #08f); stroke-width: 2.5; }
-.node.run-succeeded rect { fill: var(--vscode-testing-iconPassed, #3a3); fill-opacity: 0.25; stroke: var(--vscode-testing-iconPassed, #3a3); stroke-width: 2; }
-.node.run-failed rect { fill: var(--vscode-testing-iconFailed, #d33); fill-opacity: 0.25; stroke: var(--vscode-testing-iconFailed, #d33); stroke-width: 2; }
-.node.run-caught rect { fill: var(--vscode-charts-orange, #e80); fill-opacity: 0.25; stroke: var(--vscode-charts-orange, #e80); stroke-width: 2; }
+.select-ring { display: none; fill: none; stroke: var(--vscode-focusBorder, #08f); stroke-width: 2; stroke-dasharray: 5 3; }
+.node.selected .select-ring { display: inline; }
+.node.run-succeeded .box { fill: var(--vscode-testing-iconPassed, #3a3); fill-opacity: 0.25; stroke: var(--vscode-testing-iconPassed, #3a3); stroke-width: 2; }
+.node.run-failed .box { fill: var(--vscode-testing-iconFailed, #d33); fill-opacity: 0.25; stroke: var(--vscode-testing-iconFailed, #d33); stroke-width: 2; }
+.node.run-caught .box { fill: var(--vscode-charts-orange, #e80); fill-opacity: 0.25; stroke: var(--vscode-charts-orange, #e80); stroke-width: 2; }
 .run-note { fill: var(--vscode-descriptionForeground); font-size: 10px; }
+.retry-mark { fill: var(--vscode-charts-purple, #8a4fc9); font-size: 10px; font-weight: 600; text-anchor: end; pointer-events: none; }
 .badge.error { fill: var(--vscode-errorForeground, #d33); }
 .badge.warning { fill: var(--vscode-editorWarning-foreground, #c80); }
 .badge-text { fill: #fff; font-size: 10px; text-anchor: middle; font-weight: 600; pointer-events: none; }
@@ -28,8 +30,13 @@ text { font-family: var(--vscode-font-family, sans-serif); }
 .edge path { fill: none; stroke: var(--vscode-editorLineNumber-foreground, #888); stroke-width: 1.3; }
 .edge.catch path { stroke-dasharray: 5 4; stroke: var(--vscode-charts-red, #d33); }
 .edge.default path { stroke-dasharray: 2 3; }
+.edge.taken path { stroke: var(--vscode-testing-iconPassed, #3a3); stroke-width: 2.6; }
+.edge.taken.catch path { stroke: var(--vscode-charts-orange, #e80); }
+.stale-run .node[class*="run-"] .box { fill-opacity: 0.06; stroke-dasharray: 4 3; }
+.stale-run .edge.taken path { stroke-opacity: 0.4; }
 .arrow { fill: var(--vscode-editorLineNumber-foreground, #888); }
-.edge-label-bg { fill: var(--vscode-editor-background); fill-opacity: 0.9; }
+.edge-label-bg { fill: var(--vscode-editor-background); stroke: var(--vscode-editorLineNumber-foreground, #888); stroke-width: 0.6; stroke-opacity: 0.6; }
+.edge.taken .edge-label-bg { stroke: var(--vscode-testing-iconPassed, #3a3); stroke-width: 1.4; stroke-opacity: 1; }
 .edge-label { fill: var(--vscode-descriptionForeground); font-size: 11px; }
 .edge.catch .edge-label { fill: var(--vscode-charts-red, #d33); }
 `;
@@ -48,6 +55,7 @@ const LIGHT: Record<string, string> = {
   '--vscode-charts-red': '#e51400',
   '--vscode-charts-green': '#388a34',
   '--vscode-charts-orange': '#d18616',
+  '--vscode-charts-purple': '#652d90',
   '--vscode-errorForeground': '#a1260d',
   '--vscode-editorWarning-foreground': '#bf8803',
   '--vscode-focusBorder': '#0090f1',

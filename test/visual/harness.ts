@@ -15,7 +15,7 @@ const THEME = `:root {
   --vscode-descriptionForeground: #9d9d9d; --vscode-badge-background: #4d4d4d; --vscode-badge-foreground: #ffffff;
   --vscode-focusBorder: #007fd4; --vscode-errorForeground: #f48771; --vscode-editorWarning-foreground: #cca700;
   --vscode-charts-red: #f14c4c; --vscode-charts-green: #89d185; --vscode-charts-yellow: #cca700; --vscode-charts-orange: #d18616;
-  --vscode-editorLineNumber-foreground: #858585; --vscode-button-background: #0e639c; --vscode-button-foreground: #fff;
+  --vscode-charts-purple: #b180d7; --vscode-editorLineNumber-foreground: #858585; --vscode-button-background: #0e639c; --vscode-button-foreground: #fff;
   --vscode-button-secondaryBackground: #3a3d41; --vscode-button-secondaryForeground: #fff; --vscode-testing-iconPassed: #73c991;
   --vscode-testing-iconFailed: #f14c4c; --vscode-textCodeBlock-background: #0a0a0a; --vscode-input-background: #3c3c3c; --vscode-input-foreground: #ccc;
 }`;
@@ -27,21 +27,24 @@ const LIGHT_THEME = `:root {
   --vscode-descriptionForeground: #717171; --vscode-badge-background: #cccccc; --vscode-badge-foreground: #3b3b3b;
   --vscode-focusBorder: #005fb8; --vscode-errorForeground: #f85149; --vscode-editorWarning-foreground: #bf8803;
   --vscode-charts-red: #e51400; --vscode-charts-green: #388a34; --vscode-charts-yellow: #bf8803; --vscode-charts-orange: #d18616;
-  --vscode-editorLineNumber-foreground: #6e7681; --vscode-button-background: #005fb8; --vscode-button-foreground: #fff;
+  --vscode-charts-purple: #652d90; --vscode-editorLineNumber-foreground: #6e7681; --vscode-button-background: #005fb8; --vscode-button-foreground: #fff;
   --vscode-button-secondaryBackground: #e5e5e5; --vscode-button-secondaryForeground: #3b3b3b; --vscode-testing-iconPassed: #388a34;
   --vscode-testing-iconFailed: #e51400; --vscode-textCodeBlock-background: #f3f3f3; --vscode-input-background: #ffffff; --vscode-input-foreground: #3b3b3b;
   --vscode-list-hoverBackground: #f2f2f2; --vscode-textLink-foreground: #005fb8;
 }`;
 
-/** Serves dist/webview plus a page that stands in for VS Code: acquireVsCodeApi records what the view posts. */
+/**
+ * Serves dist/webview plus a page that stands in for VS Code: acquireVsCodeApi records what the view posts. The
+ * page at `/` has the `theme` colours; the one at `/light` always the light theme.
+ */
 export async function serveWebview(script: string, css: string, theme: 'dark' | 'light' = 'dark'): Promise<{ url: string; server: Server }> {
-  const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${theme === 'light' ? LIGHT_THEME : THEME}\n${css}</style>
+  const page = (light: boolean) => `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${light ? LIGHT_THEME : THEME}\n${css}</style>
 <script>window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => {} });</script>
 </head><body><div id="app"></div><script src="/${script}"></script></body></html>`;
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    if (path === '/' || path === '/light') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(page(path === '/light' || theme === 'light'));
       return;
     }
     const file = resolve(DIST, `.${path}`);

@@ -10,12 +10,13 @@ body { background: var(--vscode-editor-background); color: var(--vscode-foregrou
 .toolbar .status { margin-left: auto; color: var(--vscode-descriptionForeground); }
 .stage { position: relative; flex: 1; min-height: 0; }
 svg.graph { position: absolute; inset: 0; width: 100%; height: 100%; cursor: grab; }
-.legend { position: absolute; left: 8px; bottom: 8px; padding: 6px 8px; max-width: 260px; background: var(--vscode-editorWidget-background); color: var(--vscode-foreground); border: 1px solid var(--vscode-editorWidget-border, transparent); border-radius: 4px; font-size: 11px; opacity: 0.95; }
+.legend { flex: none; display: flex; flex-direction: column; gap: 2px; padding: 4px 8px; border-top: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border, transparent)); color: var(--vscode-foreground); font-size: 11px; }
 .legend[hidden], .legend [hidden] { display: none; }
-.legend-title { font-weight: 600; margin: 2px 0; }
-.legend-row { display: flex; align-items: center; gap: 6px; line-height: 16px; }
+.legend-section { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 12px; }
+.legend-title { font-weight: 600; }
+.legend-row { display: flex; align-items: center; gap: 4px; line-height: 16px; }
 .legend-row svg { flex: none; }
-.legend-stale { margin-top: 4px; color: var(--vscode-editorWarning-foreground); }
+.legend-stale { color: var(--vscode-editorWarning-foreground); }
 .node { cursor: pointer; }
 `;
 

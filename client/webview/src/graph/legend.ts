@@ -8,22 +8,23 @@ const line = (cls: string): PictureElement => ({ tag: 'g', attrs: { class: cls }
 
 /** What the picture's colours and marks mean; drawn with the picture's own classes, so it follows the theme. */
 const GRAPH: Entry[] = [
-  [line('edge catch'), 'Catch (error names on the edge)'],
-  [line('edge default'), 'Choice Default'],
-  [{ tag: 'text', attrs: { x: 24, y: 12, class: 'retry-mark' }, text: '↻2' }, 'Retry: number of retriers'],
-  [{ tag: 'g', attrs: { class: 'node selected' }, children: [{ tag: 'rect', attrs: { x: 3, y: 2, width: 20, height: 12, rx: 3, class: 'select-ring' } }] }, 'Selected (cursor)'],
-  [{ tag: 'circle', attrs: { cx: 13, cy: 8, r: 6, class: 'badge error' } }, 'Errors / warnings'],
+  [line('edge catch'), 'Catch'],
+  [line('edge default'), 'Default'],
+  [{ tag: 'text', attrs: { x: 24, y: 12, class: 'retry-mark' }, text: '↻2' }, 'Retry (retriers)'],
+  [{ tag: 'g', attrs: { class: 'node selected' }, children: [{ tag: 'rect', attrs: { x: 3, y: 2, width: 20, height: 12, rx: 3, class: 'select-ring' } }] }, 'Selected'],
+  [{ tag: 'circle', attrs: { cx: 13, cy: 8, r: 6, class: 'badge error' } }, 'Problems'],
 ];
 const RUN: Entry[] = [
   [box('node run-succeeded'), 'Succeeded'],
   [box('node run-caught'), 'Failed, then caught'],
   [box('node run-failed'), 'Failed'],
   [line('edge taken'), 'Edge taken'],
-  [{ tag: 'text', attrs: { x: 1, y: 12, class: 'run-note' }, text: '2×' }, '"retried 2×", "3 iterations" under a state'],
+  [{ tag: 'text', attrs: { x: 1, y: 12, class: 'run-note' }, text: '2×' }, 'Retried, Map iterations (in the state)'],
 ];
 
 function section(title: string, entries: Entry[]): HTMLElement {
   const part = document.createElement('div');
+  part.className = 'legend-section';
   const heading = document.createElement('div');
   heading.className = 'legend-title';
   heading.textContent = title;
@@ -44,7 +45,7 @@ function section(title: string, entries: Entry[]): HTMLElement {
   return part;
 }
 
-/** The legend box over the picture's corner: the marks always, the run colours once a run is shown. */
+/** The legend strip under the picture: the marks always, the run colours once a run is shown. */
 export class Legend {
   readonly element = document.createElement('div');
   private readonly run = section('Last run', RUN);
@@ -54,7 +55,7 @@ export class Legend {
     this.element.className = 'legend';
     this.element.id = 'legend';
     this.staleNote.className = 'legend-stale';
-    this.staleNote.textContent = 'Edited since the run: colours are stale. Run again to refresh.';
+    this.staleNote.textContent = 'Edited since this run: its colours are stale (run again).';
     this.run.append(this.staleNote);
     this.element.append(section('Graph', GRAPH), this.run);
     this.element.hidden = !visible;

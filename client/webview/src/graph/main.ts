@@ -1,4 +1,4 @@
-import { ARROW_MARKER } from '../../../../server/src/core/graph/graphPicture';
+import { ARROW_MARKERS } from '../../../../server/src/core/graph/graphPicture';
 import type { GraphModel } from '../../../../server/src/core/graph/graphModel';
 import { graphSvg } from '../../../../server/src/core/graph/graphSvg';
 import { quickLayout } from '../../../../server/src/core/graph/quickLayout';
@@ -32,6 +32,7 @@ const buttons: [string, string, () => void][] = [
   ['toggle-legend', 'Legend', () => {
     legend.toggle();
     save();
+    if (viewport.following) fit();
   }],
 ];
 for (const [id, label, run] of buttons) {
@@ -47,14 +48,14 @@ toolbar.append(status);
 
 const svg = document.createElementNS(SVG, 'svg');
 svg.setAttribute('class', 'graph');
-const defs = toSvgElement({ tag: 'defs', attrs: {}, children: [ARROW_MARKER] });
+const defs = toSvgElement({ tag: 'defs', attrs: {}, children: ARROW_MARKERS });
 const group = document.createElementNS(SVG, 'g');
 svg.append(defs, group);
 const legend = new Legend(saved.legend ?? true);
 const stage = document.createElement('div');
 stage.className = 'stage';
-stage.append(svg, legend.element);
-app.append(toolbar, stage);
+stage.append(svg);
+app.append(toolbar, stage, legend.element);
 
 let documentUri = saved.uri;
 const viewport = new Viewport(svg, group, { x: saved.x ?? 20, y: saved.y ?? 20, k: saved.k ?? 1 }, saved.k !== undefined, () => save());

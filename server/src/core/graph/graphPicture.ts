@@ -26,10 +26,13 @@ const el = (tag: PictureElement['tag'], attrs: PictureElement['attrs'], children
   ...(text !== undefined ? { text } : {}),
 });
 
-/** The arrowhead every edge ends with (`marker-end: url(#arrow)`). */
-export const ARROW_MARKER: PictureElement = el('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, [
-  el('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow' }),
-]);
+const arrow = (id: string, cls: string): PictureElement =>
+  el('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerUnits: 'userSpaceOnUse', markerWidth: 9, markerHeight: 9, orient: 'auto-start-reverse' }, [
+    el('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: cls }),
+  ]);
+
+/** The arrowheads edges end with: `url(#arrow)`, and for edges a run took (the CSS switches them) green or orange. */
+export const ARROW_MARKERS: PictureElement[] = [arrow('arrow', 'arrow'), arrow('arrow-taken', 'arrow taken'), arrow('arrow-caught', 'arrow caught')];
 
 /** The run overlay: each state's mark by name, and the ids of the edges the run took. */
 export interface PictureRun {
@@ -75,8 +78,9 @@ export function graphPicture(graph: GraphModel, layout: Layout, { runs = {}, tak
       badgeX -= 18;
     }
     if (run && (run.retries > 0 || (run.iterations ?? 0) > 0)) {
+      // Inside the box, bottom left (the Retry mark is bottom right): nothing else is drawn there.
       const note = [run.retries ? `retried ${run.retries}×` : '', run.iterations ? `${run.iterations} iterations` : ''].filter(Boolean).join(', ');
-      children.push(el('text', { x: box.x + 4, y: box.y + box.height + 12, class: 'run-note' }, undefined, note));
+      children.push(el('text', { x: box.x + 6, y: box.y + box.height - (isCompound ? 3 : 5), class: 'run-note' }, undefined, note));
     }
     const g: PictureElement = { ...el('g', { class: classes, 'data-id': n.id, tabindex: 0 }, children), node: n.id };
     (isCompound ? frames : nodes).push(g);

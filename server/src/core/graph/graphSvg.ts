@@ -1,6 +1,6 @@
 import type { Layout } from './graphLayout';
 import type { GraphModel } from './graphModel';
-import { ARROW_MARKER, graphPicture, type PictureElement, type PictureRun } from './graphPicture';
+import { ARROW_MARKERS, graphPicture, type PictureElement, type PictureRun } from './graphPicture';
 import { pictureBackground, PICTURE_CSS, resolveCss } from './pictureCss';
 
 const MARGIN = 20;
@@ -17,7 +17,7 @@ export function graphSvg(graph: GraphModel, layout: Layout, options: SvgOptions 
   const body = [
     `<style>${escapeText(resolveCss(PICTURE_CSS, options.lookup))}</style>`,
     `<rect width="100%" height="100%" fill="${escapeAttr(pictureBackground(options.lookup))}"/>`,
-    toXml({ tag: 'defs', attrs: {}, children: [ARROW_MARKER] }),
+    toXml({ tag: 'defs', attrs: {}, children: ARROW_MARKERS }),
     toXml({ tag: 'g', attrs: { transform: `translate(${MARGIN},${MARGIN})` }, children: graphPicture(graph, layout, options) }),
   ];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">\n${body.join('\n')}\n</svg>\n`;

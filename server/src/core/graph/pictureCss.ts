@@ -20,7 +20,7 @@ text { font-family: var(--vscode-font-family, sans-serif); }
 .node.run-succeeded .box { fill: var(--vscode-testing-iconPassed, #3a3); fill-opacity: 0.25; stroke: var(--vscode-testing-iconPassed, #3a3); stroke-width: 2; }
 .node.run-failed .box { fill: var(--vscode-testing-iconFailed, #d33); fill-opacity: 0.25; stroke: var(--vscode-testing-iconFailed, #d33); stroke-width: 2; }
 .node.run-caught .box { fill: var(--vscode-charts-orange, #e80); fill-opacity: 0.25; stroke: var(--vscode-charts-orange, #e80); stroke-width: 2; }
-.run-note { fill: var(--vscode-descriptionForeground); font-size: 10px; }
+.run-note { fill: var(--vscode-descriptionForeground); font-size: 10px; pointer-events: none; }
 .retry-mark { fill: var(--vscode-charts-purple, #8a4fc9); font-size: 10px; font-weight: 600; text-anchor: end; pointer-events: none; }
 .badge.error { fill: var(--vscode-errorForeground, #d33); }
 .badge.warning { fill: var(--vscode-editorWarning-foreground, #c80); }
@@ -30,8 +30,11 @@ text { font-family: var(--vscode-font-family, sans-serif); }
 .edge path { fill: none; stroke: var(--vscode-editorLineNumber-foreground, #888); stroke-width: 1.3; }
 .edge.catch path { stroke-dasharray: 5 4; stroke: var(--vscode-charts-red, #d33); }
 .edge.default path { stroke-dasharray: 2 3; }
-.edge.taken path { stroke: var(--vscode-testing-iconPassed, #3a3); stroke-width: 2.6; }
-.edge.taken.catch path { stroke: var(--vscode-charts-orange, #e80); }
+.edge.taken path { stroke: var(--vscode-testing-iconPassed, #3a3); stroke-width: 2.6; marker-end: url(#arrow-taken); }
+.edge.taken.catch path { stroke: var(--vscode-charts-orange, #e80); marker-end: url(#arrow-caught); }
+.arrow.taken { fill: var(--vscode-testing-iconPassed, #3a3); }
+.arrow.caught { fill: var(--vscode-charts-orange, #e80); }
+.node:focus { outline: none; }
 .stale-run .node[class*="run-"] .box { fill-opacity: 0.06; stroke-dasharray: 4 3; }
 .stale-run .edge.taken path { stroke-opacity: 0.4; }
 .arrow { fill: var(--vscode-editorLineNumber-foreground, #888); }

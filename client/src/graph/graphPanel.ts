@@ -18,8 +18,10 @@ export class GraphPanel {
   private ready = false;
   /** The graph asked for while the webview loads, posted as soon as it is ready. */
   private firstGraph: Promise<GraphRequest.Result | null>;
-  /** Last message of each kind from the webview (tests read these). */
+  /** Messages from the webview (tests read these). */
   readonly received: FromGraphView[] = [];
+  /** When the panel was made, the webview said ready, the first graph was posted, each message came (ms, for timings). */
+  readonly timeline: [string, number][] = [['created', Date.now()]];
   private readonly waiters: ((m: FromGraphView) => void)[] = [];
 
   static show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri, column: vscode.ViewColumn): GraphPanel {
@@ -76,6 +78,7 @@ export class GraphPanel {
   /** Handles a message from the webview (public so that end-to-end tests can drive it like a click). */
   async handleMessage(message: FromGraphView, workerUri = ''): Promise<void> {
     this.received.push(message);
+    this.timeline.push([message.type === 'rendered' && message.quick ? 'rendered (quick)' : message.type === 'ready' && message.earlyWorker ? 'ready (worker loading)' : message.type, Date.now()]);
     for (const w of this.waiters.splice(0)) w(message);
     if (message.type === 'ready') {
       this.ready = true;
@@ -83,6 +86,7 @@ export class GraphPanel {
       const graph = await this.firstGraph;
       if (graph) this.post({ type: 'graph', graph, version: graph.version });
       else void this.refresh();
+      this.timeline.push(['graph posted', Date.now()]);
     } else if (message.type === 'reveal') {
       await this.reveal(message.offset, message.length);
     } else if (message.type === 'exported') {

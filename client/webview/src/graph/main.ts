@@ -19,7 +19,9 @@ const SVG = 'http://www.w3.org/2000/svg';
 const app = document.getElementById('app')!;
 const saved = (vscode.getState() as Saved | undefined) ?? {};
 // The worker's script sits beside this one; start loading it (and ELK in it) before the extension says anything.
-const workerUrl = (document.currentScript as HTMLScriptElement | null)?.src.replace(/graph\.js(\?.*)?$/, 'layoutWorker.js');
+// (If the script's URL does not end in graph.js, wait for the extension's `init`, which names the worker.)
+const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src ?? '';
+const workerUrl = /\/graph\.js(\?[^/]*)?$/.test(scriptUrl) ? scriptUrl.replace(/\/graph\.js(\?[^/]*)?$/, '/layoutWorker.js$1') : undefined;
 
 const toolbar = document.createElement('div');
 toolbar.className = 'toolbar';
@@ -84,6 +86,11 @@ function fit(): void {
   if (layout) viewport.fit(layout.width, layout.height);
 }
 
+// The view's group may be split or resized (an execution view opening below it): refit while following.
+new ResizeObserver(() => {
+  if (viewport.following) fit();
+}).observe(svg);
+
 svg.addEventListener('wheel', (e) => {
   e.preventDefault();
   const rect = svg.getBoundingClientRect();
@@ -138,7 +145,7 @@ function draw(next: Versioned, nextLayout: Layout, isQuick: boolean): void {
   }
   status.textContent = `${after.size} states${isQuick ? ' · laying out…' : ''}${stale ? ' · run colours stale' : ''}`;
   const offscreen = [...after].filter(([, b]) => !viewport.shows(b)).map(([name]) => name).slice(0, 100);
-  vscode.postMessage({ type: 'rendered', nodes: after.size, overlaps: countOverlaps(graph, nextLayout), ms: Math.round(performance.now() - requestedAt), elkRuns, quick: isQuick, version: next.version, offscreen, stale, taken: taken.size });
+  vscode.postMessage({ type: 'rendered', nodes: after.size, overlaps: countOverlaps(graph, nextLayout), ms: Math.round(performance.now() - requestedAt), elkRuns, quick: isQuick, version: next.version, offscreen, stale, taken: taken.size, pageMs: Math.round(performance.now()) });
 }
 
 function select(id: string | undefined): void {
@@ -241,4 +248,4 @@ window.addEventListener('message', (message: MessageEvent<ToGraphView>) => {
 });
 
 if (workerUrl) void startWorker(workerUrl);
-vscode.postMessage({ type: 'ready' });
+vscode.postMessage({ type: 'ready', earlyWorker: workerUrl !== undefined });

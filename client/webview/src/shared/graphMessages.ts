@@ -34,13 +34,14 @@ export type ToGraphView =
 
 /**
  * `rendered`: after each draw. `quick`: the first picture, before ELK's layout; `offscreen`: names of states whose
- * box lies outside the visible area; `stale`: run colours are shown from an older version of the document.
+ * box lies outside the visible area; `stale`: run colours are shown from an older version of the document;
+ * `pageMs`: time since the webview's page began loading.
  */
 export type FromGraphView =
-  | { type: 'ready' }
+  | { type: 'ready'; earlyWorker?: boolean }
   | { type: 'reveal'; offset: number; length: number }
   | { type: 'exported'; format: 'svg' | 'png'; data: string }
-  | { type: 'rendered'; nodes: number; overlaps: number; ms: number; elkRuns: number; quick: boolean; version: number; offscreen: string[]; stale: boolean; taken: number };
+  | { type: 'rendered'; nodes: number; overlaps: number; ms: number; elkRuns: number; quick: boolean; version: number; offscreen: string[]; stale: boolean; taken: number; pageMs: number };
 
 export type { LaidOutEdge, LaidOutNode, Layout } from '../../../../server/src/core/graph/graphLayout';
 

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AslWorkbenchApi } from '../../../client/src/extension';
+import type { GraphPanel } from '../../../client/src/graph/graphPanel';
+import type { FromGraphView } from '../../../client/webview/src/shared/graphMessages';
+import { ui } from './ui';
+
+type Rendered = Extract<FromGraphView, { type: 'rendered' }>;
+
+const root = path.resolve(__dirname, '../../..');
+const log = (line: string) => (globalThis as { aslE2eLog?: string[] }).aslE2eLog?.push(line);
+
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A machine of `count` Pass states in a chain, named `${prefix} 1`..., then a Succeed state. */
+function chain(prefix: string, count: number): Record<string, unknown> {
+  const states: Record<string, unknown> = {};
+  for (let i = 1; i <= count; i++) states[`${prefix} ${i}`] = { Type: 'Pass', Next: i < count ? `${prefix} ${i + 1}` : 'Finished' };
+  states.Finished = { Type: 'Succeed' };
+  return { StartAt: `${prefix} 1`, States: states };
+}
+
+/** Writes a machine to the e2e workspace and opens it in the first column, everything else closed. */
+async function openMachine(name: string, machine: unknown): Promise<vscode.TextEditor> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const uri = vscode.Uri.file(path.join(root, 'test-artifacts', 'e2e-workspace', name));
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify(machine, null, 2)));
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+}
+
+/** The first ELK-laid-out picture of document version `version` (or later) the view reports. */
+function renderedAt(panel: GraphPanel, version: number, extra: (m: Rendered) => boolean = () => true, timeoutMs = 60_000): Promise<Rendered> {
+  return until(`the graph of version ${version}`, () => panel.received.find((m): m is Rendered => m.type === 'rendered' && !m.quick && m.version >= version && extra(m)), timeoutMs);
+}
+
+describe('Graph preview in a real VS Code', function () {
+  before(async function () {
+    if (!ui.available) this.skip();
+    const extension = await until('the extension', () => vscode.extensions.getExtension<AslWorkbenchApi>('asl-workbench.asl-workbench'));
+    await (extension.isActive ? extension.exports : await extension.activate()).ready;
+  });
+
+  it('opens within 2 s of the command (or, on a loaded machine, within 1 s of a bare webview): the first state box visible', async () => {
+    const editor = await openMachine('graph-open.asl.json', chain('Open Fast', 6));
+    // What VS Code itself takes to show a webview with no script at all, under the machine's present load.
+    const bareStarted = Date.now();
+    const bare = vscode.window.createWebviewPanel('asl.e2eBare', 'Bare', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+    bare.webview.html = '<!DOCTYPE html><html><body><p id="bare-webview">bare</p></body></html>';
+    await ui.waitFor('#bare-webview', { frame: 'webview', timeoutMs: 15_000 });
+    const floor = Date.now() - bareStarted;
+    bare.dispose();
+    const started = Date.now();
+    const panel = (await vscode.commands.executeCommand<GraphPanel>('asl.openGraphPreviewToSide', editor.document.uri))!;
+    await ui.waitFor('svg.graph g.node text.label:text-is("Open Fast 1")', { frame: 'webview', timeoutMs: 15_000 });
+    const firstBox = Date.now() - started;
+    const elk = await renderedAt(panel, 0);
+    const elkAt = Date.now() - started;
+    const steps = panel.timeline.map(([what, at]) => `${what} +${at - started}`).join(', ');
+    const quick = panel.received.find((m): m is Rendered => m.type === 'rendered' && m.quick);
+    log(`graph preview: first state box ${firstBox} ms after the command (a bare webview: ${floor} ms), ELK's layout at ${elkAt} ms (${steps}; first picture ${quick?.pageMs ?? elk.pageMs} ms into the webview page)`);
+    assert.equal(elk.nodes, 7);
+    assert.ok(firstBox < Math.max(2000, floor + 1000), `the first state box took ${firstBox} ms (a bare webview ${floor} ms)`);
+  });
+
+  it('with the graph focused, ASL commands are in the palette and the title bar, and Start Execution runs that machine', async () => {
+    const editor = await openMachine('graph-palette.asl.json', chain('Palette', 3));
+    const uri = editor.document.uri;
+    const panel = (await vscode.commands.executeCommand<GraphPanel>('asl.openGraphPreviewToSide', uri))!;
+    await renderedAt(panel, editor.document.version);
+    // Focus the graph as a person does: click on its picture.
+    await ui.click('svg.graph', { frame: 'webview' });
+    await until('the graph focused', () => panel.panel.active);
+    assert.equal(vscode.window.activeTextEditor, undefined, 'a focused webview leaves no active text editor');
+    const titleBar = (await ui.query('.editor-group-container.active .editor-actions .action-label')).map((a) => a.ariaLabel ?? '');
+    for (const title of ['Start Execution', 'Test State', 'Export Graph']) assert.ok(titleBar.some((t) => t.includes(title)), `${title} in the title bar: ${titleBar.join(' | ')}`);
+
+    await ui.press('F1');
+    await ui.waitFor('.quick-input-widget .quick-input-box input');
+    await ui.type('ASL: ');
+    const listed = async () => (await ui.query('.quick-input-list .monaco-list-row')).map((r) => r.ariaLabel ?? r.text);
+    const all = await until('the ASL commands in the palette', async () => {
+      const rows = await listed();
+      return rows.some((r) => r.includes('ASL: Export Graph')) ? rows : undefined;
+    }, 10_000);
+    for (const command of ['ASL: Start Execution', 'ASL: Test State', 'ASL: Export Graph', 'ASL: Open Graph Preview']) assert.ok(all.some((r) => r.includes(command)), `${command} in ${all.join(' | ')}`);
+    await ui.type('Start Execution');
+    await until('Start Execution first in the list', async () => (await listed())[0]?.startsWith('ASL: Start Execution') || undefined, 10_000);
+    await ui.press('Enter');
+
+    // The run happened for the graph's machine: its states and the edges taken are coloured.
+    const overlay = await renderedAt(panel, 0, (m) => m.taken > 0);
+    assert.equal(overlay.taken, 5, 'start, three edges, end');
+    assert.equal(overlay.stale, false);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => ({ t, g })));
+    const execution = await until('the execution view', () => tabs().find(({ t }) => t.label === 'Execution: graph-palette.asl.json'));
+    const graphTab = tabs().find(({ t }) => t.label === 'Graph: graph-palette.asl.json')!;
+    // Beside the graph, in a group of its own, both in sight.
+    assert.notEqual(execution.g.viewColumn, graphTab.g.viewColumn);
+    assert.ok(execution.t.isActive && graphTab.t.isActive, 'the execution view and the graph are both shown');
+    await ui.screenshot('graph-run');
+
+    // Run again from the graph: the execution view is reused.
+    panel.panel.reveal(panel.panel.viewColumn, false);
+    await until('the graph focused again', () => panel.panel.active);
+    const before = panel.received.length;
+    await vscode.commands.executeCommand('asl.startExecution');
+    await until('a second overlay', () => panel.received.slice(before).find((m) => m.type === 'rendered' && m.taken > 0));
+    assert.equal(tabs().filter(({ t }) => t.label.startsWith('Execution: graph-palette')).length, 1);
+
+    // An edit: the run's colours are marked stale.
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(1, 0), '  "Comment": "edited after the run",\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const stale = await renderedAt(panel, editor.document.version);
+    assert.equal(stale.stale, true);
+    await ui.waitFor('.legend-stale', { frame: 'webview' });
+    await ui.screenshot('graph-stale');
+  });
+
+  it('after an edit that adds a state, the new state is in view', async () => {
+    const editor = await openMachine('graph-follow.asl.json', chain('Follow', 24));
+    const panel = (await vscode.commands.executeCommand<GraphPanel>('asl.openGraphPreviewToSide', editor.document.uri))!;
+    await renderedAt(panel, editor.document.version);
+    // Zoom in as a person does, so that the whole machine no longer fits.
+    for (let i = 0; i < 6; i++) await ui.click('#zoom-in', { frame: 'webview' });
+    const text = editor.document.getText();
+    const at = editor.document.positionAt(text.indexOf('"Finished": {'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(editor.document.uri, at, '"Added Late": { "Type": "Pass", "Next": "Finished" },\n    ');
+    edit.replace(editor.document.uri, new vscode.Range(editor.document.positionAt(text.indexOf('"Next": "Finished"')), editor.document.positionAt(text.indexOf('"Next": "Finished"') + '"Next": "Finished"'.length)), '"Next": "Added Late"');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = await renderedAt(panel, editor.document.version);
+    assert.equal(after.nodes, 26);
+    assert.ok(after.offscreen.length > 0, 'zoomed in: some states are out of view');
+    assert.ok(!after.offscreen.includes('Added Late'), `the new state is in view; out of view: ${after.offscreen.join(', ')}`);
+    await ui.waitFor('svg.graph g.node text.label:text-is("Added Late")', { frame: 'webview' });
+    await ui.screenshot('graph-added-state');
+  });
+});

@@ -49,6 +49,11 @@ describe('Graph preview in a real VS Code', function () {
     const extension = await until('the extension', () => vscode.extensions.getExtension<AslWorkbenchApi>('asl-workbench.asl-workbench'));
     await (extension.isActive ? extension.exports : await extension.activate()).ready;
   });
+  // The next suites start from one editor group, as they would without this one.
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.action.editorLayoutSingle');
+  });
 
   it('opens within 2 s of the command (or, on a loaded machine, within 1 s of a bare webview): the first state box visible', async () => {
     const editor = await openMachine('graph-open.asl.json', chain('Open Fast', 6));

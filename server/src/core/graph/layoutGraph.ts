@@ -17,7 +17,7 @@ interface Placed {
   edges: LaidOutEdge[];
 }
 
-/** Lays out one States block: ELK through the cache, or the quick first picture (quickFlat). */
+/** Lays out one States block: ELK through the cache, or the quick first picture (layeredFallback). */
 export type FlatLayouter = (flat: FlatGraph) => FlatLayout | Promise<FlatLayout>;
 
 /**

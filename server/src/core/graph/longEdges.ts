@@ -11,25 +11,6 @@ export const LONG_SPAN = 8;
  * bottom of a long machine make it several times slower; layoutFlat draws these in lanes beside the layout.
  */
 export function longEdges(graph: FlatGraph, minSpan = LONG_SPAN): Set<number> {
-  const { layer } = layering(graph);
-  const long = new Set<number>();
-  graph.edges.forEach((e, i) => {
-    if (Math.abs(layer[e.target] - layer[e.source]) > minSpan) long.add(i);
-  });
-  // Keep, for every target, at least one incoming edge that ELK routes (the shortest), unless it has none other.
-  const kept = new Array<boolean>(graph.sizes.length).fill(false);
-  graph.edges.forEach((e, i) => {
-    if (!long.has(i)) kept[e.target] = true;
-  });
-  for (const i of [...long]) if (!kept[graph.edges[i].target]) long.delete(i);
-  return long;
-}
-
-/**
- * A longest-path layering of a FlatGraph, ignoring its back edges (found by a depth-first search in model order):
- * every node one layer below its lowest predecessor. The quick first picture draws these layers as rows.
- */
-export function layering(graph: FlatGraph): { layer: number[]; back: Set<number> } {
   const n = graph.sizes.length;
   const { layer } = layering(graph);
   const long = new Set<number>();

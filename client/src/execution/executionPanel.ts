@@ -67,14 +67,27 @@ export class ExecutionPanel {
 
   started(machine: string, input: string, testCase?: string): void {
     this.sent.length = 0;
+    this.batch = [];
     this.post({ type: 'started', machine, input, testCase });
   }
 
+  private batch: StartExecutionRequest.Result['events'] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Queues an event; they go to the view in batches (one message per 50 ms, not one per event). */
   event(event: StartExecutionRequest.Result['events'][number]): void {
-    this.post({ type: 'event', event });
+    this.batch.push(event);
+    this.flushTimer ??= setTimeout(() => this.flush(), 50);
+  }
+
+  private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.batch.length > 0) this.post({ type: 'events', events: this.batch.splice(0) });
   }
 
   finished(result: StartExecutionRequest.Result): void {
+    this.flush();
     this.post({ type: 'finished', status: result.status, output: result.output, error: result.error, cause: result.cause, durationMs: result.durationMs, problems: result.problems });
   }
 }

@@ -34,9 +34,13 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
     const panel = ExecutionPanel.show(context, document.uri, () => run(document, choice));
     panel.started(path.basename(document.uri.fsPath), choice.inputLabel, choice.testCase);
     output.appendLine(`\n▶ ${path.basename(document.uri.fsPath)} — input: ${choice.inputLabel}${choice.testCase ? `, test case: ${choice.testCase}` : ''}`);
+    // The text history goes to the output channel in one piece per 200 events (one append per event is slow).
+    const lines: string[] = [];
+    const flushLines = () => lines.length > 0 && output.appendLine(lines.splice(0).join('\n'));
     listeners.set(executionId, (event) => {
       panel.event(event);
-      output.appendLine(formatEventLine(event));
+      lines.push(formatEventLine(event));
+      if (lines.length >= 200) flushLines();
     });
     try {
       const result = await vscode.window.withProgress(
@@ -53,6 +57,7 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
           } satisfies StartExecutionRequest.Params) as Promise<StartExecutionRequest.Result>;
         },
       );
+      flushLines();
       panel.finished(result);
       const states = runInfo(result.events);
       lastRunStates.set(document.uri.toString(), states);

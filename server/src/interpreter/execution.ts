@@ -18,6 +18,8 @@ export interface Frame {
   mapItem?: { Index: number; Value: unknown };
   /** Set inside a Parallel branch or Map iteration: stops the block when a sibling fails. */
   scope?: StopScope;
+  /** The event the block's first state follows (its MapIterationStarted or ParallelStateStarted). */
+  parentEvent?: number;
 }
 
 const NO_HANDLERS: Obj[] = [];
@@ -103,13 +105,17 @@ export class Execution {
     const states = frame.block.States;
     let name = String(frame.block.StartAt);
     let data = input;
+    // Each state's Entered event follows the previous state's Exited (or the iteration's or branch's start), so
+    // previousEventId chains stay causal when Map iterations and Parallel branches interleave, as in AWS's history.
+    let previous = frame.parentEvent;
     for (;;) {
       this.checkRunning(frame);
       // Names are looked up as own keys: a state named `constructor` or `toString` is a state, not Object's.
       // (Written out rather than through getOwn, whose shared lookup sees every shape in the program: slower.)
       const state = hasOwnProperty.call(states, name) ? (states as Record<string, Obj>)[name] : undefined;
       if (!state || typeof state !== 'object') throw new StatesError('States.Runtime', `State '${name}' does not exist`);
-      const outcome = await this.runWithHandlers(frame, name, state, data);
+      const outcome = await this.runWithHandlers(frame, name, state, data, previous);
+      previous = outcome.exitEvent;
       data = outcome.output;
       if (!outcome.next) return data;
       name = outcome.next;
@@ -137,11 +143,11 @@ export class Execution {
   }
 
   /** Runs one state with its Retry and Catch (asl-reference §7). */
-  private async runWithHandlers(frame: Frame, name: string, state: Obj, input: unknown): Promise<StateOutcome> {
+  private async runWithHandlers(frame: Frame, name: string, state: Obj, input: unknown, previous?: number): Promise<StateOutcome> {
     const type = String(state.Type);
     const language = state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath' ? state.QueryLanguage : frame.queryLanguage;
     const full = this.options.eventDetail !== 'summary';
-    const entered = this.emit(`${type}StateEntered`, { stateEnteredEventDetails: full ? { name, input: JSON.stringify(input) } : { name } });
+    const entered = this.emit(`${type}StateEntered`, { stateEnteredEventDetails: full ? { name, input: JSON.stringify(input) } : { name } }, previous);
     const retriers = (Array.isArray(state.Retry) ? state.Retry : NO_HANDLERS) as Obj[];
     let attempts: number[] | undefined;
     let retryCount = 0;
@@ -151,9 +157,8 @@ export class Execution {
       const stateContext: Obj = { Execution: this.context.Execution, StateMachine: this.context.StateMachine, State: { EnteredTime: this.iso(), Name: name, RetryCount: retryCount } };
       if (frame.mapItem) stateContext.Map = { Item: frame.mapItem };
       try {
-        const outcome = await runState(this, { frame, name, state, type, language, input, context: stateContext, attempt: retryCount });
-        this.exited(type, name, input, outcome.output, entered);
-        return outcome;
+        const outcome = await runState(this, { frame, name, state, type, language, input, context: stateContext, attempt: retryCount, entered });
+        return { ...outcome, exitEvent: this.exited(type, name, input, outcome.output, entered) };
       } catch (error) {
         const e = asStatesError(error);
         if (e instanceof FatalError || e.error === 'States.Aborted' || this.options.signal?.aborted) throw e;
@@ -178,8 +183,7 @@ export class Execution {
         const catcher = ((Array.isArray(state.Catch) ? state.Catch : []) as Obj[]).find((c) => errorMatches((c.ErrorEquals as string[]) ?? [], e.error));
         if (!catcher) throw e;
         const output = await this.caught(frame, language, catcher, input, e, stateContext);
-        this.exited(type, name, input, output, entered);
-        return { output, next: String(catcher.Next) };
+        return { output, next: String(catcher.Next), exitEvent: this.exited(type, name, input, output, entered) };
       }
     }
   }
@@ -188,11 +192,11 @@ export class Execution {
    * Checks a state's output against 256 KiB (its input was the previous output, or a checked block input) and
    * emits its Exited event; the event's JSON, when there is one, is what gets measured.
    */
-  private exited(type: string, name: string, input: unknown, output: unknown, entered: number): void {
+  private exited(type: string, name: string, input: unknown, output: unknown, entered: number): number {
     const full = this.options.eventDetail !== 'summary';
     const text = full ? (JSON.stringify(output) ?? 'null') : undefined;
     if (output !== input) checkDataLimit('The output of state', name, output, text);
-    this.emit(`${type}StateExited`, { stateExitedEventDetails: full ? { name, output: text } : { name } }, entered);
+    return this.emit(`${type}StateExited`, { stateExitedEventDetails: full ? { name, output: text } : { name } }, entered);
   }
 
   /** A catcher's output (ResultPath or Output) and Assign, from the Error Output {Error, Cause}. */

@@ -24,13 +24,13 @@ export const DISTRIBUTED_MAP_CONCURRENCY = 10_000;
  */
 export async function runParallel(ex: Execution, run: StateRun, input: unknown): Promise<unknown[]> {
   const branches = (run.state.Branches as Obj[]) ?? [];
-  const started = ex.emit('ParallelStateStarted', {});
+  const started = ex.emit('ParallelStateStarted', {}, run.entered);
   const scope = new StopScope(run.frame.scope);
   try {
     checkDataLimit('The input of the branches of', run.name, input);
     const results = await Promise.all(
       branches.map((block) =>
-        ex.runBlock({ block, variables: new VariableScope(run.frame.variables), queryLanguage: topLanguage(ex), scope }, input).catch((error: unknown) => {
+        ex.runBlock({ block, variables: new VariableScope(run.frame.variables), queryLanguage: topLanguage(ex), scope, parentEvent: started }, input).catch((error: unknown) => {
           scope.stop(asStatesError(error));
           throw error;
         }),
@@ -86,7 +86,7 @@ export async function runMap(
     items = batchItems(selected, state.ItemBatcher as Obj, options.batchInput);
     select = (batch) => batch;
   }
-  const started = ex.emit('MapStateStarted', { mapStateStartedEventDetails: { length: items.length } });
+  const started = ex.emit('MapStateStarted', { mapStateStartedEventDetails: { length: items.length } }, run.entered);
   const results: unknown[] = new Array(items.length);
   const scope = new StopScope(run.frame.scope);
   let failures = 0;
@@ -98,13 +98,13 @@ export async function runMap(
       scope.check();
       const index = nextIndex++;
       const iterationName = `${run.name}`;
-      ex.emit('MapIterationStarted', { mapIterationStartedEventDetails: { name: iterationName, index } }, started);
+      const iteration = ex.emit('MapIterationStarted', { mapIterationStartedEventDetails: { name: iterationName, index } }, started);
       try {
         const itemInput = await select(items[index], index);
         checkDataLimit(`The input of iteration ${index} of`, run.name, itemInput);
         // A Distributed Map's children are separate executions: they cannot read outer variables.
         const variables = new VariableScope(distributed ? undefined : run.frame.variables);
-        results[index] = await ex.runBlock({ block: processor, variables, queryLanguage: topLanguage(ex), mapItem: { Index: index, Value: items[index] }, scope }, itemInput);
+        results[index] = await ex.runBlock({ block: processor, variables, queryLanguage: topLanguage(ex), mapItem: { Index: index, Value: items[index] }, scope, parentEvent: iteration }, itemInput);
         ex.emit('MapIterationSucceeded', { mapIterationSucceededEventDetails: { name: iterationName, index } }, started);
       } catch (error) {
         const e = asStatesError(error);

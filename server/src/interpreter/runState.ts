@@ -16,6 +16,8 @@ export interface StateOutcome {
   output: unknown;
   /** Undefined when the state ends its block. */
   next?: string;
+  /** The state's Exited event (the next state's Entered follows it). */
+  exitEvent?: number;
 }
 
 export interface StateRun {
@@ -27,6 +29,8 @@ export interface StateRun {
   input: unknown;
   context: Obj;
   attempt: number;
+  /** The state's Entered event: its Task, Map and Parallel events follow it. */
+  entered?: number;
 }
 
 const nextOf = (state: Obj): string | undefined => (state.End === true ? undefined : (state.Next as string | undefined));
@@ -188,19 +192,19 @@ async function invokeTask(ex: Execution, run: StateRun, taskInput: unknown): Pro
   const resource = String(run.state.Resource);
   const parameters = JSON.stringify(taskInput) ?? 'null';
   checkDataLimit('The input of task', run.name, taskInput, parameters);
-  const scheduled = ex.emit('TaskScheduled', { taskScheduledEventDetails: { resource, region: 'us-east-1', parameters, resourceType: resourceType(resource) } });
-  ex.emit('TaskStarted', { taskStartedEventDetails: { resource } }, scheduled);
+  const scheduled = ex.emit('TaskScheduled', { taskScheduledEventDetails: { resource, region: 'us-east-1', parameters, resourceType: resourceType(resource) } }, run.entered);
+  const started = ex.emit('TaskStarted', { taskStartedEventDetails: { resource } }, scheduled);
   const context = resource.endsWith('.waitForTaskToken') ? { ...run.context, Task: { Token: `local-task-token-${scheduled}` } } : run.context;
   const call = ex.options.invokeTask({ stateName: run.name, resource, input: taskInput, context, attempt: run.attempt });
   try {
     const result = ex.options.clock.real ? await withTimeouts(ex, run, call) : await call;
     const text = JSON.stringify(result) ?? 'null';
     checkDataLimit('The result of task', run.name, result, text);
-    ex.emit('TaskSucceeded', { taskSucceededEventDetails: { resource, output: text } });
+    ex.emit('TaskSucceeded', { taskSucceededEventDetails: { resource, output: text } }, started);
     return result;
   } catch (error) {
     const e = error instanceof StatesError ? error : new StatesError(errorName(error), error instanceof Error ? error.message : String(error));
-    ex.emit(e.error === 'States.Timeout' ? 'TaskTimedOut' : 'TaskFailed', { taskFailedEventDetails: { resource, error: e.error, cause: e.causeText } });
+    ex.emit(e.error === 'States.Timeout' ? 'TaskTimedOut' : 'TaskFailed', { taskFailedEventDetails: { resource, error: e.error, cause: e.causeText } }, started);
     throw e;
   }
 }

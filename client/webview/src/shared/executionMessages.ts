@@ -9,7 +9,8 @@ export interface ExecutionEventData {
 
 export type ToExecutionView =
   | { type: 'started'; machine: string; input: string; testCase?: string }
-  | { type: 'event'; event: ExecutionEventData }
+  /** Events as they come, in batches (a long run sends thousands). */
+  | { type: 'events'; events: ExecutionEventData[] }
   | { type: 'finished'; status: string; output?: unknown; error?: string; cause?: string; durationMs?: number; problems?: { line: number; column: number; code: string; message: string }[] };
 
 export type FromExecutionView = { type: 'rerun' } | { type: 'ready' };

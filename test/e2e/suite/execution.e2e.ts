@@ -34,7 +34,7 @@ describe('Execution view in a real VS Code', () => {
     await ui.waitFor('.row.group.iteration:has-text("Iteration 199")', { frame: 'webview', timeoutMs: 10_000 }).catch(() => 0);
     const rows = await ui.query('.history .row', { frame: 'webview' });
     assert.ok(rows.length < 80, `${rows.length} rows in the DOM`);
-    assert.ok(rows.some((r) => /^▸Iteration 0/.test(r.text.replace(/\s+/g, ''))), rows.map((r) => r.text).join(' | '));
+    assert.ok(rows.some((r) => r.text.startsWith('▸Iteration 0')), rows.map((r) => r.text).join(' | '));
     await ui.screenshot('execution-map');
   });
 });

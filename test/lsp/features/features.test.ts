@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { CodeAction, CompletionItem, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver';
+import type { CodeAction, CompletionList, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver';
 import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
 import { LspClient } from '../lspClient';
 import { applyTextEdits, positionAt, withCursor } from './cursor';
@@ -46,21 +46,21 @@ describe('language features through the server', function () {
 
   it('completes state names of the right scope at Next, plus a "new state" item', async () => {
     const { textDocument, position } = await open(MACHINE.replace('"Next": "Decide"', '"Next": "|"'));
-    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument, position });
+    const { items } = await client.request<CompletionList>('textDocument/completion', { textDocument, position });
     const labels = items.map((i) => i.label);
     for (const name of ['Fetch', 'Decide', 'Done', 'Failed', 'New state…']) assert.ok(labels.includes(name), labels.join(','));
   });
 
   it('completes only the fields a Task allows and does not repeat present ones', async () => {
     const { textDocument, position } = await open(MACHINE.replace('"Next": "Decide"', '"Next": "Decide", |'));
-    const labels = (await client.request<CompletionItem[]>('textDocument/completion', { textDocument, position })).map((i) => i.label);
+    const labels = (await client.request<CompletionList>('textDocument/completion', { textDocument, position })).items.map((i) => i.label);
     assert.ok(labels.includes('Retry') && labels.includes('Catch') && labels.includes('TimeoutSeconds'));
     assert.ok(!labels.includes('Resource') && !labels.includes('Choices') && !labels.includes('Arguments'));
   });
 
   it('completes intrinsic functions and context fields inside a .$ value', async () => {
     const { textDocument, position } = await open(MACHINE.replace('"Payload.$": "$"', '"Payload.$": "States.|"'));
-    const labels = (await client.request<CompletionItem[]>('textDocument/completion', { textDocument, position })).map((i) => i.label);
+    const labels = (await client.request<CompletionList>('textDocument/completion', { textDocument, position })).items.map((i) => i.label);
     assert.ok(labels.includes('States.Format') && labels.includes('$$.Execution.Id'));
   });
 

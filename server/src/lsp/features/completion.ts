@@ -1,81 +1,106 @@
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range, type TextEdit } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { cursorContext } from '../../core/completion/cursorContext';
+import { literalSpan, separatorAfter } from '../../core/completion/replaceSpan';
 import { getValue, type AstNode, type ObjectNode, type Span } from '../../core/document/ast';
-import { INTRINSIC_SIGNATURES } from '../../core/expressions/intrinsicSignatures';
-import { AWS_JSONATA_FUNCTIONS } from '../../core/expressions/jsonata';
 import { STATE_TYPES, type Scope, type StateMachineModel } from '../../core/model/types';
 import { CHOICE_OPERATORS } from '../../core/spec/choiceOperators';
-import { CONTEXT_FIELDS } from '../../core/spec/contextObject';
 import { STATES_ERRORS } from '../../core/spec/errorNames';
 import type { FieldSpec } from '../../core/spec/fieldSpec';
 import { COMMON_RESOURCES } from '../../core/spec/resourceArns';
 import { STATE_TYPE_DOCS } from '../../core/spec/stateTypeDocs';
-import { assignments } from '../../core/validation/variables';
 import type { AnalyzedDocument, FeatureContext } from '../featureContext';
 import { toRange } from '../toDiagnostic';
-import { newStateEdit, valueSnippet } from './completionSnippets';
+import { expressionCompletions, isExpressionString } from './completionExpressions';
+import { machineSnippetItems, newStateEdit, stateSnippetItems, valueSnippet } from './completionSnippets';
 
+const NEW_STATE = 'New state…';
 const SERVICE_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException', 'Lambda.Unknown', 'Sandbox.Timedout'];
 
 export function registerCompletion(ctx: FeatureContext): void {
   ctx.connection.onCompletion(
-    ctx.guard('completion', [] as CompletionItem[], (params) => {
+    ctx.guard('completion', { isIncomplete: false, items: [] } as CompletionList, (params) => {
       const doc = ctx.getDocument(params.textDocument.uri);
-      return doc ? completionsAt(doc, doc.textDocument.offsetAt(params.position)) : [];
+      const items = doc ? completionsAt(doc, doc.textDocument.offsetAt(params.position)) : [];
+      // The "New state…" item is named after what is typed, so the editor must ask again as typing goes on.
+      return { isIncomplete: items.some((i) => i.label === NEW_STATE), items };
     }),
   );
 }
 
+/**
+ * Every item replaces a span that contains the cursor and carries a filter text that starts like the text from
+ * the span's start to the cursor, so editors that filter by that text (VS Code does) keep the item whether the
+ * user is inside `""`, after a typed prefix or has typed no quote yet; accepting it leaves one pair of quotes.
+ */
 export function completionsAt(doc: AnalyzedDocument, offset: number): CompletionItem[] {
   const model = doc.analysis.model;
+  if (!model.root) return machineSnippetItems(doc, literalSpan(doc.analysis.doc.text, offset));
   const context = cursorContext(model, offset);
-  const text = doc.textDocument;
-  const replace = (node: AstNode | undefined): Range => (node ? toRange(text, node.span) : toRange(text, { offset, length: 0 }));
 
-  if (context.kind === 'key') return keyCompletions(doc, context.object, context.property?.keySpan, offset, context.site?.schema.fields, context.site?.queryLanguage);
+  if (context.kind === 'key') {
+    const span = literalSpan(doc.analysis.doc.text, offset, context.property?.keySpan, 'key');
+    const scope = model.scopes.find((s) => s.statesNode === context.object);
+    if (scope) return stateSnippetItems(doc, span, scope, separatorAfter(doc.analysis.doc.text, span.offset + span.length));
+    return keyCompletions(doc, context.object, context.property?.keySpan, span, context.site?.schema.fields, context.site?.queryLanguage);
+  }
 
   if (context.kind === 'value') {
     const { property, node } = context;
     const key = property.key;
-    const range = replace(node);
-    const spec = context.site?.schema.fields[key];
-    if (node?.kind === 'string' && offset > node.span.offset && offset < node.span.offset + node.span.length) {
-      const inString = stringCompletions(doc, node.value, node.span, offset, key);
-      if (inString.length || !isNameField(key, spec)) return inString;
+    if (node?.kind === 'string' && offset > node.span.offset && isExpressionString(key, node.value)) {
+      return expressionCompletions(doc, node, offset, key);
     }
+    const literal = new LiteralItems(doc, literalSpan(doc.analysis.doc.text, offset, node));
+    // A word typed without quotes inside `[ ]` leaves the cursor on the array itself.
+    if (key === 'ErrorEquals' && node?.kind === 'array') return errorNameItems(doc, literal, node, undefined);
+    const spec = context.site?.schema.fields[key];
     if (key === 'Next' || key === 'Default' || key === 'StartAt') {
       const scope = scopeFor(model, context.object, key);
-      return scope ? stateNameItems(doc, scope, range, key === 'StartAt' ? undefined : offset) : [];
+      return scope ? stateNameItems(doc, literal, scope, node, key !== 'StartAt') : [];
     }
-    if (key === 'Type') return STATE_TYPES.map((t) => ({ label: t, kind: CompletionItemKind.EnumMember, documentation: STATE_TYPE_DOCS[t].doc, textEdit: { range, newText: JSON.stringify(t) } }));
-    if (key === 'Resource') return COMMON_RESOURCES.map((r) => ({ label: r, kind: CompletionItemKind.Value, textEdit: { range, newText: JSON.stringify(r) } }));
-    if (spec?.enum) return spec.enum.map((v) => ({ label: v, kind: CompletionItemKind.EnumMember, textEdit: { range, newText: JSON.stringify(v) } }));
-    if (spec?.kind === 'boolean' || key in CHOICE_OPERATORS && CHOICE_OPERATORS[key] === 'boolean') {
-      return ['true', 'false'].map((v) => ({ label: v, kind: CompletionItemKind.Value, textEdit: { range, newText: v } }));
+    if (key === 'Type') return STATE_TYPES.map((t) => literal.item(t, CompletionItemKind.EnumMember, JSON.stringify(t), { documentation: STATE_TYPE_DOCS[t].doc }));
+    if (key === 'Resource') return COMMON_RESOURCES.map((r) => literal.item(r, CompletionItemKind.Value, JSON.stringify(r)));
+    if (spec?.enum) return spec.enum.map((v) => literal.item(v, CompletionItemKind.EnumMember, JSON.stringify(v)));
+    if (spec?.kind === 'boolean' || (key in CHOICE_OPERATORS && CHOICE_OPERATORS[key] === 'boolean')) {
+      return ['true', 'false'].map((v) => literal.item(v, CompletionItemKind.Value, v));
     }
     return [];
   }
 
   if (context.kind === 'arrayItem' && context.property?.key === 'ErrorEquals') {
-    const range = replace(context.node);
-    const raised = model.states.flatMap((s) => {
-      const error = s.type === 'Fail' ? getValue(s.node, 'Error') : undefined;
-      return error?.kind === 'string' ? [error.value] : [];
-    });
-    const names = [...Object.keys(STATES_ERRORS).filter((n) => n !== 'States.Runtime' && n !== 'States.DataLimitExceeded'), ...new Set(raised), ...SERVICE_ERRORS];
-    return names.map((name, i) => ({
-      label: name,
-      kind: CompletionItemKind.EnumMember,
-      documentation: STATES_ERRORS[name] ?? (raised.includes(name) ? 'Raised by a Fail state of this machine.' : 'Service error.'),
-      sortText: String(i).padStart(3, '0'),
-      textEdit: { range, newText: JSON.stringify(name) },
-    }));
+    return errorNameItems(doc, new LiteralItems(doc, literalSpan(doc.analysis.doc.text, offset, context.node)), context.array, context.node);
   }
   return [];
 }
 
-function isNameField(key: string, spec: FieldSpec | undefined): boolean {
-  return key === 'Next' || key === 'Default' || key === 'StartAt' || key === 'Type' || key === 'Resource' || !!spec?.enum;
+/** Items that replace one literal span; their filter text is the literal they insert (`"Name"` with quotes). */
+class LiteralItems {
+  constructor(
+    private readonly doc: AnalyzedDocument,
+    readonly span: Span,
+  ) {}
+
+  item(label: string, kind: CompletionItemKind, literal: string, extra: Partial<CompletionItem> = {}): CompletionItem {
+    return { label, kind, filterText: literal, ...extra, textEdit: { range: toRange(this.doc.textDocument, this.span), newText: literal } };
+  }
+}
+
+function errorNameItems(doc: AnalyzedDocument, literal: LiteralItems, array: AstNode, current: AstNode | undefined): CompletionItem[] {
+  const model = doc.analysis.model;
+  const raised = model.states.flatMap((s) => {
+    const error = s.type === 'Fail' ? getValue(s.node, 'Error') : undefined;
+    return error?.kind === 'string' ? [error.value] : [];
+  });
+  const listed = new Set(array.kind === 'array' ? array.items.flatMap((i) => (i !== current && i.kind === 'string' ? [i.value] : [])) : []);
+  const names = [...new Set([...Object.keys(STATES_ERRORS).filter((n) => n !== 'States.Runtime' && n !== 'States.DataLimitExceeded'), ...raised, ...SERVICE_ERRORS])];
+  return names
+    .filter((name) => !listed.has(name))
+    .map((name, i) =>
+      literal.item(name, CompletionItemKind.EnumMember, JSON.stringify(name), {
+        documentation: STATES_ERRORS[name] ?? (raised.includes(name) ? 'Raised by a Fail state of this machine.' : 'Service error.'),
+        sortText: String(i).padStart(3, '0'),
+      }),
+    );
 }
 
 /** The States block in which a Next/Default/StartAt in `object` must resolve. */
@@ -88,27 +113,20 @@ function scopeFor(model: StateMachineModel, object: ObjectNode, key: string): Sc
   return undefined;
 }
 
-function stateNameItems(doc: AnalyzedDocument, scope: Scope, range: Range, offset: number | undefined): CompletionItem[] {
-  const items: CompletionItem[] = scope.states
+function stateNameItems(doc: AnalyzedDocument, literal: LiteralItems, scope: Scope, node: AstNode | undefined, offerNew: boolean): CompletionItem[] {
+  const items = scope.states
     .filter((s) => scope.byName.get(s.name) === s)
-    .map((s) => ({
-      label: s.name,
-      kind: CompletionItemKind.Reference,
-      detail: s.type ? `${s.type} state` : 'state',
-      textEdit: { range, newText: JSON.stringify(s.name) },
-    }));
-  if (offset !== undefined) {
-    const stub = newStateEdit(doc, scope);
-    if (stub) {
-      items.push({
-        label: 'New state…',
-        kind: CompletionItemKind.Snippet,
-        detail: `Adds '${stub.name}' (a Pass state) to this States block`,
-        sortText: '~',
-        textEdit: { range, newText: JSON.stringify(stub.name) },
-        additionalTextEdits: [stub.edit],
-      });
-    }
+    .map((s) => literal.item(s.name, CompletionItemKind.Reference, JSON.stringify(s.name), { detail: s.type ? `${s.type} state` : 'state' }));
+  // A name typed that no state has yet is offered as the new state's name.
+  const typed = node?.kind === 'string' ? node.value.trim() : '';
+  const wanted = typed && !doc.analysis.model.symbols.definitions.has(typed) && typed.length <= 80 ? typed : undefined;
+  const stub = offerNew ? newStateEdit(doc, scope, wanted) : undefined;
+  if (stub) {
+    items.push({
+      ...literal.item(NEW_STATE, CompletionItemKind.Snippet, JSON.stringify(stub.name), { detail: `Adds '${stub.name}' (a Pass state) to this States block`, sortText: '~' }),
+      filterText: wanted ? JSON.stringify(stub.name) : doc.analysis.doc.text.slice(literal.span.offset, literal.span.offset + literal.span.length).replace(/"$/, '') || '"',
+      additionalTextEdits: [stub.edit],
+    });
   }
   return items;
 }
@@ -117,7 +135,7 @@ function keyCompletions(
   doc: AnalyzedDocument,
   object: ObjectNode,
   keySpan: Span | undefined,
-  offset: number,
+  span: Span,
   fields: Record<string, FieldSpec> | undefined,
   queryLanguage: 'JSONPath' | 'JSONata' | undefined,
 ): CompletionItem[] {
@@ -134,50 +152,22 @@ function keyCompletions(
   } else {
     return [];
   }
-  const range = keySpan ? toRange(doc.textDocument, keySpan) : toRange(doc.textDocument, { offset, length: 0 });
-  const hasValue = keySpan !== undefined && object.properties.some((p) => p.keySpan === keySpan && p.colonOffset >= 0);
+  const range = toRange(doc.textDocument, span);
+  const hasValue = /^[ \t]*:/.test(doc.analysis.doc.text.slice(span.offset + span.length, span.offset + span.length + 100));
+  const comma = hasValue ? '' : separatorAfter(doc.analysis.doc.text, span.offset + span.length);
   return candidates
     .filter(([name]) => !present.has(name))
     .map(([name, documentation]) => ({
       label: name,
       kind: CompletionItemKind.Property,
       documentation,
+      filterText: JSON.stringify(name),
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: hasValue ? JSON.stringify(name) : `${JSON.stringify(name)}: ${valueSnippet(name, fields?.[name], queryLanguage)}` } satisfies TextEdit,
+      textEdit: { range, newText: hasValue ? JSON.stringify(name) : `${JSON.stringify(name)}: ${valueSnippet(name, fields?.[name], queryLanguage)}${comma}` },
     }));
 }
 
 function isNestedRule(rules: AstNode[], object: ObjectNode): boolean {
   for (let node: AstNode | undefined = object.parent; node; node = node.parent) if (rules.includes(node)) return true;
   return false;
-}
-
-/** Inside a string: intrinsics, `$$.` context fields, variables, `$states.` fields and JSONata functions. */
-function stringCompletions(doc: AnalyzedDocument, value: string, span: Span, offset: number, key: string): CompletionItem[] {
-  const raw = doc.analysis.doc.text.slice(span.offset + 1, offset);
-  const word = /[$\w.]*$/.exec(raw)?.[0] ?? '';
-  const range = toRange(doc.textDocument, { offset: offset - word.length, length: word.length });
-  const item = (label: string, kind: CompletionItemKind, documentation?: string, insert = label): CompletionItem => ({
-    label, kind, documentation, textEdit: { range, newText: insert }, filterText: label,
-  });
-  const variables = [...new Set(assignments(doc.analysis.model).map((a) => a.name))];
-  const jsonata = value.startsWith('{%');
-  if (jsonata) {
-    return [
-      ...['input', 'result', 'errorOutput', 'context'].map((f) => item(`$states.${f}`, CompletionItemKind.Field)),
-      ...Object.keys(CONTEXT_FIELDS).map((f) => item(`$states.context.${f}`, CompletionItemKind.Field, CONTEXT_FIELDS[f])),
-      ...Object.entries(AWS_JSONATA_FUNCTIONS).map(([n, f]) => item(`$${n}`, CompletionItemKind.Function, `${f.signature}: ${f.doc}`, `$${n}($1)`)),
-      ...variables.map((v) => item(`$${v}`, CompletionItemKind.Variable, 'Variable')),
-    ];
-  }
-  if (!key.endsWith('.$') && !key.endsWith('Path') && key !== 'Variable') return [];
-  return [
-    ...Object.values(INTRINSIC_SIGNATURES).map((s) => ({
-      ...item(s.name, CompletionItemKind.Function, `${s.doc}\n\nExample: ${s.example}`),
-      insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: `${s.name}(${s.params.map((p, i) => `\${${i + 1}:${p.name}}`).join(', ')})` },
-    })),
-    ...Object.keys(CONTEXT_FIELDS).map((f) => item(`$$.${f}`, CompletionItemKind.Field, CONTEXT_FIELDS[f])),
-    ...variables.map((v) => item(`$${v}`, CompletionItemKind.Variable, 'Variable')),
-  ];
 }

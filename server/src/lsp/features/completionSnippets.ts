@@ -1,18 +1,53 @@
-import type { TextEdit } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver';
+import type { Span } from '../../core/document/ast';
 import type { Scope } from '../../core/model/types';
 import type { FieldSpec } from '../../core/spec/fieldSpec';
 import type { AnalyzedDocument } from '../featureContext';
 import { toRange } from '../toDiagnostic';
+import SNIPPETS from '../../../../snippets/asl.json';
+
+interface Snippet {
+  prefix: string;
+  body: string[];
+  description: string;
+}
+const snippets = Object.entries(SNIPPETS as Record<string, Snippet>);
+const bodyOf = (name: string) => (SNIPPETS as Record<string, Snippet>)[name].body.join('\n');
+
+/** Whole-state snippets, offered only where a state goes (a key of a States block), the scope's language first. */
+export function stateSnippetItems(doc: AnalyzedDocument, span: Span, scope: Scope, comma: string): CompletionItem[] {
+  const language = scope.owner?.queryLanguage ?? doc.analysis.model.queryLanguage;
+  return snippetItems(doc, span, (name) => !/^(State machine|Retry|Catch)/.test(name), language, comma);
+}
+
+/** Whole-machine snippets, offered in an empty document. */
+export function machineSnippetItems(doc: AnalyzedDocument, span: Span): CompletionItem[] {
+  return snippetItems(doc, span, (name) => name.startsWith('State machine'), 'JSONPath', '');
+}
+
+function snippetItems(doc: AnalyzedDocument, span: Span, wanted: (name: string) => boolean, language: string, comma: string): CompletionItem[] {
+  const range = toRange(doc.textDocument, span);
+  return snippets
+    .filter(([name]) => wanted(name))
+    .map(([name, s]) => ({
+      label: name,
+      kind: CompletionItemKind.Snippet,
+      detail: s.description,
+      // Typing `"ta` (or `ta`) finds the Task snippets, as their prefixes did.
+      filterText: `"${s.prefix}`,
+      sortText: `${name.includes(language === 'JSONata' ? 'JSONPath' : 'JSONata') ? 1 : 0}${name}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range, newText: s.body.join('\n') + comma },
+    }));
+}
 
 /** A snippet for a field's value, with tab stops. */
 export function valueSnippet(name: string, spec: FieldSpec | undefined, queryLanguage: string | undefined): string {
   switch (name) {
     case 'Retry':
-      return '[\n\t{\n\t\t"ErrorEquals": ["${1:States.TaskFailed}"],\n\t\t"IntervalSeconds": ${2:1},\n\t\t"MaxAttempts": ${3:3},\n\t\t"BackoffRate": ${4:2},\n\t\t"JitterStrategy": "FULL"\n\t}\n]';
+      return bodyOf('Retry block').replace(/^"Retry": /, '');
     case 'Catch':
-      return queryLanguage === 'JSONata'
-        ? '[\n\t{\n\t\t"ErrorEquals": ["States.ALL"],\n\t\t"Output": "{% \\$states.errorOutput %}",\n\t\t"Next": "${1}"\n\t}\n]'
-        : '[\n\t{\n\t\t"ErrorEquals": ["States.ALL"],\n\t\t"ResultPath": "\\$.error",\n\t\t"Next": "${1}"\n\t}\n]';
+      return bodyOf(`Catch block (${queryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath'})`).replace(/^"Catch": /, '');
     case 'End':
       return 'true';
     case 'Choices':

@@ -161,6 +161,15 @@ describe('language features through the server', function () {
     assert.deepEqual(errorsOf(fixed), []);
   });
 
+  it('the refactoring light bulb shows on a state\'s name, Type and Resource lines, not on every line of its body', async () => {
+    const titles = async (marked: string) => (await actions(marked, ['refactor'])).result.map((a) => a.title);
+    for (const marked of [MACHINE.replace('"Fetch": {', '"Fe|tch": {'), MACHINE.replace('"Type": "Task"', '"Type": "Ta|sk"'), MACHINE.replace('"Resource"', '"Reso|urce"')]) {
+      assert.ok((await titles(marked)).some((t) => t.startsWith('Add Retry')), marked);
+    }
+    assert.deepEqual(await titles(MACHINE.replace('"FunctionName"', '"Function|Name"')), []);
+    assert.deepEqual(await titles(MACHINE.replace('"Next": "Decide"', '"Next": "Dec|ide"')), []);
+  });
+
   it('refactorings: Add Catch (to a new Fail state) and Add Retry keep the file valid and formatted', async () => {
     const { result, apply } = await actions(MACHINE.replace('"Type": "Task"', '"Type": "Ta|sk"'), ['refactor']);
     const addCatch = result.find((a) => a.title.startsWith('Add Catch: States.ALL to a new Fail state'));

@@ -2,7 +2,9 @@ import { getProperty, getValue, spanEnd, toJsonValue, type AstNode, type ObjectN
 import type { ParsedDocument } from '../document/parseDocument';
 import type { Scope, StateMachineModel, StateModel } from '../model/types';
 import type { Problem } from '../validation/types';
+import { insertProperty } from './insertInto';
 import { applyEdits, jsonPathOf, minimalEdit, setAt, type SpanEdit } from './jsonEdits';
+import { isOneLine, styleFrom } from './jsonStyle';
 import { templateToJsonata, pathToJsonata } from './toJsonata';
 
 export interface Fix {
@@ -31,7 +33,7 @@ const PROVIDERS: Record<string, FixProvider> = {
     }));
     const ref = model.symbols.references.find((r) => r.node.span.offset === problem.span.offset);
     if (name && ref && !model.symbols.definitions.has(name)) {
-      const stub = addStateEdit(doc, ref.scope, name, '{ "Type": "Pass", "End": true }');
+      const stub = addStateEdit(doc, ref.scope, name, { Type: 'Pass', End: true });
       if (stub) fixes.push({ title: `Create state '${name}'`, edits: [stub] });
     }
     return fixes;
@@ -120,15 +122,14 @@ function nextInSource(state: StateModel): StateModel | undefined {
   return list[list.indexOf(state) + 1];
 }
 
-/** Adds `"name": body` at the end of a States block, keeping its formatting. */
-export function addStateEdit(doc: ParsedDocument, scope: Scope, name: string, body: string): SpanEdit | undefined {
+/** Adds `"name": body` at the end of a States block, written on one line or expanded like the state before it. */
+export function addStateEdit(doc: ParsedDocument, scope: Scope, name: string, body: object): SpanEdit | undefined {
   const states = scope.statesNode;
   if (states?.kind !== 'object') return undefined;
-  const last = states.properties.at(-1);
-  const indent = last ? (/[ \t]*$/.exec(doc.text.slice(0, last.keySpan.offset))?.[0] ?? '  ') : '  ';
-  const stub = `${JSON.stringify(name)}: ${body}`;
-  if (!last) return { span: { offset: states.span.offset + 1, length: 0 }, newText: `\n${indent}${stub}\n` };
-  return { span: { offset: spanEnd(last.span), length: 0 }, newText: `,\n${indent}${stub}` };
+  const last = states.properties.at(-1)?.value;
+  const style = styleFrom(doc.text, undefined, states);
+  style.oneLineFrom = !last || isOneLine(doc.text, last.span) ? 0 : Infinity;
+  return insertProperty(doc.text, states, name, body, style, []);
 }
 
 /** Rotates array item `index` to the end by rewriting item slots with the original item texts. */

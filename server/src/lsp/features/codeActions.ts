@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
-import { spanEnd } from '../../core/document/ast';
+import { getProperty, spanEnd } from '../../core/document/ast';
+import type { StateModel } from '../../core/model/types';
 import type { SpanEdit } from '../../core/edits/jsonEdits';
 import { quickFixes } from '../../core/edits/quickFixes';
 import { errorHandlingRefactorings } from '../../core/edits/refactorings';
@@ -36,7 +37,7 @@ export function codeActionsFor(doc: AnalyzedDocument, start: number, end: number
     }
   }
   if (wants(CodeActionKind.RefactorRewrite)) {
-    const state = [...model.states].reverse().find((s) => start >= s.property.span.offset && start <= spanEnd(s.property.span));
+    const state = refactoringTarget(doc, start, end);
     if (state) {
       for (const fix of errorHandlingRefactorings(parsed, model, state)) {
         actions.push({ title: fix.title, kind: CodeActionKind.RefactorRewrite, edit: toEdit(fix.edits) });
@@ -44,4 +45,17 @@ export function codeActionsFor(doc: AnalyzedDocument, start: number, end: number
     }
   }
   return actions;
+}
+
+/**
+ * The state whose refactorings apply: the cursor or selection touches the line of its name, its `Type` or its
+ * `Resource` (not any line of its body, so the light bulb does not follow the cursor through a long Task).
+ */
+function refactoringTarget(doc: AnalyzedDocument, start: number, end: number) {
+  const line = (offset: number) => doc.textDocument.positionAt(offset).line;
+  const first = line(start);
+  const last = line(end);
+  const anchors = (s: StateModel) => [s.nameSpan.offset, ...['Type', 'Resource'].flatMap((k) => getProperty(s.node, k)?.keySpan.offset ?? [])].map(line);
+  const touching = doc.analysis.model.states.filter((s) => anchors(s).some((l) => l >= first && l <= last));
+  return touching.find((s) => anchors(s).includes(first)) ?? touching[0];
 }

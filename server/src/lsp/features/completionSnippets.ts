@@ -1,5 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver';
 import type { Span } from '../../core/document/ast';
+import { addStateEdit } from '../../core/edits/quickFixes';
 import type { Scope } from '../../core/model/types';
 import type { FieldSpec } from '../../core/spec/fieldSpec';
 import type { AnalyzedDocument } from '../featureContext';
@@ -79,21 +80,10 @@ export function valueSnippet(name: string, spec: FieldSpec | undefined, queryLan
   }
 }
 
-/** An edit adding a Pass stub with a fresh name at the end of a States block. */
-export function newStateEdit(
-  doc: AnalyzedDocument,
-  scope: Scope,
-  wanted?: string,
-  body = '{ "Type": "Pass", "End": true }',
-): { name: string; edit: TextEdit } | undefined {
-  const states = scope.statesNode;
-  if (states?.kind !== 'object') return undefined;
+/** An edit adding a Pass stub with a fresh name (or the one wanted) at the end of a States block. */
+export function newStateEdit(doc: AnalyzedDocument, scope: Scope, wanted?: string): { name: string; edit: TextEdit } | undefined {
   let name = wanted ?? 'New State';
   if (!wanted) for (let i = 2; doc.analysis.model.symbols.definitions.has(name); i++) name = `New State ${i}`;
-  const last = states.properties.at(-1);
-  const text = doc.analysis.doc.text;
-  const indent = last ? (/[ \t]*$/.exec(text.slice(0, last.keySpan.offset))?.[0] ?? '  ') : '  ';
-  const stub = `${JSON.stringify(name)}: ${body}`;
-  const at = last ? last.span.offset + last.span.length : states.span.offset + 1;
-  return { name, edit: { range: toRange(doc.textDocument, { offset: at, length: 0 }), newText: last ? `,\n${indent}${stub}` : `\n${indent}${stub}\n` } };
+  const stub = addStateEdit(doc.analysis.doc, scope, name, { Type: 'Pass', End: true });
+  return stub && { name, edit: { range: toRange(doc.textDocument, stub.span), newText: stub.newText } };
 }

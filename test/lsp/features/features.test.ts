@@ -116,6 +116,23 @@ describe('language features through the server', function () {
     assert.deepEqual(test.map((l) => [l.command.command, l.command.arguments?.[1]]), [['asl.testState', 'P'], ['asl.testState', 'A']]);
   });
 
+  it('code lenses say where transitions come from and carry the source locations for a click', async () => {
+    const { textDocument, text } = await open(MACHINE.replace('"Next": "Decide"', '"Catch": [ { "ErrorEquals": ["States.ALL"], "Next": "Failed" } ],\n      "Next": "Decide"') + '|');
+    type Lens = { range: { start: { line: number } }; command: { title: string; command: string; arguments?: [string, unknown, { range: { start: unknown } }[]] } };
+    const lenses = await client.request<Lens[]>('textDocument/codeLens', { textDocument });
+    const byLine = new Map(lenses.filter((l) => l.command.title !== 'Test State').map((l) => [text.split('\n')[l.range.start.line].trim().split('"')[1], l.command]));
+    assert.equal(byLine.get('Fetch')?.title, 'start');
+    assert.equal(byLine.get('Fetch')?.command, '');
+    assert.equal(byLine.get('Decide')?.title, "from 'Fetch'");
+    assert.equal(byLine.get('Done')?.title, "from 'Decide'");
+    const failed = byLine.get('Failed')!;
+    assert.equal(failed.title, "from 'Fetch' on error and 'Decide'");
+    assert.equal(failed.command, 'asl.showTransitionSources');
+    const [uri, , locations] = failed.arguments!;
+    assert.equal(uri, textDocument.uri);
+    assert.deepEqual(locations.map((l) => l.range.start), [positionAt(text, text.indexOf('"Fetch": {')), positionAt(text, text.indexOf('"Decide": {'))]);
+  });
+
   async function actions(marked: string, only?: string[]) {
     const opened = await open(marked);
     const result = await client.request<CodeAction[]>('textDocument/codeAction', {

@@ -1,6 +1,7 @@
 import type { ServerCapabilities } from 'vscode-languageserver';
 import type { FeatureContext } from '../featureContext';
 import { registerCodeActions } from './codeActions';
+import { registerCodeLens } from './codeLens';
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';
 import { registerNavigation } from './navigation';
@@ -24,6 +25,7 @@ export const featureCapabilities: ServerCapabilities = {
 export function registerFeatures(ctx: FeatureContext): void {
   registerNavigation(ctx);
   registerOutline(ctx);
+  registerCodeLens(ctx);
   registerHover(ctx);
   registerCompletion(ctx);
   registerCodeActions(ctx);

@@ -1,6 +1,6 @@
-import { FoldingRangeKind, SymbolKind, type CodeLens, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
+import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import type { AstNode } from '../../core/document/ast';
-import type { Scope, StateModel } from '../../core/model/types';
+import type { Scope } from '../../core/model/types';
 import type { FeatureContext } from '../featureContext';
 import { toRange, type PositionMapper } from '../toDiagnostic';
 
@@ -15,7 +15,7 @@ const KIND: Record<string, SymbolKind> = {
   Map: SymbolKind.Array,
 };
 
-/** Document symbols (states as a tree, with branches and item processors), folding ranges, and "N states lead here" lenses. */
+/** Document symbols (states as a tree, with branches and item processors) and folding ranges. */
 export function registerOutline(ctx: FeatureContext): void {
   const { connection } = ctx;
 
@@ -46,28 +46,6 @@ export function registerOutline(ctx: FeatureContext): void {
         }
       }
       return ranges;
-    }),
-  );
-
-  connection.onCodeLens(
-    ctx.guard('codeLens', [] as CodeLens[], (params) => {
-      const doc = ctx.getDocument(params.textDocument.uri);
-      if (!doc) return [];
-      const model = doc.analysis.model;
-      const incoming = new Map<StateModel, number>();
-      for (const ref of model.symbols.references) {
-        if (ref.target && ref.kind !== 'StartAt') incoming.set(ref.target, (incoming.get(ref.target) ?? 0) + 1);
-      }
-      return model.states.flatMap((state) => {
-        const n = incoming.get(state) ?? 0;
-        const start = state.scope.startAt?.target === state ? 'start · ' : '';
-        const title = `${start}${n === 0 ? 'no state leads here' : n === 1 ? '1 transition leads here' : `${n} transitions lead here`}`;
-        const range = toRange(doc.textDocument, state.nameSpan);
-        const lenses: CodeLens[] = [{ range, command: { title, command: '' } }];
-        // Runs this state alone in the Test State view (the client's asl.testState command).
-        if (state.type) lenses.push({ range, command: { title: 'Test State', command: 'asl.testState', arguments: [params.textDocument.uri, state.name] } });
-        return lenses;
-      });
     }),
   );
 }

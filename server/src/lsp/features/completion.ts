@@ -124,7 +124,6 @@ function stateNameItems(doc: AnalyzedDocument, literal: LiteralItems, scope: Sco
   if (stub) {
     items.push({
       ...literal.item(NEW_STATE, CompletionItemKind.Snippet, JSON.stringify(stub.name), { detail: `Adds '${stub.name}' (a Pass state) to this States block`, sortText: '~' }),
-      filterText: wanted ? JSON.stringify(stub.name) : doc.analysis.doc.text.slice(literal.span.offset, literal.span.offset + literal.span.length).replace(/"$/, '') || '"',
       additionalTextEdits: [stub.edit],
     });
   }

@@ -76,13 +76,13 @@ describe('completion inside quotes, after a prefix and before any quote (as VS C
     await client.shutdown();
   });
 
-  async function complete(marked: string): Promise<{ text: string; offset: number; items: CompletionItem[] }> {
+  async function complete(marked: string): Promise<{ text: string; offset: number; items: CompletionItem[]; isIncomplete: boolean }> {
     const { text, offset } = withCursor(marked);
     const uri = LspClient.uri(`quotes-${n++}.asl.json`);
     await client.open(uri, text);
     const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionAt(text, offset) });
     await client.close(uri);
-    return { text, offset, items: list.items };
+    return { text, offset, items: list.items, isIncomplete: list.isIncomplete };
   }
 
   /** The item a person would pick: it must be in the list and survive VS Code's filter at the cursor. */
@@ -196,6 +196,13 @@ describe('completion inside quotes, after a prefix and before any quote (as VS C
       const result = accept(text, pick(items, text, offset, 'State machine (JSONPath)'));
       assert.deepEqual(errorsOf(result), []);
     });
+  });
+
+  it('"New state…" waits while the typed text still starts an existing name; the list stays incomplete', async () => {
+    const { text, offset, items, isIncomplete } = await complete(MACHINE.replace('"Next": "Decide"', '"Next": "Dec|"'));
+    assert.ok(!items.some((i) => i.label === 'New state…'));
+    assert.equal(accept(text, pick(items, text, offset, 'Decide')), MACHINE);
+    assert.equal(isIncomplete, true);
   });
 
   it('"New state…" creates the state typed in Next when no state has that name', async () => {

@@ -13,16 +13,13 @@ import { toRange } from '../toDiagnostic';
 import { expressionCompletions, isExpressionString } from './completionExpressions';
 import { machineSnippetItems, newStateEdit, stateSnippetItems, valueSnippet } from './completionSnippets';
 
-const NEW_STATE = 'New state…';
 const SERVICE_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException', 'Lambda.Unknown', 'Sandbox.Timedout'];
 
 export function registerCompletion(ctx: FeatureContext): void {
   ctx.connection.onCompletion(
     ctx.guard('completion', { isIncomplete: false, items: [] } as CompletionList, (params) => {
       const doc = ctx.getDocument(params.textDocument.uri);
-      const items = doc ? completionsAt(doc, doc.textDocument.offsetAt(params.position)) : [];
-      // The "New state…" item is named after what is typed, so the editor must ask again as typing goes on.
-      return { isIncomplete: items.some((i) => i.label === NEW_STATE), items };
+      return doc ? completionsAt(doc, doc.textDocument.offsetAt(params.position)) : { isIncomplete: false, items: [] };
     }),
   );
 }
@@ -32,7 +29,13 @@ export function registerCompletion(ctx: FeatureContext): void {
  * the span's start to the cursor, so editors that filter by that text (VS Code does) keep the item whether the
  * user is inside `""`, after a typed prefix or has typed no quote yet; accepting it leaves one pair of quotes.
  */
-export function completionsAt(doc: AnalyzedDocument, offset: number): CompletionItem[] {
+export function completionsAt(doc: AnalyzedDocument, offset: number): CompletionList {
+  const list: CompletionList = { isIncomplete: false, items: [] };
+  list.items = itemsAt(doc, offset, list);
+  return list;
+}
+
+function itemsAt(doc: AnalyzedDocument, offset: number, list: CompletionList): CompletionItem[] {
   const model = doc.analysis.model;
   if (!model.root) return machineSnippetItems(doc, literalSpan(doc.analysis.doc.text, offset));
   const context = cursorContext(model, offset);
@@ -56,6 +59,8 @@ export function completionsAt(doc: AnalyzedDocument, offset: number): Completion
     const spec = context.site?.schema.fields[key];
     if (key === 'Next' || key === 'Default' || key === 'StartAt') {
       const scope = scopeFor(model, context.object, key);
+      // "New state…" is named after what is typed, so the editor must ask again as typing goes on.
+      list.isIncomplete = key !== 'StartAt';
       return scope ? stateNameItems(doc, literal, scope, node, key !== 'StartAt') : [];
     }
     if (key === 'Type') return STATE_TYPES.map((t) => literal.item(t, CompletionItemKind.EnumMember, JSON.stringify(t), { documentation: STATE_TYPE_DOCS[t].doc }));
@@ -117,16 +122,17 @@ function stateNameItems(doc: AnalyzedDocument, literal: LiteralItems, scope: Sco
   const items = scope.states
     .filter((s) => scope.byName.get(s.name) === s)
     .map((s) => literal.item(s.name, CompletionItemKind.Reference, JSON.stringify(s.name), { detail: s.type ? `${s.type} state` : 'state' }));
-  // A name typed that no state has yet is offered as the new state's name.
+  if (!offerNew) return items;
+  // A name typed that no state starts with is offered as the new state's name; while it still prefixes an
+  // existing name, that name is what the user wants, and "New state…" waits (the list is incomplete).
   const typed = node?.kind === 'string' ? node.value.trim() : '';
-  const wanted = typed && !doc.analysis.model.symbols.definitions.has(typed) && typed.length <= 80 ? typed : undefined;
-  const stub = offerNew ? newStateEdit(doc, scope, wanted) : undefined;
-  if (stub) {
-    items.push({
-      ...literal.item(NEW_STATE, CompletionItemKind.Snippet, JSON.stringify(stub.name), { detail: `Adds '${stub.name}' (a Pass state) to this States block`, sortText: '~' }),
-      additionalTextEdits: [stub.edit],
-    });
-  }
+  const prefixes = typed !== '' && scope.states.some((s) => s.name.toLowerCase().startsWith(typed.toLowerCase()));
+  const stub = prefixes || typed.length > 80 ? undefined : newStateEdit(doc, scope, typed || undefined);
+  if (!stub) return items;
+  items.push({
+    ...literal.item('New state…', CompletionItemKind.Snippet, JSON.stringify(stub.name), { detail: `Adds '${stub.name}' (a Pass state) to this States block`, sortText: '~' }),
+    additionalTextEdits: [stub.edit],
+  });
   return items;
 }
 

@@ -16,13 +16,15 @@ const jsonataMachine = (output: string, extra: Record<string, unknown> = {}) =>
 /** Definitions that validate clean and would freeze a server that ran them in its own thread. */
 const RUNAWAYS: Record<string, string> = {
   'endless JSONata recursion': jsonataMachine('( $f := function($n){ $f($n + 1) }; $f(0) )'),
-  'a JSONata loop of ten million steps': jsonataMachine('$reduce($range(1, 9999999, 1), function($a, $v){ $a + $v })'),
-  'a retrier with MaxAttempts 99999999 on an error raised at once': JSON.stringify({
-    QueryLanguage: 'JSONata',
-    StartAt: 'T',
-    States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: '{% $error("boom") %}', Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: 99999999, BackoffRate: 1 }], End: true } },
-  }, null, 2),
+  // Nested loops, so the steps need no large array (the server here gives a run 64 MB).
+  'a JSONata loop of ten million steps': jsonataMachine('$sum($map($range(1, 3200, 1), function($i){ $sum($map($range(1, 3200, 1), function($j){ $i * $j })) }))'),
 };
+
+const RETRY_FOREVER = JSON.stringify({
+  QueryLanguage: 'JSONata',
+  StartAt: 'T',
+  States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: '{% $error("boom") %}', Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: 99999999, BackoffRate: 1 }], End: true } },
+}, null, 2);
 
 describe('executions are isolated from the language server', function () {
   this.timeout(120_000);
@@ -88,6 +90,16 @@ describe('executions are isolated from the language server', function () {
       assert.equal(events.get(run.executionId)?.at(-1), 'ExecutionAborted');
     });
   }
+
+  it('a retrier with MaxAttempts 99999999 on an error raised at once ends at the 25,000-event cap, and hover answers', async () => {
+    // Retries count toward the history cap as AWS's do (asl-reference, quotas): the run ends instead of spinning.
+    const run = await start('retrier', RETRY_FOREVER);
+    assert.ok(await timedHover(run.uri) < 2000);
+    const result = await run.result;
+    assert.equal(result.status, 'FAILED');
+    assert.equal(result.error, 'States.Runtime');
+    assert.match(result.cause ?? '', /maximum number of history events \(25000\)/);
+  });
 
   it('a run that exhausts its memory fails with a clear message and the server lives on', async () => {
     const run = await start('memory', jsonataMachine('$count([$range(1, 9999999, 1), $range(1, 9999999, 1), $range(1, 9999999, 1)])'));

@@ -6,6 +6,8 @@
 import type { GraphModel } from './core/graph/graphModel';
 
 export type { GraphEdge, GraphGroup, GraphModel, GraphNode } from './core/graph/graphModel';
+export type { TestStateStep } from './interpreter/testStateSteps';
+import type { TestStateStep } from './interpreter/testStateSteps';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -107,13 +109,3 @@ export namespace TestStateRequest {
   }
 }
 
-/** One processing step of a tested state: InputPath, Parameters, Arguments, Result, ResultSelector, ResultPath, OutputPath, Output, Assign. */
-export interface TestStateStep {
-  step: string;
-  /** The field as the state writes it; undefined when the state does not set it. */
-  field?: unknown;
-  value?: unknown;
-  /** Compared with `value` to show what changed, when not the previous step's value (Assign: the variables before). */
-  before?: unknown;
-  reached: boolean;
-}

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ui } from './ui';
+import { until as untilWithin } from './until';
+
+const until = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000) => untilWithin(what, probe, timeoutMs);
 
 // Completion and refactorings as a person meets them: the cursor inside `""`, Ctrl+Space, the suggest widget's
 // rows, Enter, and the line read back. The API (executeCompletionItemProvider) would pass where the widget
@@ -35,15 +38,6 @@ const MACHINE = `{
 }
 `;
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 let files = 0;
 /** A fresh scratch file with the cursor where the `|` of `marker` falls on its first occurrence, focused. */

@@ -5,20 +5,12 @@ import type { AslWorkbenchApi } from '../../../client/src/extension';
 import type { GraphPanel } from '../../../client/src/graph/graphPanel';
 import type { StartExecutionRequest } from '../../../server/src/protocol';
 import { ui } from './ui';
+import { until } from './until';
 
 const EXTENSION_ID = 'asl-workbench.asl-workbench';
 const root = path.resolve(__dirname, '../../..');
 const examples = path.join(root, 'examples');
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Saves a screenshot of the live workbench (test-artifacts/e2e-NAME.png); a no-op without the UI bridge. */
 async function checkpoint(name: string, focusProblems = false): Promise<void> {

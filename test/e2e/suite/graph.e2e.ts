@@ -5,21 +5,13 @@ import type { AslWorkbenchApi } from '../../../client/src/extension';
 import type { GraphPanel } from '../../../client/src/graph/graphPanel';
 import type { FromGraphView } from '../../../client/webview/src/shared/graphMessages';
 import { ui } from './ui';
+import { until } from './until';
 
 type Rendered = Extract<FromGraphView, { type: 'rendered' }>;
 
 const root = path.resolve(__dirname, '../../..');
 const log = (line: string) => (globalThis as { aslE2eLog?: string[] }).aslE2eLog?.push(line);
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A machine of `count` Pass states in a chain, named `${prefix} 1`..., then a Succeed state. */
 function chain(prefix: string, count: number): Record<string, unknown> {

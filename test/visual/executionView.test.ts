@@ -29,12 +29,16 @@ async function show(page: Page, url: string, result: ExecutionResult, testCase: 
   await page.waitForFunction(() => (globalThis as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
   return page.evaluate(async ([json, testCase]) => {
     const r = JSON.parse(json) as ExecutionResult;
-    const w = globalThis as unknown as { postMessage(m: unknown, o: string): void; document: { querySelector(s: string): unknown } };
+    const w = globalThis as unknown as { postMessage(m: unknown, o: string): void; document: { querySelector(s: string): { textContent: string | null } | null } };
     const started = performance.now();
     w.postMessage({ type: 'started', machine: 'machine.asl.json', input: 'machine.input.json', testCase }, '*');
     for (let i = 0; i < r.events.length; i += 100) w.postMessage({ type: 'events', events: r.events.slice(i, i + 100) }, '*');
     w.postMessage({ type: 'finished', status: r.status, output: r.output, error: r.error, cause: r.cause, durationMs: r.durationMs }, '*');
-    while (!w.document.querySelector(`.status.${r.status}`) || !w.document.querySelector('.history .row')) await new Promise((done) => setTimeout(done, 5));
+    // Events reach the view in batches: done when the status shows and every event is counted in the history.
+    // (No named function here: the test loader would wrap it in a helper the page does not have.)
+    while (!w.document.querySelector(`.status.${r.status}`) || !w.document.querySelector('.history .row') || w.document.querySelector('.count')?.textContent !== `${r.events.length} events`) {
+      await new Promise((done) => setTimeout(done, 5));
+    }
     return performance.now() - started;
   }, [JSON.stringify(result), testCase] as const);
 }

@@ -1,6 +1,6 @@
 import { setOwn } from './ownProps';
 /**
- * A front-end neutral syntax tree: JSON today (jsonc-parser), YAML later. Every node and every key keeps
+ * A front-end neutral syntax tree, built by the JSON parser and by the YAML converter alike. Every node and every key keeps
  * its span in the source text, so diagnostics, navigation and edits can point at the exact characters.
  */
 
@@ -44,6 +44,18 @@ export interface StringNode extends NodeBase {
   kind: 'string';
   /** The decoded string value (escapes resolved). The span includes the quotes. */
   value: string;
+  /** Set by front ends whose literals are not JSON strings (YAML): how the value is written, to map offsets in it. */
+  literal?: StringLiteral;
+}
+
+/**
+ * How a non-JSON string literal is written: its style and where its content lies in the text (inside the quotes;
+ * for a block scalar, the lines after the `|` or `>` header).
+ */
+export interface StringLiteral {
+  style: 'plain' | 'single' | 'double' | 'block';
+  contentStart: number;
+  contentEnd: number;
 }
 
 export interface NumberNode extends NodeBase {

@@ -6,6 +6,8 @@ import { SubtreeReuse } from './subtreeReuse';
 export interface SyntaxProblem {
   message: string;
   span: Span;
+  /** An error unless said otherwise (YAML warnings such as an unknown tag). */
+  severity?: 'warning';
 }
 
 export interface ParsedDocument {
@@ -13,6 +15,13 @@ export interface ParsedDocument {
   /** Undefined only for text with no JSON value at all (empty, whitespace, or nesting past the limit). */
   root: AstNode | undefined;
   syntaxProblems: SyntaxProblem[];
+  /** The front end that read the text; JSON when absent. */
+  format?: 'json' | 'yaml';
+  /**
+   * YAML only: spans of the text that the tree holds more than once (an anchored node that aliases or merge keys
+   * repeat). An edit there would change every copy, so edits refuse to touch them.
+   */
+  sharedSpans?: Span[];
 }
 
 /** Deeper than any real state machine; keeps every recursive walk in the server far from the stack limit. */

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { allRules } from '../server/src/core/validation/rules/index';
 import { INTERNAL_ERROR } from '../server/src/core/validation/validate';
+import { TEMPLATE_CHECKS } from '../server/src/core/templates/templateChecks';
 
 export function renderRulesDoc(): string {
   const pretty = (json: string) => {
@@ -34,6 +35,25 @@ ${pretty(r.example.fixed)}
 \`\`\`
 `,
   );
+  const templateRows = TEMPLATE_CHECKS.map((c) => `| [\`${c.code}\`](#${c.code}) | ${c.severity} | ${c.description.split('. ')[0].replace(/\|/g, '\\|')}. |`);
+  const templateSections = TEMPLATE_CHECKS.map(
+    (c) => `## ${c.code}
+
+Default severity: **${c.severity}**. ${c.description}
+
+Reported on:
+
+\`\`\`yaml
+${c.bad}
+\`\`\`
+
+Fixed:
+
+\`\`\`yaml
+${c.fixed}
+\`\`\`
+`,
+  );
   const internal = `| [\`${INTERNAL_ERROR}\`](#${INTERNAL_ERROR}) | error | A check failed on this document (a bug in ASL Workbench, not in the definition). |`;
   const internalSection = `## ${INTERNAL_ERROR}
 
@@ -53,9 +73,11 @@ Every diagnostic carries one of these codes. Change a rule's severity, or turn i
 | Code | Default | What it checks |
 | --- | --- | --- |
 ${rows.join('\n')}
+${templateRows.join('\n')}
 ${internal}
 
 ${sections.join('\n')}
+${templateSections.join('\n')}
 ${internalSection}`;
 }
 

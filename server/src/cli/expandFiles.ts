@@ -6,6 +6,8 @@ export interface ExpandedFiles {
   files: string[];
   /** Arguments that matched nothing, and what could not be read on the way, each with the reason. */
   missing: { argument: string; reason: string }[];
+  /** Files a folder gave because `candidate` accepted their name: the caller checks their content. */
+  candidates: Set<string>;
 }
 
 const ASL_FILE = /\.asl\.json$/;
@@ -17,8 +19,9 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
  * followed, to files and to folders; a link that points nowhere, a folder that links back into itself and a
  * folder that cannot be listed are reported in `missing` with the reason. Throws GlobError for an unusable glob.
  */
-export async function expandFiles(args: string[], cwd: string): Promise<ExpandedFiles> {
+export async function expandFiles(args: string[], cwd: string, candidate: (file: string) => boolean = () => false): Promise<ExpandedFiles> {
   const files: string[] = [];
+  const candidates = new Set<string>();
   const missing: ExpandedFiles['missing'] = [];
   for (const argument of args) {
     if (isGlob(argument)) {
@@ -33,14 +36,18 @@ export async function expandFiles(args: string[], cwd: string): Promise<Expanded
     if (typeof info === 'string') {
       missing.push({ argument, reason: info });
     } else if (info.isDirectory()) {
-      const found = (await walk(resolve(cwd, argument), argument.replace(/\/+$/, ''), missing)).filter((f) => ASL_FILE.test(f));
-      if (found.length === 0) missing.push({ argument, reason: 'the folder holds no *.asl.json file' });
-      files.push(...found);
+      const all = await walk(resolve(cwd, argument), argument.replace(/\/+$/, ''), missing);
+      const found = all.filter((f) => ASL_FILE.test(f));
+      const maybe = all.filter((f) => !ASL_FILE.test(f) && candidate(f));
+      if (found.length === 0 && maybe.length === 0) missing.push({ argument, reason: 'the folder holds no *.asl.json file' });
+      for (const f of maybe) candidates.add(f);
+      files.push(...found, ...maybe);
     } else {
       files.push(argument);
     }
   }
-  return { files: [...new Set(files)], missing };
+  for (const f of files) if (candidates.has(f) && args.includes(f)) candidates.delete(f);
+  return { files: [...new Set(files)], missing, candidates };
 }
 
 /**

@@ -5,14 +5,19 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, withoutBom, type CliIo } from './cliI
 import { expandFiles } from './expandFiles';
 import { GlobError } from './globMatcher';
 import { parseArgs } from './parseArgs';
+import { isOtherInfrastructure, isTemplateCandidate, linkedProblems, templateOf } from './templateFiles';
+import type { Problem } from '../core/validation/types';
 
 export const VALIDATE_USAGE = `Usage: asl validate [--format text|json] FILE|DIR|GLOB...
 
-Checks Amazon States Language definitions and prints every problem.
-  --format text   file:line:col severity code message (default; 1-based line and column)
-  --format json   [{file, range: {start, end}, severity, code, message, related?}] with 0-based positions
-Folders are searched for *.asl.json files; symbolic links are followed. What cannot be read (a missing path, a
-folder that cannot be listed, a broken link, a link loop) is reported on stderr.
+Checks Amazon States Language definitions and prints every problem: *.asl.json files, and each state machine of
+a SAM/CloudFormation template, a Serverless Framework file or a Terraform file.
+  --format text   file:line:col severity code message [StateMachine] (default; 1-based line and column)
+  --format json   [{file, range: {start, end}, severity, code, message, stateMachine?, related?}] with 0-based
+                  positions
+Folders are searched for *.asl.json files and for templates that hold state machines; symbolic links are
+followed. What cannot be read (a missing path, a folder that cannot be listed, a broken link, a link loop) is
+reported on stderr.
 Exit status: 0 no errors, 1 errors found, 2 usage error or something could not be read.
 `;
 
@@ -24,6 +29,8 @@ interface JsonProblem {
   severity: string;
   code: string;
   message: string;
+  /** In a template: the state machine's logical ID, stateMachines key or resource name. */
+  stateMachine?: string;
   /** Places the problem affects (e.g. the states a broken Next cuts off), reported with it, not on their own. */
   related?: { range: JsonRange; message: string }[];
 }
@@ -41,17 +48,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
   let expanded;
   try {
-    expanded = await expandFiles(parsed.positionals, io.cwd);
+    expanded = await expandFiles(parsed.positionals, io.cwd, isTemplateCandidate);
   } catch (error) {
     if (error instanceof GlobError) return usage(io, `invalid pattern: ${error.message}`);
     throw error;
   }
-  const { files, missing } = expanded;
+  const { files, missing, candidates } = expanded;
   let unreadable = missing.length > 0;
   for (const m of missing) io.stderr(`asl validate: ${m.argument}: ${m.reason}\n`);
 
   const problems: JsonProblem[] = [];
   let errors = 0;
+  let checked = 0;
   for (const file of files) {
     let text: string;
     try {
@@ -64,7 +72,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     text = withoutBom(text);
     const lines = new LineIndex(text);
     const range = (span: Span): JsonRange => ({ start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) });
-    for (const p of analyzeDocument(text).problems) {
+    const add = (p: Problem, stateMachine?: string) => {
       if (p.severity === 'error') errors++;
       problems.push({
         file,
@@ -72,20 +80,37 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         severity: p.severity,
         code: p.code,
         message: p.message,
+        ...(stateMachine !== undefined ? { stateMachine } : {}),
         ...(p.related?.length ? { related: p.related.map((r) => ({ range: range(r.span), message: r.message })) } : {}),
       });
+    };
+    const template = templateOf(file, text);
+    if (template) {
+      checked++;
+      for (const { definition, problems: own } of template.definitions) {
+        const linked = await linkedProblems(io, file, definition);
+        for (const p of [...own, ...linked].sort((a, b) => a.span.offset - b.span.offset)) add(p, definition.name);
+      }
+      continue;
     }
+    // A file found in a folder, or a template or Terraform file, that holds no state machine is no definition.
+    if (candidates.has(file) || isOtherInfrastructure(file, text)) {
+      if (!candidates.has(file)) io.stderr(`asl validate: ${file}: holds no state machine\n`);
+      continue;
+    }
+    checked++;
+    for (const p of analyzeDocument(text).problems) add(p);
   }
 
   if (format === 'json') {
     io.stdout(`${JSON.stringify(problems, null, 2)}\n`);
   } else {
     for (const p of problems) {
-      io.stdout(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.code} ${p.message}\n`);
+      io.stdout(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.code} ${p.message}${p.stateMachine !== undefined ? ` [${p.stateMachine}]` : ''}\n`);
     }
   }
   const warnings = problems.filter((p) => p.severity === 'warning').length;
-  io.stderr(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
+  io.stderr(`${checked} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
   if (unreadable) return EXIT_USAGE;
   return errors > 0 ? EXIT_FAILED : EXIT_OK;
 }

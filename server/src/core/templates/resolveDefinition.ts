@@ -1,0 +1,44 @@
+import { setOwn } from '../document/ownProps';
+import { placeholderOfIntrinsic } from './placeholderArns';
+import type { TemplateDefinition } from './templateTypes';
+
+/**
+ * The values a local run uses for a template's `${Name}` substitutions: what the user gives (`--sub`, the run
+ * dialog), else the literal the template gives, else a readable placeholder (an ARN naming the resource).
+ */
+export function substitutionValues(definition: TemplateDefinition, given: Record<string, string> = {}): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const s of definition.substitutions) values.set(s.name, s.value ?? s.placeholder);
+  for (const [name, value] of Object.entries(given)) values.set(name, value);
+  return values;
+}
+
+/**
+ * The definition as AWS receives it after deployment, as far as it can be known here: each `${Name}` (and
+ * `${!Name}`) with a value replaced, and CloudFormation intrinsic objects (`{"Fn::GetAtt": ...}`) replaced by
+ * placeholders. A `${Name}` with no value stays as written.
+ */
+export function resolveDefinition(value: unknown, values: Map<string, string>, resources?: Parameters<typeof placeholderOfIntrinsic>[1]): unknown {
+  const walk = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return v.includes('${') ? v.replace(/\$\{!?([^{}]*)\}/g, (m, name: string) => values.get(name.trim()) ?? m) : v;
+    if (depth > 512 || v === null || typeof v !== 'object') return v;
+    if (Array.isArray(v)) return v.map((item) => walk(item, depth + 1));
+    const keys = Object.keys(v);
+    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
+      const placeholder = intrinsicPlaceholder(keys[0], (v as Record<string, unknown>)[keys[0]], resources);
+      if (placeholder !== undefined) return placeholder;
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of keys) setOwn(out, key, walk((v as Record<string, unknown>)[key], depth + 1));
+    return out;
+  };
+  return walk(value, 0);
+}
+
+function intrinsicPlaceholder(key: string, arg: unknown, resources: Parameters<typeof placeholderOfIntrinsic>[1]): string | undefined {
+  const span = { offset: 0, length: 0 };
+  const toNode = (v: unknown): Parameters<typeof placeholderOfIntrinsic>[0] =>
+    typeof v === 'string' ? { kind: 'string', value: v, span } : Array.isArray(v) ? { kind: 'array', items: v.map(toNode).filter((n) => n !== undefined), span } : undefined;
+  const value = toNode(arg);
+  return placeholderOfIntrinsic({ kind: 'object', span, properties: [{ key, keySpan: span, span, colonOffset: 0, ...(value ? { value } : {}) }] }, resources);
+}

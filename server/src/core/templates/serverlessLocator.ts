@@ -1,0 +1,33 @@
+import { getValue } from '../document/ast';
+import { inlineDoc } from './cloudFormationLocator';
+import type { HostFormat } from './hostFormat';
+import { OffsetMap } from './offsetMap';
+import type { TemplateDefinition } from './templateTypes';
+
+/**
+ * The state machines of a Serverless Framework file (serverless-step-functions): each entry of
+ * `stepFunctions.stateMachines` with a `definition` object. `${...}` there are the framework's variables
+ * (`${self:...}`, `${env:...}`, `${opt:...}`), resolved before deploying, so none needs a definition.
+ */
+export function serverlessDefinitions(host: HostFormat): TemplateDefinition[] {
+  const machines = getValue(getValue(host.doc.root, 'stepFunctions'), 'stateMachines');
+  if (machines?.kind !== 'object') return [];
+  const out: TemplateDefinition[] = [];
+  for (const machine of machines.properties) {
+    const definition = getValue(machine.value, 'definition');
+    if (definition?.kind !== 'object') continue;
+    out.push({
+      name: machine.key,
+      nameSpan: machine.keySpan,
+      embedding: 'inline',
+      span: definition.span,
+      doc: inlineDoc(host.doc, definition),
+      map: OffsetMap.identity,
+      encode: (t) => t,
+      substitutions: [],
+      substitutionsFrom: 'the framework variables',
+      implicitSubstitution: () => true,
+    });
+  }
+  return out;
+}

@@ -12,6 +12,8 @@ const nodeEntries = [
   { in: 'client/src/extension.ts', out: 'extension' },
   // Runs one execution in a process of its own; the server and the CLI find it beside themselves in dist/.
   { in: 'server/src/execution/executionWorker.ts', out: 'executionWorker' },
+  // Runs many tests, one after another, in a process of its own (asl test, the Testing view).
+  { in: 'server/src/testing/testWorker.ts', out: 'testWorker' },
 ];
 const webviewEntries = [
   { in: 'client/webview/src/graph/main.ts', out: 'webview/graph' },

@@ -1,5 +1,5 @@
 // npm run demo: validates the examples, then runs the donut shop for a good order and for the two failing
-// orders (mocked Tasks, virtual time) and prints their histories.
+// orders (mocked Tasks, virtual time) and prints their histories, and ends with the examples' tests.
 import { spawnSync } from 'node:child_process';
 
 const cli = ['dist/cli.js'];
@@ -15,5 +15,6 @@ const donut = ['run', 'examples/donut-shop.asl.json', '--mocks', 'examples/donut
 if (step('Donut shop: a good order', [...donut, '--input', 'examples/donut-shop.input.json', '--test-case', 'HappyPath']) !== 0) failed++;
 if (step('Donut shop: sold out (NotEnoughInventory is caught)', [...donut, '--input', 'examples/donut-shop.inputs/sold-out.json', '--test-case', 'SoldOut']) !== 1) failed++;
 if (step('Donut shop: no money (NotEnoughFunds is caught)', [...donut, '--input', 'examples/donut-shop.inputs/no-funds.json', '--test-case', 'NoFunds']) !== 1) failed++;
-console.log(failed ? `\n${failed} demo step(s) did not end as expected` : '\nDemo finished: one order succeeded, two failed the way the machine says they should.');
+if (step('Run the examples\' tests (name.tests.json / .tests.yaml beside each machine)', ['test', 'examples', '--coverage']) !== 0) failed++;
+console.log(failed ? `\n${failed} demo step(s) did not end as expected` : '\nDemo finished: one order succeeded, two failed the way the machine says they should, and every example\'s tests pass.');
 process.exitCode = failed ? 1 : 0;

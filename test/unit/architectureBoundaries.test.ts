@@ -96,8 +96,10 @@ describe('architecture boundaries', () => {
   // attacks the running server to keep the same rule true.
   it('lsp/ and cli/ never run the interpreter, jsonata or handler loading themselves (rule 6)', () => {
     const bad: string[] = [];
-    for (const dir of ['server/src/lsp', 'server/src/cli', 'server/src/server.ts']) {
-      const files = dir.endsWith('.ts') ? [join(root, dir)] : tsFiles(join(root, dir));
+    // The test runner's host side (server/src/testing/ but the test worker's own two files) obeys the same rule.
+    const workerOnly = new Set(['runTestJob.ts', 'testWorker.ts']);
+    for (const dir of ['server/src/lsp', 'server/src/cli', 'server/src/server.ts', 'server/src/testing']) {
+      const files = dir.endsWith('.ts') ? [join(root, dir)] : tsFiles(join(root, dir)).filter((f) => !(dir === 'server/src/testing' && workerOnly.has(f.split(sep).pop() ?? '')));
       for (const file of files) {
         const text = readFileSync(file, 'utf8');
         const re = /(?:^|\n)\s*(import|export)\s+(type\s+)?([^;]*?)\s+from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
@@ -113,6 +115,13 @@ describe('architecture boundaries', () => {
       }
     }
     assert.deepEqual(bad, []);
+  });
+
+  it('the test runner (server/src/testing) never imports vscode, LSP, lsp/, cli/ or client/; only its pool starts processes', () => {
+    const bad = violations('server/src/testing', (t) => isLspOrVscode(t) || /^(server\/src\/(lsp|cli)|client)(\/|$)/.test(t));
+    assert.deepEqual(bad, []);
+    const io = tsFiles(join(root, 'server/src/testing')).filter((f) => importsOf(f).some((s) => /^(node:)?(child_process|net|http|https)$/.test(s))).map((f) => relative(root, f).split(sep).join('/'));
+    assert.deepEqual(io, ['server/src/testing/testPool.ts']);
   });
 
   it('webview code never imports vscode', () => {

@@ -19,7 +19,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
  * followed, to files and to folders; a link that points nowhere, a folder that links back into itself and a
  * folder that cannot be listed are reported in `missing` with the reason. Throws GlobError for an unusable glob.
  */
-export async function expandFiles(args: string[], cwd: string, candidate: (file: string) => boolean = () => false): Promise<ExpandedFiles> {
+export async function expandFiles(args: string[], cwd: string, candidate: (file: string) => boolean = () => false, kind: { pattern: RegExp; name: string } = { pattern: ASL_FILE, name: '*.asl.json' }): Promise<ExpandedFiles> {
   const files: string[] = [];
   const candidates = new Set<string>();
   const missing: ExpandedFiles['missing'] = [];
@@ -37,9 +37,9 @@ export async function expandFiles(args: string[], cwd: string, candidate: (file:
       missing.push({ argument, reason: info });
     } else if (info.isDirectory()) {
       const all = await walk(resolve(cwd, argument), argument.replace(/\/+$/, ''), missing);
-      const found = all.filter((f) => ASL_FILE.test(f));
-      const maybe = all.filter((f) => !ASL_FILE.test(f) && candidate(f));
-      if (found.length === 0 && maybe.length === 0) missing.push({ argument, reason: 'the folder holds no *.asl.json file' });
+      const found = all.filter((f) => kind.pattern.test(f));
+      const maybe = all.filter((f) => !kind.pattern.test(f) && candidate(f));
+      if (found.length === 0 && maybe.length === 0) missing.push({ argument, reason: `the folder holds no ${kind.name} file` });
       for (const f of maybe) candidates.add(f);
       files.push(...found, ...maybe);
     } else {

@@ -7,6 +7,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   validate: { summary: 'check definitions and print problems', load: async () => (await import('./validate')).main },
   run: { summary: 'run a state machine locally (mocks, handlers, virtual time)', load: async () => (await import('./run')).main },
   'test-state': { summary: 'run one state alone and show each processing step', load: async () => (await import('./testState')).main },
+  test: { summary: 'run the tests in name.tests.json / .tests.yaml files (reports, coverage)', load: async () => (await import('./test')).main },
   graph: { summary: 'draw a state machine as SVG, or its laid-out graph as JSON', load: async () => (await import('./graph')).main },
 };
 

@@ -38,6 +38,8 @@ export class Execution {
   private quietSteps = 0;
   private historyFull?: FatalError;
   private ended = false;
+  /** The top-level States block's variables (a test reads them when the run ends). */
+  readonly variables = new VariableScope();
   readonly startTime: number;
   readonly context: Obj;
   private readonly deadline: number;
@@ -78,7 +80,7 @@ export class Execution {
     this.emit('ExecutionStarted', { executionStartedEventDetails: { input: inputText, roleArn: (this.context.Execution as Obj).RoleArn } });
     const topLanguage = definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
     try {
-      const output = await this.runBlock({ block: definition, variables: new VariableScope(), queryLanguage: topLanguage }, this.options.input);
+      const output = await this.runBlock({ block: definition, variables: this.variables, queryLanguage: topLanguage }, this.options.input);
       this.emit('ExecutionSucceeded', { executionSucceededEventDetails: { output: JSON.stringify(output) } });
       return this.result('SUCCEEDED', { output });
     } catch (error) {
@@ -175,13 +177,17 @@ export class Execution {
             if (r.JitterStrategy === 'FULL') delay = this.options.services.random() * delay;
             attempts[index]++;
             retryCount++;
+            this.options.onTrace?.({ kind: 'retry', state: name, index });
             if (this.eventCount === eventsBefore) this.chargeQuietStep();
             await this.sleep(delay);
             continue;
           }
         }
-        const catcher = ((Array.isArray(state.Catch) ? state.Catch : []) as Obj[]).find((c) => errorMatches((c.ErrorEquals as string[]) ?? [], e.error));
-        if (!catcher) throw e;
+        const catchers = (Array.isArray(state.Catch) ? state.Catch : NO_HANDLERS) as Obj[];
+        const caughtBy = catchers.findIndex((c) => errorMatches((c.ErrorEquals as string[]) ?? [], e.error));
+        if (caughtBy < 0) throw e;
+        const catcher = catchers[caughtBy];
+        this.options.onTrace?.({ kind: 'catch', state: name, index: caughtBy });
         const output = await this.caught(frame, language, catcher, input, e, stateContext);
         return { output, next: String(catcher.Next), exitEvent: this.exited(type, name, input, output, entered) };
       }

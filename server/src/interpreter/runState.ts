@@ -86,7 +86,10 @@ async function runJsonPath(ex: Execution, run: StateRun): Promise<StateOutcome> 
     }
     case 'Choice': {
       const selected = ex.select(state.InputPath, input, roots, 'InputPath');
-      const rule = ((state.Choices as Obj[]) ?? []).find((r) => ruleMatches(r, { data: selected, ...roots }));
+      const choices = (state.Choices as Obj[]) ?? [];
+      const ruleIndex = choices.findIndex((r) => ruleMatches(r, { data: selected, ...roots }));
+      const rule = ruleIndex >= 0 ? choices[ruleIndex] : undefined;
+      ex.options.onTrace?.({ kind: 'choice', state: run.name, index: ruleIndex });
       const next = (rule?.Next ?? state.Default) as string | undefined;
       if (next === undefined) throw new StatesError('States.NoChoiceMatched', `No Choice rule matched and no Default is set in state '${run.name}'`);
       const assign = rule?.Assign ?? (rule ? undefined : state.Assign);
@@ -150,11 +153,17 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
       return finish(raw, nextOf(state));
     }
     case 'Choice': {
-      for (const rule of (state.Choices as Obj[]) ?? []) {
+      const choices = (state.Choices as Obj[]) ?? [];
+      for (let index = 0; index < choices.length; index++) {
+        const rule = choices[index];
         const condition = typeof rule.Condition === 'string' ? await evaluateJsonata(rule.Condition.slice(2, -2), bindings, ex.options.services, 'Condition') : rule.Condition;
         if (typeof condition !== 'boolean') throw new StatesError('States.QueryEvaluationError', `The Condition of a Choice rule in '${run.name}' did not return a boolean`);
-        if (condition) return finish(input, String(rule.Next), rule.Assign, rule.Output);
+        if (condition) {
+          ex.options.onTrace?.({ kind: 'choice', state: run.name, index });
+          return finish(input, String(rule.Next), rule.Assign, rule.Output);
+        }
       }
+      ex.options.onTrace?.({ kind: 'choice', state: run.name, index: -1 });
       if (state.Default === undefined) throw new StatesError('States.NoChoiceMatched', `No Choice rule matched and no Default is set in state '${run.name}'`);
       return finish(input, String(state.Default));
     }

@@ -29,6 +29,13 @@ export interface Clock {
   readonly real: boolean;
 }
 
+/** A decision the run made that the history does not name: rule/retrier/catcher index, -1 for a Choice's Default. */
+export interface RunTrace {
+  kind: 'choice' | 'retry' | 'catch';
+  state: string;
+  index: number;
+}
+
 export interface TaskRequest {
   stateName: string;
   resource: string;
@@ -49,6 +56,8 @@ export interface RunOptions {
   clock: Clock;
   services: IntrinsicServices;
   onEvent?: (event: HistoryEvent) => void;
+  /** Which Choice rule, retrier and catcher each decision used (for test coverage); not called when absent. */
+  onTrace?: (trace: RunTrace) => void;
   /** 'full' (default) puts state inputs/outputs in the events like AWS; 'summary' leaves them out (faster). */
   eventDetail?: 'full' | 'summary';
   /** Keep every event in the result (default true); a benchmark may turn it off. */

@@ -103,6 +103,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       executionName: `local-${Date.now()}`,
       startTime: Date.now(),
       realTime: args.flags['real-time'] === true,
+      // The summary and --history read the events' types, names and errors: states' input and output stay out.
+      eventDetail: format === 'json' ? 'full' : 'summary',
       ...(tasks.mocks ? { mocks: tasks.mocks } : {}),
       ...(tasks.handlersPath ? { handlersPath: tasks.handlersPath } : {}),
       ...(typeof resultsDir === 'string' ? { resultsDir: resolve(io.cwd, resultsDir) } : {}),

@@ -91,9 +91,17 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
         child.send({ type: 'run', job });
         if (limits.timeoutSeconds > 0) timers.push(setTimeout(() => kill('timeout'), limits.timeoutSeconds * 1000));
         return;
-      case 'events':
-        if (Array.isArray(message.events)) hooks.onEvents?.(message.events);
+      case 'events': {
+        if (typeof message.json !== 'string') return;
+        let events: unknown;
+        try {
+          events = JSON.parse(message.json);
+        } catch {
+          return;
+        }
+        if (Array.isArray(events)) hooks.onEvents?.(events as HistoryEvent[]);
         return;
+      }
       case 'task':
         if (typeof message.stateName === 'string') pending.set(message.stateName, (pending.get(message.stateName) ?? 0) + (message.pending ? 1 : -1));
         return;

@@ -1,5 +1,3 @@
-import type { HistoryEvent } from '../interpreter/types';
-
 /** One run for the execution worker: everything it needs, as data (no function, no path chosen by user data). */
 export interface RunJob {
   kind: 'execution' | 'testState';
@@ -20,6 +18,8 @@ export interface RunJob {
   /** Test State: the state to run and the variables in scope. */
   stateName?: string;
   variables?: Record<string, unknown>;
+  /** 'summary' leaves the states' input and output out of the events (`asl run` prints only a summary). */
+  eventDetail?: 'full' | 'summary';
   /** The budget of each JSONata evaluation. */
   jsonata: { timeoutMs: number; maxDepth: number };
 }
@@ -30,7 +30,8 @@ export type HostMessage = { type: 'run'; job: RunJob } | { type: 'abort' };
 /** From the worker to the host. */
 export type WorkerMessage =
   | { type: 'ready' }
-  | { type: 'events'; events: HistoryEvent[] }
+  /** A batch of history events as one JSON array. */
+  | { type: 'events'; json: string }
   /** A handler call started (`pending`) or settled. */
   | { type: 'task'; stateName: string; pending: boolean }
   /** The run ended: an ExecutionResult without its events (they were streamed), or a TestStateResult. */

@@ -1,7 +1,7 @@
 import { evaluateJsonataValue, hasJsonata } from './jsonataEval';
 import { compilePath, evaluatePath, setAtPath, type PathRoots } from './jsonPathEval';
 import { evaluateTemplate } from './payloadTemplate';
-import { runState, type StateOutcome } from './runState';
+import { runState, type StateOutcome, type StateRun } from './runState';
 import { checkDataLimit, utf8Length, DATA_LIMIT } from './dataLimit';
 import { errorMatches, FatalError, StatesError } from './statesError';
 import type { StopScope } from './stopScope';
@@ -23,6 +23,14 @@ export interface Frame {
 }
 
 const NO_HANDLERS: Obj[] = [];
+const ENTERED = { suffix: 'StateEntered', types: new Map<string, string>() };
+const EXITED = { suffix: 'StateExited', types: new Map<string, string>() };
+/** `PassStateEntered` and the like, made once per state type rather than once per transition. */
+function eventType(stateType: string, kind: typeof ENTERED): string {
+  let type = kind.types.get(stateType);
+  if (type === undefined) kind.types.set(stateType, (type = stateType + kind.suffix));
+  return type;
+}
 const hasOwnProperty = Object.prototype.hasOwnProperty;
 /** A Standard execution runs at most one year; past it, it fails with States.Timeout (AWS service quotas). */
 const MAX_EXECUTION_MS = 365 * 24 * 3600 * 1000;
@@ -33,7 +41,6 @@ export class Execution {
   private eventCount = 0;
   private isoAt = NaN;
   private isoText = '';
-  private lastEventId = 0;
   /** Retry attempts that recorded no event (their state failed before its first event) count toward the cap. */
   private quietSteps = 0;
   private historyFull?: FatalError;
@@ -45,8 +52,16 @@ export class Execution {
   private readonly deadline: number;
   private readonly timeoutCause: string;
   private readonly maxEvents: number;
+  /** Whether anyone reads the history (it is kept, or streamed); when not, events are only counted. */
+  private readonly listening: boolean;
+  private readonly record: boolean;
+  /** Events carry the states' input and output JSON (eventDetail 'full'). */
+  readonly fullEvents: boolean;
 
   constructor(readonly options: RunOptions) {
+    this.record = options.recordEvents !== false;
+    this.listening = this.record || options.onEvent !== undefined;
+    this.fullEvents = this.listening && options.eventDetail !== 'summary';
     this.startTime = options.clock.now();
     const name = options.executionName ?? 'local-execution';
     const machine = options.stateMachineName ?? 'local-state-machine';
@@ -116,7 +131,9 @@ export class Execution {
       // (Written out rather than through getOwn, whose shared lookup sees every shape in the program: slower.)
       const state = hasOwnProperty.call(states, name) ? (states as Record<string, Obj>)[name] : undefined;
       if (!state || typeof state !== 'object') throw new StatesError('States.Runtime', `State '${name}' does not exist`);
-      const outcome = await this.runWithHandlers(frame, name, state, data, previous);
+      // A state that needs no waiting (Pass, Choice, Succeed, Fail) runs synchronously: no promise per transition.
+      let outcome = this.runWithHandlers(frame, name, state, data, previous);
+      if (outcome instanceof Promise) outcome = await outcome;
       previous = outcome.exitEvent;
       data = outcome.output;
       if (!outcome.next) return data;
@@ -144,53 +161,77 @@ export class Execution {
     this.checkRunning();
   }
 
-  /** Runs one state with its Retry and Catch (asl-reference §7). */
-  private async runWithHandlers(frame: Frame, name: string, state: Obj, input: unknown, previous?: number): Promise<StateOutcome> {
+  /** Runs one state with its Retry and Catch (asl-reference §7); synchronously when the state does not wait. */
+  private runWithHandlers(frame: Frame, name: string, state: Obj, input: unknown, previous?: number): StateOutcome | Promise<StateOutcome> {
     const type = String(state.Type);
     const language = state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath' ? state.QueryLanguage : frame.queryLanguage;
-    const full = this.options.eventDetail !== 'summary';
-    const entered = this.emit(`${type}StateEntered`, { stateEnteredEventDetails: full ? { name, input: JSON.stringify(input) } : { name } }, previous);
+    // Event details are built only when someone reads the history.
+    const entered = this.emit(eventType(type, ENTERED), this.fullEvents ? { stateEnteredEventDetails: { name, input: JSON.stringify(input) } } : this.listening ? { stateEnteredEventDetails: { name } } : undefined, previous);
+    const run: StateRun = { frame, name, state, type, language, input, context: this.stateContext(frame, name, 0), attempt: 0, entered };
+    const eventsBefore = this.eventCount;
+    try {
+      const outcome = runState(this, run);
+      if (outcome instanceof Promise) return outcome.then((o) => this.succeeded(run, o)).catch((error: unknown) => this.recover(run, error, eventsBefore));
+      return this.succeeded(run, outcome);
+    } catch (error) {
+      return this.recover(run, error, eventsBefore);
+    }
+  }
+
+  /** The context object of one attempt of a state (asl-reference §10). Built field by field: it runs once per transition. */
+  private stateContext(frame: Frame, name: string, retryCount: number): Obj {
+    const context: Obj = { Execution: this.context.Execution, StateMachine: this.context.StateMachine, State: { EnteredTime: this.iso(), Name: name, RetryCount: retryCount } };
+    if (frame.mapItem) context.Map = { Item: frame.mapItem };
+    return context;
+  }
+
+  private succeeded(run: StateRun, outcome: StateOutcome): StateOutcome {
+    return { output: outcome.output, next: outcome.next, exitEvent: this.exited(run.type, run.name, run.input, outcome.output, run.entered!) };
+  }
+
+  /** After a failed attempt: retries while a retrier allows (each retry may fail again), else a catcher, else the error. */
+  private async recover(run: StateRun, error: unknown, eventsBefore: number): Promise<StateOutcome> {
+    const { state } = run;
     const retriers = (Array.isArray(state.Retry) ? state.Retry : NO_HANDLERS) as Obj[];
     let attempts: number[] | undefined;
     let retryCount = 0;
     for (;;) {
-      const eventsBefore = this.eventCount;
-      // Built field by field: this runs once per state transition.
-      const stateContext: Obj = { Execution: this.context.Execution, StateMachine: this.context.StateMachine, State: { EnteredTime: this.iso(), Name: name, RetryCount: retryCount } };
-      if (frame.mapItem) stateContext.Map = { Item: frame.mapItem };
-      try {
-        const outcome = await runState(this, { frame, name, state, type, language, input, context: stateContext, attempt: retryCount, entered });
-        return { ...outcome, exitEvent: this.exited(type, name, input, outcome.output, entered) };
-      } catch (error) {
-        const e = asStatesError(error);
-        if (e instanceof FatalError || e.error === 'States.Aborted' || this.options.signal?.aborted) throw e;
-        const index = retriers.findIndex((r) => errorMatches((r.ErrorEquals as string[]) ?? [], e.error));
-        if (index >= 0) {
-          const r = retriers[index];
-          const max = typeof r.MaxAttempts === 'number' ? r.MaxAttempts : 3;
-          attempts ??= retriers.map(() => 0);
-          if (attempts[index] < max) {
-            const interval = (typeof r.IntervalSeconds === 'number' ? r.IntervalSeconds : 1) * 1000;
-            const rate = typeof r.BackoffRate === 'number' ? r.BackoffRate : 2;
-            let delay = interval * Math.pow(rate, attempts[index]);
-            if (typeof r.MaxDelaySeconds === 'number') delay = Math.min(delay, r.MaxDelaySeconds * 1000);
-            if (r.JitterStrategy === 'FULL') delay = this.options.services.random() * delay;
-            attempts[index]++;
-            retryCount++;
-            this.options.onTrace?.({ kind: 'retry', state: name, index });
-            if (this.eventCount === eventsBefore) this.chargeQuietStep();
-            await this.sleep(delay);
+      const e = asStatesError(error);
+      if (e instanceof FatalError || e.error === 'States.Aborted' || this.options.signal?.aborted) throw e;
+      const index = retriers.findIndex((r) => errorMatches((r.ErrorEquals as string[]) ?? [], e.error));
+      if (index >= 0) {
+        const r = retriers[index];
+        const max = typeof r.MaxAttempts === 'number' ? r.MaxAttempts : 3;
+        attempts ??= retriers.map(() => 0);
+        if (attempts[index] < max) {
+          const interval = (typeof r.IntervalSeconds === 'number' ? r.IntervalSeconds : 1) * 1000;
+          const rate = typeof r.BackoffRate === 'number' ? r.BackoffRate : 2;
+          let delay = interval * Math.pow(rate, attempts[index]);
+          if (typeof r.MaxDelaySeconds === 'number') delay = Math.min(delay, r.MaxDelaySeconds * 1000);
+          if (r.JitterStrategy === 'FULL') delay = this.options.services.random() * delay;
+          attempts[index]++;
+          retryCount++;
+          this.options.onTrace?.({ kind: 'retry', state: run.name, index });
+          if (this.eventCount === eventsBefore) this.chargeQuietStep();
+          await this.sleep(delay);
+          eventsBefore = this.eventCount;
+          run = { ...run, context: this.stateContext(run.frame, run.name, retryCount), attempt: retryCount };
+          try {
+            const outcome = runState(this, run);
+            return this.succeeded(run, outcome instanceof Promise ? await outcome : outcome);
+          } catch (next) {
+            error = next;
             continue;
           }
         }
-        const catchers = (Array.isArray(state.Catch) ? state.Catch : NO_HANDLERS) as Obj[];
-        const caughtBy = catchers.findIndex((c) => errorMatches((c.ErrorEquals as string[]) ?? [], e.error));
-        if (caughtBy < 0) throw e;
-        const catcher = catchers[caughtBy];
-        this.options.onTrace?.({ kind: 'catch', state: name, index: caughtBy });
-        const output = await this.caught(frame, language, catcher, input, e, stateContext);
-        return { output, next: String(catcher.Next), exitEvent: this.exited(type, name, input, output, entered) };
       }
+      const catchers = (Array.isArray(state.Catch) ? state.Catch : NO_HANDLERS) as Obj[];
+      const caughtBy = catchers.findIndex((c) => errorMatches((c.ErrorEquals as string[]) ?? [], e.error));
+      if (caughtBy < 0) throw e;
+      const catcher = catchers[caughtBy];
+      this.options.onTrace?.({ kind: 'catch', state: run.name, index: caughtBy });
+      const output = await this.caught(run.frame, run.language, catcher, run.input, e, run.context);
+      return { output, next: String(catcher.Next), exitEvent: this.exited(run.type, run.name, run.input, output, run.entered!) };
     }
   }
 
@@ -199,10 +240,9 @@ export class Execution {
    * emits its Exited event; the event's JSON, when there is one, is what gets measured.
    */
   private exited(type: string, name: string, input: unknown, output: unknown, entered: number): number {
-    const full = this.options.eventDetail !== 'summary';
-    const text = full ? (JSON.stringify(output) ?? 'null') : undefined;
+    const text = this.fullEvents ? (JSON.stringify(output) ?? 'null') : undefined;
     if (output !== input) checkDataLimit('The output of state', name, output, text);
-    return this.emit(`${type}StateExited`, { stateExitedEventDetails: full ? { name, output: text } : { name } }, entered);
+    return this.emit(eventType(type, EXITED), text !== undefined ? { stateExitedEventDetails: { name, output: text } } : this.listening ? { stateExitedEventDetails: { name } } : undefined, entered);
   }
 
   /** A catcher's output (ResultPath or Output) and Assign, from the Error Output {Error, Cause}. */
@@ -239,13 +279,14 @@ export class Execution {
    * fails the execution with States.Runtime, whose ExecutionFailed becomes that last event. Once the execution
    * has ended, stray events (a sibling branch finishing its task) are dropped.
    */
-  emit(type: string, details: Obj, previous?: number): number {
+  emit(type: string, details: Obj | undefined, previous?: number): number {
     // One comparison on the common path: far from the cap, still running.
     if (this.eventCount + this.quietSteps + 1 >= this.maxEvents || this.ended || type.charCodeAt(0) === 69 /* E */) this.admit(type);
     const id = ++this.eventCount;
-    const event: HistoryEvent = { id, previousEventId: previous ?? this.lastEventId, timestamp: this.iso(), type, ...details };
-    this.lastEventId = id;
-    if (this.options.recordEvents !== false) this.events.push(event);
+    // Nobody reads the history: its events are counted (for the cap and the links), never built.
+    if (!this.listening) return id;
+    const event: HistoryEvent = { id, previousEventId: previous ?? id - 1, timestamp: this.iso(), type, ...details };
+    if (this.record) this.events.push(event);
     this.options.onEvent?.(event);
     return id;
   }

@@ -1,4 +1,5 @@
-import jsonata from 'jsonata';
+import type jsonata from 'jsonata';
+import { jsonataLibrary } from '../core/expressions/jsonataLibrary';
 import { StatesError } from './statesError';
 import type { IntrinsicServices } from './intrinsicsEval';
 
@@ -55,7 +56,7 @@ function compile(text: string, services: IntrinsicServices): Expression {
   let expression = compiled.get(text);
   if (!expression) {
     try {
-      expression = jsonata(text);
+      expression = jsonataLibrary()(text);
     } catch (error) {
       throw new StatesError('States.QueryEvaluationError', `The JSONata expression '${text}' is invalid: ${(error as Error).message}`);
     }

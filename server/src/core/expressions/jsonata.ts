@@ -1,4 +1,4 @@
-import jsonata from 'jsonata';
+import { jsonataLibrary } from './jsonataLibrary';
 import { ownTable } from '../spec/ownTable';
 import type { ParseResult } from './parseResult';
 
@@ -41,7 +41,7 @@ export function parseJsonata(expression: string): ParseResult<JsonataNode> {
 
 function parseUncached(expression: string): ParseResult<JsonataNode> {
   try {
-    return { ok: true, value: jsonata(expression).ast() as unknown as JsonataNode };
+    return { ok: true, value: jsonataLibrary()(expression).ast() as unknown as JsonataNode };
   } catch (error) {
     const e = error as { position?: number; token?: string; message?: string };
     const token = e.token === undefined || e.token === '(end)' ? '' : String(e.token);

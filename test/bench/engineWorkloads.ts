@@ -1,0 +1,102 @@
+/**
+ * The four interpreter workloads of issue 17, as definitions both engines run: a Choice loop of 100,000
+ * iterations (States.MathAdd), an inline Map over 10,000 items of 3 Pass states, a Parallel of 50 branches of
+ * 100 states, and 1,000 Tasks that each fail once and are retried.
+ */
+export interface Workload {
+  key: string;
+  name: string;
+  definition: Record<string, unknown>;
+  input: unknown;
+  /** The Task state that fails its first call per item (1,000 Tasks with a retry), if any. */
+  flakyTask?: string;
+  /** State transitions (states entered) in one run. */
+  transitions: number;
+  /**
+   * Too long for a Standard workflow's 25,000 history events: run as an Express workflow would be (no history
+   * kept or printed), with the cap lifted.
+   */
+  express?: boolean;
+}
+
+const chain = (prefix: string, n: number) => {
+  const states: Record<string, unknown> = {};
+  for (let i = 0; i < n; i++) states[`${prefix}${i}`] = { Type: 'Pass', ...(i + 1 < n ? { Next: `${prefix}${i + 1}` } : { End: true }) };
+  return { StartAt: `${prefix}0`, States: states };
+};
+
+export const LOOP_ITERATIONS = 100_000;
+export const MAP_ITEMS = 10_000;
+
+export const WORKLOADS: Workload[] = [
+  {
+    key: 'loop',
+    name: 'Choice loop, 100,000 iterations',
+    definition: {
+      StartAt: 'Init',
+      States: {
+        // Parameters, not `Result: 0`: aws-local-stepfunctions ignores a falsy Pass Result.
+        Init: { Type: 'Pass', Parameters: { i: 0 }, Next: 'Check' },
+        Check: { Type: 'Choice', Choices: [{ Variable: '$.i', NumericLessThan: LOOP_ITERATIONS, Next: 'Add' }], Default: 'Done' },
+        Add: { Type: 'Pass', Parameters: { 'i.$': 'States.MathAdd($.i, 1)' }, Next: 'Check' },
+        Done: { Type: 'Succeed' },
+      },
+    },
+    input: {},
+    transitions: 2 * LOOP_ITERATIONS + 3,
+    express: true,
+  },
+  {
+    key: 'map',
+    name: 'Inline Map, 10,000 items × 3 states',
+    definition: { StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: chain('P', 3), End: true } } },
+    input: Array.from({ length: MAP_ITEMS }, (_, i) => ({ i })),
+    transitions: 3 * MAP_ITEMS + 1,
+    express: true,
+  },
+  {
+    key: 'parallel',
+    name: 'Parallel, 50 branches × 100 states',
+    definition: { StartAt: 'P', States: { P: { Type: 'Parallel', Branches: Array.from({ length: 50 }, (_, b) => chain(`B${b}-`, 100)), End: true } } },
+    input: {},
+    transitions: 50 * 100 + 1,
+  },
+  {
+    key: 'tasks',
+    name: '1,000 Tasks with a retry',
+    definition: {
+      StartAt: 'M',
+      States: {
+        M: {
+          Type: 'Map',
+          MaxConcurrency: 1,
+          ItemProcessor: {
+            StartAt: 'T',
+            States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:work', Retry: [{ ErrorEquals: ['Flaky'], IntervalSeconds: 1, MaxAttempts: 1 }], End: true } },
+          },
+          End: true,
+        },
+      },
+    },
+    input: Array.from({ length: 1000 }, (_, i) => ({ i })),
+    flakyTask: 'T',
+    transitions: 1000 + 1,
+  },
+];
+
+/** The empty run subtracted from each workload's: one Pass state. */
+export const EMPTY: Workload = { key: 'empty', name: 'empty', definition: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, input: {}, transitions: 1 };
+
+/** The task both engines call: fails with `Flaky` on an item's first call, then returns `{ ok: i }`. */
+export function flakyTask(): (input: unknown) => Promise<unknown> {
+  const seen = new Set<number>();
+  return async (input) => {
+    const i = (input as { i: number }).i;
+    if (!seen.has(i)) {
+      seen.add(i);
+      // An Error without a stack trace: capturing one costs more than an engine's whole step, in both engines.
+      throw Object.assign(Object.create(Error.prototype) as Error, { name: 'Flaky', message: 'first call fails' });
+    }
+    return { ok: i };
+  };
+}

@@ -8,7 +8,8 @@
  * Targets: at least 10× aws-local-stepfunctions' engine time on each workload, at most half its peak memory, and
  * a Map iteration's state within 2× of a plain loop's cost per transition.
  * aws-local-stepfunctions is not a dependency: install it with `npm i --prefix /tmp/als aws-local-stepfunctions@3`
- * (or point ALS_MODULE at it); without it only our figures are printed.
+ * (or point ALS_MODULE at it); without it only our figures are printed. BENCH_BASELINE=path/to/an older
+ * dist/bench/interpreter.bench.js adds that build's engine ("before") to the same interleaved rounds.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,8 +22,13 @@ export { engineRun };
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-function runChild(engine: Engine, key: string): RunReport {
-  const child = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(__filename)}).engineRun(${JSON.stringify(engine)}, ${JSON.stringify(key)}).catch((e) => { console.error(e); process.exit(1); })`], {
+const BASELINE = process.env.BENCH_BASELINE;
+type Runner = Engine | 'before';
+
+function runChild(runner: Runner, key: string): RunReport {
+  const bundle = runner === 'before' ? BASELINE! : __filename;
+  const engine = runner === 'before' ? 'ours' : runner;
+  const child = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)}).engineRun(${JSON.stringify(engine)}, ${JSON.stringify(key)}).catch((e) => { console.error(e); process.exit(1); })`], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
@@ -38,7 +44,7 @@ interface Figures {
   hash: string;
 }
 
-function measure(engine: Engine, workload: Workload, empties: RunReport[], runs: RunReport[]): Figures {
+function measure(engine: Runner, workload: Workload, empties: RunReport[], runs: RunReport[]): Figures {
   const empty = { wall: median(empties.map((r) => r.wallMs)), cpu: median(empties.map((r) => r.cpuMs)), peak: median(empties.map((r) => r.peakRssBytes)) };
   const hashes = new Set(runs.map((r) => r.outputHash));
   if (hashes.size !== 1) throw new Error(`${engine} ${workload.key}: outputs differ between rounds`);
@@ -54,9 +60,9 @@ function measure(engine: Engine, workload: Workload, empties: RunReport[], runs:
 export async function run(): Promise<void> {
   const withAls = existsSync(ALS_MODULE);
   if (!withAls) console.log(`(aws-local-stepfunctions not found at ${ALS_MODULE}: npm i --prefix /tmp/als aws-local-stepfunctions@3 to compare)\n`);
-  const engines: Engine[] = withAls ? ['ours', 'als'] : ['ours'];
+  const engines: Runner[] = [...(BASELINE ? ['before' as const] : []), 'ours', ...(withAls ? ['als' as const] : [])];
   const reports = new Map<string, RunReport[]>();
-  const add = (engine: Engine, key: string) => {
+  const add = (engine: Runner, key: string) => {
     const list = reports.get(`${engine}/${key}`) ?? [];
     list.push(runChild(engine, key));
     reports.set(`${engine}/${key}`, list);
@@ -66,27 +72,39 @@ export async function run(): Promise<void> {
     for (const engine of order) add(engine, EMPTY.key);
     for (const workload of WORKLOADS) for (const engine of order) add(engine, workload.key);
   }
-  const figures = (engine: Engine, w: Workload) => measure(engine, w, reports.get(`${engine}/empty`)!, reports.get(`${engine}/${w.key}`)!);
+  const figures = (engine: Runner, w: Workload) => measure(engine, w, reports.get(`${engine}/empty`)!, reports.get(`${engine}/${w.key}`)!);
 
-  console.log(`Engine time = wall (CPU) of a fresh process running the workload, less an empty run's; median of ${ROUNDS} interleaved rounds.`);
+  console.log(`Engine time = wall (CPU) of a fresh process running the workload, less an empty run's; peak RSS of that process (engine: above the empty run's); median of ${ROUNDS} interleaved rounds.`);
   console.log(withAls
-    ? '| workload | transitions | ours: engine wall | CPU | peak RSS | aws-local-stepfunctions: wall | CPU | peak RSS | speed-up wall (CPU) | target ≥ 10× | memory ratio | target ≤ 0.5 | same output |'
-    : '| workload | transitions | ours: engine wall | CPU | peak RSS |');
+    ? '| workload | transitions | ours: engine wall | CPU | peak RSS (engine) | aws-local-stepfunctions: wall | CPU | peak RSS (engine) | speed-up wall (CPU) | target ≥ 10× | peak ratio (engine) | target ≤ 0.5 | same output |'
+    : '| workload | transitions | ours: engine wall | CPU | peak RSS (engine) |');
   console.log(withAls ? '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | --- |' : '| --- | ---: | ---: | ---: | ---: |');
+  const memory = (f: Figures) => `${mb(f.peak)} (+${mb(Math.max(0, f.growth))})`;
   const perTransition: Record<string, number> = {};
   for (const w of WORKLOADS) {
     const ours = figures('ours', w);
     perTransition[w.key] = ours.cpu / w.transitions;
-    const cells = [w.name, w.transitions.toLocaleString('en-US'), ms(ours.wall), ms(ours.cpu), mb(ours.peak)];
+    const cells = [w.name, w.transitions.toLocaleString('en-US'), ms(ours.wall), ms(ours.cpu), memory(ours)];
     if (withAls) {
       const als = figures('als', w);
       const speedWall = als.wall / ours.wall;
       const speedCpu = als.cpu / ours.cpu;
-      const memory = ours.peak / als.peak;
-      cells.push(ms(als.wall), ms(als.cpu), mb(als.peak), `${speedWall.toFixed(1)}× (${speedCpu.toFixed(1)}×)`, Math.min(speedWall, speedCpu) >= 10 ? 'met' : 'NOT MET',
-        memory.toFixed(2), memory <= 0.5 ? 'met' : 'NOT MET', ours.hash === als.hash ? 'yes' : 'NO');
+      const peakRatio = ours.peak / als.peak;
+      const engineRatio = Math.max(0, ours.growth) / Math.max(1, als.growth);
+      cells.push(ms(als.wall), ms(als.cpu), memory(als), `${speedWall.toFixed(1)}× (${speedCpu.toFixed(1)}×)`, Math.min(speedWall, speedCpu) >= 10 ? 'met' : 'NOT MET',
+        `${peakRatio.toFixed(2)} (${engineRatio.toFixed(2)})`, peakRatio <= 0.5 ? 'met' : engineRatio <= 0.5 ? 'met by the engine, not the process' : 'NOT MET', ours.hash === als.hash ? 'yes' : 'NO');
     }
     console.log(`| ${cells.join(' | ')} |`);
+  }
+  if (BASELINE) {
+    console.log(`\nThe same rounds, the baseline build (${BASELINE}) against this one:`);
+    console.log('| workload | before: engine wall | CPU | peak RSS | now: engine wall | CPU | peak RSS |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const w of WORKLOADS) {
+      const before = figures('before', w);
+      const now = figures('ours', w);
+      console.log(`| ${w.name} | ${ms(before.wall)} | ${ms(before.cpu)} | ${mb(before.peak)} | ${ms(now.wall)} | ${ms(now.cpu)} | ${mb(now.peak)} |`);
+    }
   }
   const ratio = perTransition.map / perTransition.loop;
   console.log(`\nMap iteration vs plain loop, CPU per transition: ${(perTransition.map * 1000).toFixed(2)} µs vs ${(perTransition.loop * 1000).toFixed(2)} µs = ${ratio.toFixed(2)}× (target ≤ 2×: ${ratio <= 2 ? 'met' : 'NOT MET'})`);

@@ -7,8 +7,7 @@ const production = process.argv.includes('--production');
 
 const nodeEntries = [
   { in: 'server/src/server.ts', out: 'server' },
-  // elkjs (3 MB) is loaded from node_modules only by `asl graph`, so every other command starts without it.
-  { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node', external: ['elkjs/lib/elk.bundled.js'] },
+  { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'client/src/extension.ts', out: 'extension' },
   // Runs one execution in a process of its own; the server and the CLI find it beside themselves in dist/.
   { in: 'server/src/execution/executionWorker.ts', out: 'executionWorker' },
@@ -17,7 +16,6 @@ const nodeEntries = [
 ];
 const webviewEntries = [
   { in: 'client/webview/src/graph/main.ts', out: 'webview/graph' },
-  { in: 'client/webview/src/graph/layoutWorker.ts', out: 'webview/layoutWorker' },
   { in: 'client/webview/src/execution/main.ts', out: 'webview/execution' },
   { in: 'client/webview/src/testState/main.ts', out: 'webview/testState' },
 ].filter((e) => existsSync(e.in));
@@ -44,7 +42,7 @@ if (webviewEntries.length > 0) {
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    // Always minified: the webview parses these each time a view opens (the layout worker 3.4 MB -> 1.6 MB).
+    // Always minified: the webview parses these each time a view opens.
     minify: true,
   });
 }

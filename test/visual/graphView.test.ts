@@ -10,7 +10,7 @@ import { generateMachine } from '../bench/generateMachine';
 import { memoryIo } from '../unit/cli/memoryIo';
 import { ARTIFACTS, openWebviewHarness, type WebviewHarness } from './harness';
 
-type Posted = { type: string; nodes?: number; overlaps?: number; elkRuns?: number; quick?: boolean; offscreen?: string[]; stale?: boolean; taken?: number; version?: number };
+type Posted = { type: string; nodes?: number; overlaps?: number; layouts?: number; offscreen?: string[]; stale?: boolean; taken?: number; version?: number };
 const posted = (page: Page) => page.evaluate(() => (globalThis as unknown as { __posted: Posted[] }).__posted);
 const graphOf = (text: string) => {
   const analysis = analyzeDocument(text);
@@ -38,14 +38,13 @@ describe('graph preview in a browser', function () {
     await page.waitForFunction(() => (globalThis as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
     await page.evaluate((g) => {
       const w = globalThis as unknown as { postMessage(m: unknown, origin: string): void };
-      w.postMessage({ type: 'init', workerUri: '/layoutWorker.js', documentUri: 'file:///x.asl.json' }, '*');
+      w.postMessage({ type: 'init', documentUri: 'file:///x.asl.json' }, '*');
       w.postMessage({ type: 'graph', graph: g, version: 1 }, '*');
     }, graph);
-    // The first picture is drawn before ELK's layout (quick); wait for ELK's.
-    await page.waitForFunction(() => (globalThis as unknown as { __posted: Posted[] }).__posted.some((m) => m.type === 'rendered' && !m.quick), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (globalThis as unknown as { __posted: Posted[] }).__posted.some((m) => m.type === 'rendered'), undefined, { timeout: 30_000 });
     if (extra) await extra(page);
     await page.screenshot({ path: resolve(ARTIFACTS, `graph-${name}.png`) });
-    const rendered = (await posted(page)).find((m) => m.type === 'rendered' && !m.quick);
+    const rendered = (await posted(page)).find((m) => m.type === 'rendered');
     return { page, graph, analysis, rendered: rendered as unknown as { nodes: number; overlaps: number; ms: number } };
   }
 
@@ -90,7 +89,7 @@ describe('graph preview in a browser', function () {
     await page.close();
   });
 
-  it('draws a large machine (500 states) with no overlap, and redraws an edit that keeps the structure without ELK', async function () {
+  it('draws a large machine (500 states) with no overlap, and redraws an edit that keeps the structure without laying it out again', async function () {
     this.timeout(120_000);
     const text = generateMachine(500);
     const { page, analysis, rendered } = await render(text, 'large-fit');
@@ -99,9 +98,9 @@ describe('graph preview in a browser', function () {
     for (let i = 0; i < 12; i++) await page.click('#zoom-in');
     await page.screenshot({ path: resolve(ARTIFACTS, 'graph-large-zoomed.png') });
     const comment = await update(page, text.replace('Generated machine', 'Generated  machine'));
-    assert.equal(comment.elkRuns, 0, 'no layout for an edit of the Comment');
+    assert.equal(comment.layouts, 0, 'no layout for an edit of the Comment');
     const renamed = await update(page, text.replaceAll('"Root step 3"', '"Root step 3, renamed"'));
-    assert.equal(renamed.elkRuns, 1, 'the machine block, once, for a renamed state');
+    assert.equal(renamed.layouts, 1, 'the machine block, once, for a renamed state');
     assert.equal(renamed.overlaps, 0);
     await page.close();
   });

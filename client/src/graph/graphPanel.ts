@@ -55,11 +55,10 @@ export class GraphPanel {
     GraphPanel.panels.set(uri.toString(), this);
     panel.title = `Graph: ${uri.path.split('/').pop()}`;
     panel.webview.options = GraphPanel.options(context);
-    const worker = panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', 'layoutWorker.js'));
     this.firstGraph = this.fetchGraph();
-    panel.webview.html = webviewHtml(panel.webview, context.extensionUri, 'graph.js', 'Graph', GRAPH_STYLE.css, `worker-src blob:; connect-src ${panel.webview.cspSource}`);
+    panel.webview.html = webviewHtml(panel.webview, context.extensionUri, 'graph.js', 'Graph', GRAPH_STYLE.css);
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: FromGraphView) => this.handleMessage(m, worker.toString())),
+      panel.webview.onDidReceiveMessage((m: FromGraphView) => this.handleMessage(m)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.toString() === uri.toString()) this.scheduleRefresh();
       }),
@@ -76,13 +75,13 @@ export class GraphPanel {
   }
 
   /** Handles a message from the webview (public so that end-to-end tests can drive it like a click). */
-  async handleMessage(message: FromGraphView, workerUri = ''): Promise<void> {
+  async handleMessage(message: FromGraphView): Promise<void> {
     this.received.push(message);
-    this.timeline.push([message.type === 'rendered' && message.quick ? 'rendered (quick)' : message.type === 'ready' && message.earlyWorker ? 'ready (worker loading)' : message.type, Date.now()]);
+    this.timeline.push([message.type, Date.now()]);
     for (const w of this.waiters.splice(0)) w(message);
     if (message.type === 'ready') {
       this.ready = true;
-      this.post({ type: 'init', workerUri, documentUri: this.uri.toString() });
+      this.post({ type: 'init', documentUri: this.uri.toString() });
       const graph = await this.firstGraph;
       if (graph) this.post({ type: 'graph', graph, version: graph.version });
       else void this.refresh();

@@ -11,7 +11,7 @@ import { parseArgs } from './parseArgs';
 
 export const GRAPH_USAGE = `Usage: asl graph FILE|- [--format svg|json] [--output FILE]
 
-Draws a state machine as the graph preview does (elkjs layered layout, Parallel and Map states around their
+Draws a state machine as the graph preview does (the same layered layout, Parallel and Map states around their
 branches, labelled Choice rules, dashed Catch edges), also when the definition has errors.
   --format svg    a standalone SVG picture (default)
   --format json   the laid-out graph: {width, height, nodes, groups, edges} with positions and edge points
@@ -42,9 +42,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const errors = analysis.problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) io.stderr(`asl graph: ${file} has ${errors} error(s) ('asl validate' lists them); drawing what can be read\n`);
   const graph = buildGraph(analysis.model, analysis.problems);
-  // Loaded here, not at the top: the other commands of the CLI bundle start without elkjs' 3 MB (esbuild.mjs).
-  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
-  const layout = await layoutGraph(graph, new ELK());
+  const layout = layoutGraph(graph);
   const output = format === 'svg' ? graphSvg(graph, layout) : `${JSON.stringify(laidOutGraph(graph, layout), null, 2)}\n`;
 
   const target = args.flags.output as string | undefined;

@@ -56,3 +56,25 @@ export function layoutProblems(graph: GraphModel, layout: Layout): string[] {
   }
   return problems;
 }
+
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Labels that do not sit on their own edge, or that cover a state box or another label. */
+export function labelProblems(graph: GraphModel, layout: Layout): string[] {
+  const problems: string[] = [];
+  const states = graph.nodes.filter((n) => !n.groups).map((n) => ({ name: n.label, box: layout.nodes[n.id] }));
+  const labelled = graph.edges.filter((e) => layout.edges[e.id]?.label);
+  for (const [k, e] of labelled.entries()) {
+    const { label, points } = layout.edges[e.id];
+    const on = points.some((p, i) => {
+      if (i === 0) return false;
+      const q = points[i - 1];
+      const seg = { x: Math.min(p.x, q.x), y: Math.min(p.y, q.y), width: Math.abs(p.x - q.x) + 0.01, height: Math.abs(p.y - q.y) + 0.01 };
+      return overlap(seg, label!);
+    });
+    if (!on) problems.push(`label ${label!.text} is off its edge`);
+    for (const s of states) if (overlap(label!, s.box)) problems.push(`label ${label!.text} covers ${s.name}`);
+    for (const other of labelled.slice(k + 1)) if (overlap(label!, layout.edges[other.id].label!)) problems.push(`label ${label!.text} covers label ${layout.edges[other.id].label!.text}`);
+  }
+  return problems;
+}

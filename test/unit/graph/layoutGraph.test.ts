@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkNode } from 'elkjs/lib/elk-api';
 import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
 import { buildGraph } from '../../../server/src/core/graph/buildGraph';
 import { LayoutCache } from '../../../server/src/core/graph/layoutCache';
@@ -9,18 +7,12 @@ import { countOverlaps } from '../../../client/webview/src/graph/overlaps';
 import { generateMachine } from '../../bench/generateMachine';
 import { layoutProblems } from './layoutChecks';
 
-const elk = new ELK();
-/** ELK, counting the graphs it is given. */
-const counting = () => {
-  const engine = { runs: 0, layout: (g: ElkNode) => (engine.runs++, elk.layout(g)) };
-  return engine;
-};
 const graphOf = (definition: unknown) => {
   const text = typeof definition === 'string' ? definition : JSON.stringify(definition, null, 2);
   const analysis = analyzeDocument(text);
   return buildGraph(analysis.model, analysis.problems);
 };
-const box = (graph: ReturnType<typeof graphOf>, layout: Awaited<ReturnType<typeof layoutGraph>>, label: string) =>
+const box = (graph: ReturnType<typeof graphOf>, layout: ReturnType<typeof layoutGraph>, label: string) =>
   layout.nodes[graph.nodes.find((n) => n.label === label)!.id];
 
 const PARALLEL = {
@@ -41,9 +33,9 @@ const PARALLEL = {
 };
 
 describe('graph layout', () => {
-  it('frames branches side by side in Branches order inside their Parallel, with no problem a reader would see', async () => {
+  it('frames branches side by side in Branches order inside their Parallel, with no problem a reader would see', () => {
     const graph = graphOf(PARALLEL);
-    const layout = await layoutGraph(graph, elk);
+    const layout = layoutGraph(graph);
     assert.deepEqual(layoutProblems(graph, layout), []);
     assert.equal(countOverlaps(graph, layout), 0);
     const [b1, b2, b3] = graph.groups.slice(0, 3).map((g) => layout.nodes[g.id]);
@@ -52,7 +44,7 @@ describe('graph layout', () => {
     assert.ok(box(graph, layout, 'P').y + box(graph, layout, 'P').height < box(graph, layout, 'M').y, 'M below P');
   });
 
-  it('keeps Choice rules in order, left to right, and labels them', async () => {
+  it('keeps Choice rules in order, left to right, and labels them', () => {
     const graph = graphOf({
       StartAt: 'C',
       States: {
@@ -71,30 +63,28 @@ describe('graph layout', () => {
         One: { Type: 'Succeed' },
       },
     });
-    const layout = await layoutGraph(graph, elk);
+    const layout = layoutGraph(graph);
     const xs = ['One', 'Two', 'Three', 'Other'].map((l) => box(graph, layout, l).x);
     assert.deepEqual([...xs].sort((a, b) => a - b), xs);
     const labels = graph.edges.filter((e) => e.label).map((e) => layout.edges[e.id].label?.text);
     assert.deepEqual(labels, ['$.n == 1', '$.n == 2', '$.n == 3', 'Default']);
   });
 
-  it('runs ELK again only for the States blocks whose structure an edit changed', async () => {
-    const elkCounting = counting();
+  it('lays out again only the States blocks whose structure an edit changed', () => {
     const cache = new LayoutCache();
-    const first = await layoutGraph(graphOf(PARALLEL), elkCounting, cache);
-    assert.equal(elkCounting.runs, 3, 'the Left branch, one layout for Right, Third and Item (alike: start, one state, end), the machine');
-    elkCounting.runs = 0;
-    const again = await layoutGraph(graphOf({ ...PARALLEL, Comment: 'an edit that changes no box' }), elkCounting, cache);
-    assert.equal(elkCounting.runs, 0);
+    const first = layoutGraph(graphOf(PARALLEL), cache);
+    assert.equal(cache.computed, 3, 'the Left branch, one layout for Right, Third and Item (alike: start, one state, end), the machine');
+    const again = layoutGraph(graphOf({ ...PARALLEL, Comment: 'an edit that changes no box' }), cache);
+    assert.equal(cache.computed, 3);
     assert.deepEqual(again, first);
     const renamed = JSON.stringify(PARALLEL).replaceAll('"Left 2"', '"Left, renamed longer"');
-    await layoutGraph(graphOf(renamed), elkCounting, cache);
-    assert.equal(elkCounting.runs, 2, 'the branch with the renamed state, then the machine around the wider Parallel');
+    layoutGraph(graphOf(renamed), cache);
+    assert.equal(cache.computed, 5, 'the branch with the renamed state, then the machine around the wider Parallel');
   });
 
-  it('the checks see a slanted edge, an edge through a box and a state outside its branch', async () => {
+  it('the checks see a slanted edge, an edge through a box and a state outside its branch', () => {
     const graph = graphOf(PARALLEL);
-    const layout = await layoutGraph(graph, elk);
+    const layout = layoutGraph(graph);
     const start = graph.nodes.find((n) => n.kind === 'start' && !n.parent)!;
     const toP = graph.edges.find((e) => e.source === start.id)!;
     const m = box(graph, layout, 'M');
@@ -103,19 +93,19 @@ describe('graph layout', () => {
     assert.deepEqual(layoutProblems(graph, layout), ['Right sticks out of Branch 2', 'edge Start -> P has a slanted segment', 'edge Start -> P runs through M']);
   });
 
-  it('routes long edges in lanes beside the layout: a large machine lays out with no problem', async function () {
+  it('routes long edges in lanes beside the layout: a large machine lays out with no problem', function () {
     this.timeout(60_000);
     const graph = graphOf(generateMachine(500));
-    const layout = await layoutGraph(graph, elk);
+    const layout = layoutGraph(graph);
     assert.deepEqual(layoutProblems(graph, layout).slice(0, 5), []);
     assert.equal(countOverlaps(graph, layout), 0);
   });
 });
 
 describe('countOverlaps', () => {
-  it('counts each pair of state boxes that overlap, and only those', async () => {
+  it('counts each pair of state boxes that overlap, and only those', () => {
     const graph = graphOf(PARALLEL);
-    const layout = await layoutGraph(graph, elk);
+    const layout = layoutGraph(graph);
     assert.equal(countOverlaps(graph, layout), 0);
     const [left, right, item, third] = ['Left', 'Right', 'Item', 'Third'].map((l) => box(graph, layout, l));
     Object.assign(right, { x: left.x + 5, y: left.y + 5 });

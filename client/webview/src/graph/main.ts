@@ -1,8 +1,9 @@
 import { ARROW_MARKERS } from '../../../../server/src/core/graph/graphPicture';
 import type { GraphModel } from '../../../../server/src/core/graph/graphModel';
 import { graphSvg } from '../../../../server/src/core/graph/graphSvg';
-import { quickLayout } from '../../../../server/src/core/graph/quickLayout';
-import type { FromGraphView, FromLayoutWorker, Layout, RunOverlay, ToGraphView } from '../shared/graphMessages';
+import { LayoutCache } from '../../../../server/src/core/graph/layoutCache';
+import { layoutGraph } from '../../../../server/src/core/graph/layoutGraph';
+import type { FromGraphView, Layout, RunOverlay, ToGraphView } from '../shared/graphMessages';
 import { Legend } from './legend';
 import { countOverlaps } from './overlaps';
 import { renderGraph, toSvgElement } from './render';
@@ -18,10 +19,6 @@ const vscode = acquireVsCodeApi();
 const SVG = 'http://www.w3.org/2000/svg';
 const app = document.getElementById('app')!;
 const saved = (vscode.getState() as Saved | undefined) ?? {};
-// The worker's script sits beside this one; start loading it (and ELK in it) before the extension says anything.
-// (If the script's URL does not end in graph.js, wait for the extension's `init`, which names the worker.)
-const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src ?? '';
-const workerUrl = /\/graph\.js(\?[^/]*)?$/.test(scriptUrl) ? scriptUrl.replace(/\/graph\.js(\?[^/]*)?$/, '/layoutWorker.js$1') : undefined;
 
 const toolbar = document.createElement('div');
 toolbar.className = 'toolbar';
@@ -66,21 +63,19 @@ function save(): void {
   vscode.setState({ ...viewport.transform, uri: documentUri, legend: legend.visible } satisfies Saved);
 }
 
-let worker: Worker | undefined;
-let workerLoading = false;
-let requestId = 0;
-/** The newest graph from the extension, the one the worker is laying out, and the one `layout` was made for. */
+/** Lives as long as the view: an edit that leaves a States block's structure alone does not lay it out again. */
+const cache = new LayoutCache();
+/** The newest graph from the extension, and the one `layout` was made for. */
 let latest: Versioned | undefined;
-let requested: Versioned | undefined;
 let laidOut: Versioned | undefined;
 let layout: Layout | undefined;
-let quick = false;
 let run: RunOverlay | undefined;
 let taken = new Set<string>();
 let drawn = new Map<string, SVGGElement>();
 let selected: string | undefined;
 let requestedAt = 0;
-let elkRuns = 0;
+let layouts = 0;
+let pending = false;
 
 function fit(): void {
   if (layout) viewport.fit(layout.width, layout.height);
@@ -112,11 +107,10 @@ const stateBoxes = (g: Versioned | undefined, l: Layout | undefined) =>
   new Map((g?.graph.nodes ?? []).filter((n) => n.span && l?.nodes[n.id]).map((n) => [n.label, l!.nodes[n.id]]));
 
 /** Draws `next` (a graph and its layout), then keeps in sight the states it adds or moves. */
-function draw(next: Versioned, nextLayout: Layout, isQuick: boolean): void {
+function draw(next: Versioned, nextLayout: Layout): void {
   const before = stateBoxes(laidOut, layout);
   laidOut = next;
   layout = nextLayout;
-  quick = isQuick;
   const graph = next.graph;
   const stale = run !== undefined && run.version !== next.version;
   taken = run ? takenEdges(graph, run.steps) : new Set();
@@ -143,9 +137,9 @@ function draw(next: Versioned, nextLayout: Layout, isQuick: boolean): void {
     const moved = was && now && (was.x !== now.x || was.y !== now.y) ? [now] : [];
     viewport.reveal(added.length ? added : moved);
   }
-  status.textContent = `${after.size} states${isQuick ? ' · laying out…' : ''}${stale ? ' · run colours stale' : ''}`;
+  status.textContent = `${after.size} states${stale ? ' · run colours stale' : ''}`;
   const offscreen = [...after].filter(([, b]) => !viewport.shows(b)).map(([name]) => name).slice(0, 100);
-  vscode.postMessage({ type: 'rendered', nodes: after.size, overlaps: countOverlaps(graph, nextLayout), ms: Math.round(performance.now() - requestedAt), elkRuns, quick: isQuick, version: next.version, offscreen, stale, taken: taken.size, pageMs: Math.round(performance.now()) });
+  vscode.postMessage({ type: 'rendered', nodes: after.size, overlaps: countOverlaps(graph, nextLayout), ms: Math.round(performance.now() - requestedAt), layouts, version: next.version, offscreen, stale, taken: taken.size, pageMs: Math.round(performance.now()) });
 }
 
 function select(id: string | undefined): void {
@@ -157,42 +151,26 @@ function select(id: string | undefined): void {
   if (box && !viewport.following) viewport.reveal([box]);
 }
 
-async function startWorker(uri: string): Promise<void> {
-  if (workerLoading) return;
-  workerLoading = true;
-  // Webviews cannot start a worker from a resource URL; load the script text and run it from a blob.
-  try {
-    const code = await (await fetch(uri)).text();
-    worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
-  } catch (error) {
-    workerLoading = false;
-    status.textContent = `Layout worker failed to load: ${String(error)}`;
-    return;
-  }
-  worker.onmessage = (message: MessageEvent<FromLayoutWorker>) => {
-    if (message.data.id !== requestId || !requested) return;
-    if (message.data.error) {
-      status.textContent = `Layout failed: ${message.data.error}`;
-      return;
-    }
-    elkRuns = message.data.elkRuns ?? 0;
-    draw(requested, message.data.layout!, false);
-  };
-  if (latest) relayout();
-}
-
+/**
+ * Lays out the newest graph and draws it, once per animation frame at most: graphs that a newer one overtook
+ * meanwhile are skipped (only the newest matters to the view).
+ */
 function relayout(): void {
-  if (!latest) return;
+  if (!latest || pending) return;
+  pending = true;
   requestedAt = performance.now();
-  requested = latest;
-  // Until ELK has answered once, draw the quick layout at once: a fresh worker takes seconds to lay out the first graph.
-  if (!layout || quick) {
-    const first = latest;
-    void quickLayout(first.graph).then((l) => {
-      if (first === latest && (!layout || quick)) draw(first, l, true);
-    });
-  }
-  if (worker) worker.postMessage({ id: ++requestId, graph: latest.graph });
+  requestAnimationFrame(() => {
+    pending = false;
+    const next = latest!;
+    const computed = cache.computed;
+    try {
+      const nextLayout = layoutGraph(next.graph, cache);
+      layouts = cache.computed - computed;
+      draw(next, nextLayout);
+    } catch (error) {
+      status.textContent = `Layout failed: ${String(error)}`;
+    }
+  });
 }
 
 async function exportAs(format: 'svg' | 'png'): Promise<void> {
@@ -226,7 +204,6 @@ window.addEventListener('message', (message: MessageEvent<ToGraphView>) => {
     case 'init':
       documentUri = data.documentUri;
       save();
-      if (data.workerUri) void startWorker(data.workerUri);
       break;
     case 'graph':
       latest = { graph: data.graph, version: data.version };
@@ -239,7 +216,7 @@ window.addEventListener('message', (message: MessageEvent<ToGraphView>) => {
     }
     case 'execution':
       run = { states: data.states, steps: data.steps, version: data.version };
-      if (laidOut && layout) draw(laidOut, layout, quick);
+      if (laidOut && layout) draw(laidOut, layout);
       break;
     case 'export':
       void exportAs(data.format);
@@ -247,5 +224,4 @@ window.addEventListener('message', (message: MessageEvent<ToGraphView>) => {
   }
 });
 
-if (workerUrl) void startWorker(workerUrl);
-vscode.postMessage({ type: 'ready', earlyWorker: workerUrl !== undefined });
+vscode.postMessage({ type: 'ready' });

@@ -1,4 +1,3 @@
-import type { ElkEngine } from './elkEngine';
 import type { FlatGraph, FlatLayout } from './flatLayout';
 import type { LaidOutEdge, LaidOutNode, Layout } from './graphLayout';
 import type { GraphEdge, GraphModel, GraphNode } from './graphModel';
@@ -17,21 +16,21 @@ interface Placed {
   edges: LaidOutEdge[];
 }
 
-/** Lays out one States block: ELK through the cache, or the quick first picture (layeredFallback). */
-export type FlatLayouter = (flat: FlatGraph) => FlatLayout | Promise<FlatLayout>;
+/** Lays out one States block. */
+export type FlatLayouter = (flat: FlatGraph) => FlatLayout;
 
 /**
  * Lays out a graph bottom-up: every States block (the machine, each Parallel branch, each Map processor) is its
- * own flat ELK graph in which a Parallel or Map is one box, sized from the layouts of its blocks, which are done
- * first. The graph model never has an edge between blocks, so nothing is lost against ELK's hierarchical mode,
- * which costs far more. Flat layouts come from `cache` when a block's structure is unchanged.
+ * own flat graph in which a Parallel or Map is one box, sized from the layouts of its blocks, which are done
+ * first (the graph model never has an edge between blocks). Flat layouts come from `cache` when a block's
+ * structure is unchanged.
  */
-export function layoutGraph(graph: GraphModel, elk: ElkEngine, cache = new LayoutCache()): Promise<Layout> {
-  return arrangeLayout(graph, (flat) => cache.layout(elk, flat));
+export function layoutGraph(graph: GraphModel, cache = new LayoutCache()): Layout {
+  return arrangeLayout(graph, (flat) => cache.layout(flat));
 }
 
-/** layoutGraph's bottom-up arrangement with any flat layouter (quickLayout uses one that needs no ELK). */
-export async function arrangeLayout(graph: GraphModel, layoutFlat: FlatLayouter): Promise<Layout> {
+/** layoutGraph's bottom-up arrangement with any flat layouter. */
+export function arrangeLayout(graph: GraphModel, layoutFlat: FlatLayouter): Layout {
   const nodesIn = new Map<string | undefined, GraphNode[]>();
   const parentOf = new Map<string, string | undefined>();
   for (const n of graph.nodes) {
@@ -51,16 +50,16 @@ export async function arrangeLayout(graph: GraphModel, layoutFlat: FlatLayouter)
   }
   const groupLabels = new Map(graph.groups.map((g) => [g.id, g.label]));
 
-  const layoutScope = async (scope: string | undefined, seen: Set<string>): Promise<Placed> => {
+  const layoutScope = (scope: string | undefined, seen: Set<string>): Placed => {
     const nodes = nodesIn.get(scope) ?? [];
-    const inner = await Promise.all(nodes.map((n) => (n.groups ? layoutCompound(n, seen) : undefined)));
+    const inner = nodes.map((n) => (n.groups ? layoutCompound(n, seen) : undefined));
     const index = new Map(nodes.map((n, i) => [n.id, i]));
     const edges = edgesIn.get(scope) ?? [];
     const flat: FlatGraph = {
       sizes: nodes.map((n, i) => (inner[i] ? { width: inner[i].width, height: inner[i].height } : nodeSize(n))),
       edges: edges.map((e) => ({ source: index.get(e.source)!, target: index.get(e.target)!, ...(e.label ? { label: edgeLabelSize(e.label) } : {}) })),
     };
-    const laid = await layoutFlat(flat);
+    const laid = layoutFlat(flat);
     const placed: Placed = { width: laid.width, height: laid.height, nodes: [], edges: [] };
     nodes.forEach((n, i) => {
       const { x, y } = laid.nodes[i];
@@ -83,10 +82,10 @@ export async function arrangeLayout(graph: GraphModel, layoutFlat: FlatLayouter)
   };
 
   /** A Parallel or Map: its blocks laid out, then framed as group boxes side by side in Branches order. */
-  const layoutCompound = async (node: GraphNode, seen: Set<string>): Promise<Placed | undefined> => {
+  const layoutCompound = (node: GraphNode, seen: Set<string>): Placed | undefined => {
     const groups = node.groups!.filter((g) => !seen.has(g));
     const inside = new Set([...seen, ...groups]);
-    const blocks = await Promise.all(groups.map((g) => layoutScope(g, inside)));
+    const blocks = groups.map((g) => layoutScope(g, inside));
     const labelWidths = groups.map((g) => textWidth(groupLabels.get(g) ?? '', 6.2) + 16);
     const arranged = arrangeGroups(blocks, labelWidths, Math.min(textWidth(`${node.label} · ${node.kind}`, 7.2) + 28, 320));
     const placed: Placed = { width: arranged.width, height: arranged.height, nodes: [], edges: [] };
@@ -99,7 +98,7 @@ export async function arrangeLayout(graph: GraphModel, layoutFlat: FlatLayouter)
     return placed;
   };
 
-  const root = await layoutScope(undefined, new Set());
+  const root = layoutScope(undefined, new Set());
   const layout: Layout = { width: root.width + 2 * MARGIN, height: root.height + 2 * MARGIN, nodes: {}, edges: {} };
   for (const n of root.nodes) layout.nodes[n.id] = { ...n, x: n.x + MARGIN, y: n.y + MARGIN };
   for (const e of root.edges) layout.edges[e.id] = moveEdge(e, MARGIN, MARGIN);

@@ -1,0 +1,69 @@
+/**
+ * Graph cost as the user pays it cold (issue 17 point 1): `asl graph` of generated machines of 10, 500 and 2,000
+ * states, each in a fresh Node process (start, load the CLI bundle, read, analyze, lay out, write the SVG), wall
+ * time, median of RUNS; then the same work split into its phases, timed inside a fresh process. Targets: 500
+ * states at most 300 ms more than 10, and 2,000 states under 1.5 s.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analyzeDocument } from '../../server/src/core/analyzeDocument';
+import { buildGraph } from '../../server/src/core/graph/buildGraph';
+import { graphSvg } from '../../server/src/core/graph/graphSvg';
+import { layoutGraph } from '../../server/src/core/graph/layoutGraph';
+import { countStates, generateMachine } from './generateMachine';
+import { median, ms } from './stats';
+
+const root = resolve(__dirname, '../..');
+const RUNS = 5;
+const SIZES = [10, 500, 2000];
+
+/** Times one file's phases in this (fresh) process and prints them as JSON: called by run() in a child. */
+export function phases(file: string): void {
+  const t0 = performance.now();
+  const analysis = analyzeDocument(readFileSync(file, 'utf8'));
+  const t1 = performance.now();
+  const graph = buildGraph(analysis.model, analysis.problems);
+  const t2 = performance.now();
+  const layout = layoutGraph(graph);
+  const t3 = performance.now();
+  graphSvg(graph, layout);
+  const t4 = performance.now();
+  console.log(JSON.stringify({ analyze: t1 - t0, graph: t2 - t1, layout: t3 - t2, svg: t4 - t3 }));
+}
+
+function wall(args: string[]): number {
+  const t = performance.now();
+  const child = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (child.status !== 0) throw new Error(`${args.join(' ')} failed: ${child.stderr.toString()}`);
+  return performance.now() - t;
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'asl-graph-cold-'));
+  const cli = join(root, 'dist', 'cli.js');
+  const files = SIZES.map((size) => {
+    const text = generateMachine(size);
+    const file = join(dir, `machine-${size}.asl.json`);
+    writeFileSync(file, text);
+    return { size, file, states: countStates(text) };
+  });
+  const empty = median(Array.from({ length: RUNS }, () => wall(['-e', '0'])));
+  console.log(`Cold \`asl graph\` (a fresh Node process each; an empty Node process takes ${ms(empty)}), median of ${RUNS}:`);
+  console.log('| states | wall | analyze | graph model | layout | SVG | target |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  const walls: number[] = [];
+  for (const { size, file, states } of files) {
+    const total = median(Array.from({ length: RUNS }, () => wall([cli, 'graph', file, '--output', join(dir, `out-${size}.svg`)])));
+    walls.push(total);
+    const split = Array.from({ length: RUNS }, () => {
+      const child = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(__filename)}).phases(${JSON.stringify(file)})`], { encoding: 'utf8' });
+      return JSON.parse(child.stdout) as Record<'analyze' | 'graph' | 'layout' | 'svg', number>;
+    });
+    const m = (key: 'analyze' | 'graph' | 'layout' | 'svg') => ms(median(split.map((s) => s[key])));
+    const target = size === 500 ? `≤ 10 states + 300 ms: ${ms(total - walls[0])} more ${total - walls[0] <= 300 ? '✓' : '✗'}` : size === 2000 ? `< 1,500 ms ${total < 1500 ? '✓' : '✗'}` : '';
+    console.log(`| ${states} | ${ms(total)} | ${m('analyze')} | ${m('graph')} | ${m('layout')} | ${m('svg')} | ${target} |`);
+  }
+}

@@ -25,11 +25,27 @@ export function graphSvg(graph: GraphModel, layout: Layout, options: SvgOptions 
 
 /** An element as XML text: attribute values and text escaped. */
 export function toXml(element: PictureElement): string {
-  const attrs = Object.entries(element.attrs).map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`).join('');
-  const inner = (element.text !== undefined ? escapeText(element.text) : '') + (element.children ?? []).map(toXml).join('');
-  return inner ? `<${element.tag}${attrs}>${inner}</${element.tag}>` : `<${element.tag}${attrs}/>`;
+  const parts: string[] = [];
+  writeXml(element, parts);
+  return parts.join('');
+}
+
+/** Appends an element's XML to `parts` (one join at the end: a big picture is tens of thousands of elements). */
+function writeXml(element: PictureElement, parts: string[]): void {
+  parts.push('<', element.tag);
+  for (const k in element.attrs) parts.push(' ', k, '="', escapeAttr(String(element.attrs[k])), '"');
+  const children = element.children ?? [];
+  if (element.text === undefined && children.length === 0) {
+    parts.push('/>');
+    return;
+  }
+  parts.push('>');
+  if (element.text !== undefined) parts.push(escapeText(element.text));
+  for (const child of children) writeXml(child, parts);
+  parts.push('</', element.tag, '>');
 }
 
 // XML 1.0 has no place for most control characters, even escaped; a state name may hold them.
-const escapeText = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
+const SPECIAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F&<>"]/;
+const escapeText = (s: string) => (SPECIAL.test(s) ? s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s);
+const escapeAttr = (s: string) => (SPECIAL.test(s) ? escapeText(s).replace(/"/g, '&quot;') : s);

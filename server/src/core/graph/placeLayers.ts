@@ -56,6 +56,15 @@ export function placeLayers(layered: Layered): Float64Array {
   });
   const sweep = (l: number, down: boolean) => {
     const layer = layers[l];
+    if (layer.length === 1) {
+      // Most layers of a long block hold one node: it goes right under (over) its neighbours' mean.
+      const hops = down ? nodes[layer[0]].in : nodes[layer[0]].out;
+      if (hops.length === 0) return;
+      let sum = 0;
+      for (const h of hops) sum += x[down ? h.from : h.to];
+      x[layer[0]] = sum / hops.length;
+      return;
+    }
     const target = new Float64Array(layer.length);
     const weight = new Float64Array(layer.length);
     layer.forEach((v, i) => {

@@ -8,7 +8,8 @@ import Mocha from 'mocha';
 import { loadSuites } from 'e2e-suite-files';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, color: false });
+  // ASL_E2E_GREP (set on the runner's environment) runs only the matching tests, while working on one.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, color: false, ...(process.env.ASL_E2E_GREP ? { grep: process.env.ASL_E2E_GREP } : {}) });
   mocha.suite.emit('pre-require', globalThis, 'e2e', mocha);
   await loadSuites();
   const results = { passed: 0, failed: 0, failures: [] as string[], log: [] as string[] };

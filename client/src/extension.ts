@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCoreCommands } from './commands/registerCommands';
 import { registerExecutionCommands } from './execution/registerExecutionCommands';
+import { ExecutionPanel } from './execution/executionPanel';
 import { registerTestStateCommand } from './execution/testStateCommand';
 import { registerGraphCommands } from './graph/registerGraphCommands';
 import { createLanguageClient } from './languageClient';
@@ -14,6 +15,8 @@ export interface AslWorkbenchApi {
   ready: Promise<void>;
   /** Extension-host time activate() took, in milliseconds (the server starts in its own process). */
   activationMs: number;
+  /** The execution view of a machine, if open (end-to-end tests read its timeline). */
+  executionPanel(uri: vscode.Uri): ExecutionPanel | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): AslWorkbenchApi {
@@ -27,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): AslWorkbenchApi {
   registerGraphCommands(context, client);
   registerExecutionCommands(context, client, output);
   registerTestStateCommand(context, client, output);
-  return { client, ready, activationMs: performance.now() - started };
+  return { client, ready, activationMs: performance.now() - started, executionPanel: (uri) => ExecutionPanel.current(uri) };
 }
 
 export function deactivate(): Promise<void> | undefined {

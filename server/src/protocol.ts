@@ -69,11 +69,12 @@ export namespace StartExecutionRequest {
   }
 }
 
+/** Events of a running execution as they come, in batches (in history order). */
 export namespace ExecutionEventNotification {
   export const method = 'asl/executionEvent';
   export interface Params {
     executionId: string;
-    event: ExecutionEvent;
+    events: ExecutionEvent[];
   }
 }
 

@@ -36,7 +36,7 @@ describe('executions are isolated from the language server', function () {
     client = await LspClient.start({ executionSettings: { memoryLimitMb: 64, timeoutSeconds: 60 } });
     client.connection.onNotification('asl/executionEvent', (params: ExecutionEventNotification.Params) => {
       const list = events.get(params.executionId) ?? [];
-      list.push(params.event.type);
+      list.push(...params.events.map((e) => e.type));
       events.set(params.executionId, list);
     });
   });

@@ -38,6 +38,10 @@ export class ExecutionPanel {
 
   readonly panel: vscode.WebviewPanel;
   readonly sent: ToExecutionView[] = [];
+  /** Since the last run started: when the panel was made, the view said ready, the run finished, the view drew it (ms). */
+  readonly timeline: [string, number][] = [['created', Date.now()]];
+  /** What the view said when it drew the finished run (tests read it). */
+  drawn: Extract<FromExecutionView, { type: 'drawn' }> | undefined;
 
   private constructor(context: vscode.ExtensionContext, readonly uri: vscode.Uri, private rerun: () => unknown) {
     const graph = GraphPanel.forUri(uri);
@@ -52,7 +56,11 @@ export class ExecutionPanel {
     this.panel.webview.onDidReceiveMessage((message: FromExecutionView) => {
       if (message.type === 'ready') {
         this.ready = true;
+        this.timeline.push(['ready', Date.now()]);
         for (const m of this.queue.splice(0)) void this.panel.webview.postMessage(m);
+      } else if (message.type === 'drawn') {
+        this.drawn = message;
+        this.timeline.push([`drawn (${message.events} events, ${message.pageMs} ms into the page)`, Date.now()]);
       } else if (message.type === 'rerun') void this.rerun();
     });
     this.panel.onDidDispose(() => ExecutionPanel.panels.delete(uri.toString()));
@@ -68,15 +76,18 @@ export class ExecutionPanel {
   started(machine: string, input: string, testCase?: string): void {
     this.sent.length = 0;
     this.batch = [];
+    this.drawn = undefined;
+    if (this.timeline.length > 1 || this.ready) this.timeline.splice(0, this.timeline.length, ['started', Date.now()]);
+    else this.timeline.push(['started', Date.now()]);
     this.post({ type: 'started', machine, input, testCase });
   }
 
   private batch: StartExecutionRequest.Result['events'] = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Queues an event; they go to the view in batches (one message per 50 ms, not one per event). */
-  event(event: StartExecutionRequest.Result['events'][number]): void {
-    this.batch.push(event);
+  /** Queues events; they go to the view in batches (one message per 50 ms at most). */
+  events(events: StartExecutionRequest.Result['events']): void {
+    for (const event of events) this.batch.push(event);
     this.flushTimer ??= setTimeout(() => this.flush(), 50);
   }
 
@@ -87,6 +98,7 @@ export class ExecutionPanel {
   }
 
   finished(result: StartExecutionRequest.Result): void {
+    this.timeline.push(['finished', Date.now()]);
     this.flush();
     this.post({ type: 'finished', status: result.status, output: result.output, error: result.error, cause: result.cause, durationMs: result.durationMs, problems: result.problems });
   }

@@ -19,8 +19,8 @@ interface RunChoice extends InputChoice {
 /** Start Execution (with the default input), Start Execution with Input…, and re-run from the execution view. */
 export function registerExecutionCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): void {
   const lastRuns = new Map<string, RunChoice>();
-  const listeners = new Map<string, (event: StartExecutionRequest.Result['events'][number]) => void>();
-  client.onNotification(ExecutionEventNotification.method, (params: ExecutionEventNotification.Params) => listeners.get(params.executionId)?.(params.event));
+  const listeners = new Map<string, (events: StartExecutionRequest.Result['events']) => void>();
+  client.onNotification(ExecutionEventNotification.method, (params: ExecutionEventNotification.Params) => listeners.get(params.executionId)?.(params.events));
 
   const run = async (document: vscode.TextDocument, choice: RunChoice) => {
     lastRuns.set(document.uri.toString(), choice);
@@ -37,9 +37,9 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
     // The text history goes to the output channel in one piece per 200 events (one append per event is slow).
     const lines: string[] = [];
     const flushLines = () => lines.length > 0 && output.appendLine(lines.splice(0).join('\n'));
-    listeners.set(executionId, (event) => {
-      panel.event(event);
-      lines.push(formatEventLine(event));
+    listeners.set(executionId, (events) => {
+      panel.events(events);
+      for (const event of events) lines.push(formatEventLine(event));
       if (lines.length >= 200) flushLines();
     });
     try {

@@ -23,7 +23,7 @@ export interface ExecutionHooks {
  * to stop (abort that did not yield, time or memory limit, a handler that never settled, a crash) ends with an
  * ExecutionAborted or ExecutionFailed event saying why, and the host lives on.
  */
-export function startExecution(spec: JobSpec, limits: RunLimits, hooks: ExecutionHooks = {}): { result: Promise<ExecutionResult | SetupFailure>; abort(): void } {
+export function startExecution(spec: JobSpec, limits: RunLimits, hooks: ExecutionHooks = {}): { result: Promise<ExecutionResult | SetupFailure>; abort(): void; pid?: number } {
   const events: HistoryEvent[] = [];
   const run = startIsolatedRun({ ...spec, kind: 'execution', jsonata: JSONATA_BUDGET }, limits, {
     onEvents: (batch) => {
@@ -37,7 +37,7 @@ export function startExecution(spec: JobSpec, limits: RunLimits, hooks: Executio
     if (outcome.type === 'done') return { ...(outcome.result as Omit<ExecutionResult, 'events'>), events };
     return stoppedExecution(outcome, events, spec.startTime, hooks);
   });
-  return { result, abort: run.abort };
+  return { result, abort: run.abort, pid: run.pid };
 }
 
 function stoppedExecution(outcome: Extract<IsolatedOutcome, { type: 'stopped' }>, events: HistoryEvent[], startTime: number, hooks: ExecutionHooks): ExecutionResult {

@@ -1,8 +1,9 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { HistoryEvent } from '../interpreter/types';
 import type { RunLimits } from './runLimits';
+import { forkWorker, scheduleSpare, takeSpareWorker } from './spareWorker';
 import type { RunJob, WorkerMessage } from './workerMessages';
 
 /** After an abort, a run that does not stop by itself within this long is killed. */
@@ -23,6 +24,8 @@ export interface IsolatedRunHooks {
 
 export interface IsolatedRun {
   readonly outcome: Promise<IsolatedOutcome>;
+  /** The worker process's id (tests check that each run has a process of its own). */
+  readonly pid?: number;
   /** Asks the run to stop; kills the worker if it has not stopped within ABORT_GRACE_MS. */
   abort(): void;
 }
@@ -37,13 +40,9 @@ export function workerScript(): string {
   return candidates.find((path) => existsSync(path)) ?? candidates[0];
 }
 
-// V8 falls back to its linear-time engine for a regular expression that backtracks too much (a JSONata $match or
-// $replace with a catastrophic pattern), instead of running for ever.
-const V8_FLAGS = ['--enable-experimental-regexp-engine-on-excessive-backtracks'];
-
 const STDERR_KEPT = 16 * 1024;
 
-/** Starts one run in a fresh worker process. */
+/** Starts one run in a fresh worker process (the spare one started ahead, if one is kept: see spareWorker). */
 export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: IsolatedRunHooks = {}): IsolatedRun {
   let child: ChildProcess;
   let settle!: (outcome: IsolatedOutcome) => void;
@@ -60,6 +59,7 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
     over = true;
     for (const t of timers) clearTimeout(t);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    scheduleSpare();
     settle(result);
   };
   const kill = (reason: StopReason) => {
@@ -68,12 +68,9 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
     child.kill('SIGKILL');
   };
 
+  const spare = takeSpareWorker(limits.memoryMb);
   try {
-    child = fork(workerScript(), [], {
-      execArgv: [`--max-old-space-size=${Math.max(16, Math.floor(limits.memoryMb))}`, ...V8_FLAGS],
-      serialization: 'advanced',
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
+    child = spare?.child ?? forkWorker(workerScript(), limits.memoryMb);
   } catch (error) {
     return { outcome: Promise.resolve({ type: 'stopped', reason: 'crash', cause: `The execution worker could not start: ${(error as Error).message}` }), abort: () => undefined };
   }
@@ -88,9 +85,7 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
     const message = raw as WorkerMessage;
     switch (message.type) {
       case 'ready':
-        child.send({ type: 'run', job });
-        if (limits.timeoutSeconds > 0) timers.push(setTimeout(() => kill('timeout'), limits.timeoutSeconds * 1000));
-        return;
+        return start();
       case 'events': {
         if (typeof message.json !== 'string') return;
         let events: unknown;
@@ -117,6 +112,12 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
         return;
     }
   });
+  const start = () => {
+    child.send({ type: 'run', job });
+    if (limits.timeoutSeconds > 0) timers.push(setTimeout(() => kill('timeout'), limits.timeoutSeconds * 1000));
+  };
+  // A spare worker said `ready` before this run took it.
+  if (spare?.ready) start();
   child.on('error', (error) => {
     if (!over && child.pid === undefined) finish({ type: 'stopped', reason: 'crash', cause: `The execution worker could not start: ${error.message}` });
   });
@@ -136,6 +137,7 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
 
   return {
     outcome,
+    pid: child.pid,
     abort: () => {
       if (over || stopping) return;
       if (child.connected) child.send({ type: 'abort' });

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isSetupFailure, runTestState, startExecution } from '../execution/isolatedExecution';
-import { toRunLimits, type RunLimits } from '../execution/runLimits';
+import { workerScript } from '../execution/isolatedRun';
+import { DEFAULT_LIMITS, toRunLimits, type RunLimits } from '../execution/runLimits';
+import { keepSpareWorker } from '../execution/spareWorker';
 import { missingMockState } from '../interpreter/mocks';
 import { prepareDefinition } from '../interpreter/runExecution';
 import { AbortExecutionRequest, ExecutionEventNotification, StartExecutionRequest, TestStateRequest } from '../protocol';
@@ -20,10 +22,13 @@ const machineOf = (uri: string) => basename(fileURLToPath(uri)).replace(/\.asl\.
 /**
  * Start Execution and Test State. Each run happens in its own execution worker process (server/src/execution),
  * never in the server's thread: hover and completion keep answering during a runaway run, abort stops it within
- * a second, and nothing the run does reaches the server's objects. Events stream back as notifications.
+ * a second, and nothing the run does reaches the server's objects. Events stream back as notifications, in batches.
  */
 export function registerExecutionRequests(ctx: FeatureContext, canPullConfiguration: () => boolean = () => false): void {
   const running = new Map<string, () => void>();
+  // A worker started ahead of the first run (a few seconds after start-up, not competing with it), and again after
+  // each run: Start Execution does not wait for a process to start. Each still serves one run only.
+  keepSpareWorker(workerScript, DEFAULT_LIMITS.memoryMb, 3000);
 
   const limits = async (): Promise<RunLimits> => {
     if (!canPullConfiguration()) return toRunLimits(undefined);
@@ -59,12 +64,16 @@ export function registerExecutionRequests(ctx: FeatureContext, canPullConfigurat
     // The client sends a handlers path only in a trusted workspace with asl.execution.useHandlers on.
     const handlersPath = ownString(params, 'handlersPath');
     const executionId = String(params.executionId);
+    const runLimits = await limits();
+    // The next spare gets the limit this run has (a spare with another limit is not used).
+    keepSpareWorker(workerScript, runLimits.memoryMb, 1000, false);
     const run = startExecution(
       { definition: prepared.definition, input, stateMachineName: machineOf(params.uri), executionName: executionId, startTime: Date.now(), realTime: false, ...(mocks ? { mocks } : {}), ...(handlersPath ? { handlersPath } : {}) },
-      await limits(),
+      runLimits,
       {
         onEvents: (events) => {
-          for (const event of events) void ctx.connection.sendNotification(ExecutionEventNotification.method, { executionId, event });
+          // One notification per batch the worker sent (a long run has thousands of events).
+          void ctx.connection.sendNotification(ExecutionEventNotification.method, { executionId, events } satisfies ExecutionEventNotification.Params);
         },
         onOutput: (text) => ctx.connection.console.log(`[handlers] ${text.trimEnd()}`),
       },

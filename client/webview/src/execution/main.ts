@@ -13,6 +13,8 @@ let tree = new HistoryTree();
 let filter = '';
 const expanded = new Set<HistoryGroup>();
 let selected: ExecutionEventData | undefined;
+/** Set when a run finished and the view has not drawn it yet (it then tells the extension, for timings). */
+let finishedUndrawn = false;
 
 const header = el('header');
 const title = el('h2', 'Execution');
@@ -89,6 +91,10 @@ function draw(): void {
   const drawn: HTMLElement[] = [];
   for (let i = first; i < last; i++) drawn.push(rowElement(rows[i], i));
   spacer.replaceChildren(...drawn);
+  if (finishedUndrawn) {
+    finishedUndrawn = false;
+    vscode.postMessage({ type: 'drawn', events: tree.events.length, pageMs: Math.round(performance.now()) });
+  }
 }
 
 function groupLabel(g: HistoryGroup): string {
@@ -165,6 +171,7 @@ window.addEventListener('message', (message: MessageEvent<ToExecutionView>) => {
     for (const event of data.events) tree.add(event);
     schedule();
   } else if (data.type === 'finished') {
+    finishedUndrawn = true;
     showStatus(data.status);
     duration.textContent = data.durationMs !== undefined ? `${Math.round(data.durationMs)} ms` : '';
     result.replaceChildren();

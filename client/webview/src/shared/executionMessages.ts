@@ -13,4 +13,5 @@ export type ToExecutionView =
   | { type: 'events'; events: ExecutionEventData[] }
   | { type: 'finished'; status: string; output?: unknown; error?: string; cause?: string; durationMs?: number; problems?: { line: number; column: number; code: string; message: string }[] };
 
-export type FromExecutionView = { type: 'rerun' } | { type: 'ready' };
+/** `drawn`: the view drew a finished run: how many events, and when (ms since its page began loading). */
+export type FromExecutionView = { type: 'rerun' } | { type: 'ready' } | { type: 'drawn'; events: number; pageMs: number };

@@ -24,14 +24,14 @@ Default severity: **${r.defaultSeverity}**. ${r.description}
 
 Reported on:
 
-\`\`\`json
-${pretty(r.example.bad)}
+\`\`\`${r.example.format ?? 'json'}
+${r.example.format ? r.example.bad.trimEnd() : pretty(r.example.bad)}
 \`\`\`
 
 Fixed:
 
-\`\`\`json
-${pretty(r.example.fixed)}
+\`\`\`${r.example.format ?? 'json'}
+${r.example.format ? r.example.fixed.trimEnd() : pretty(r.example.fixed)}
 \`\`\`
 `,
   );

@@ -8,12 +8,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { ASL_LANGUAGES } from './aslLanguages';
 
 /** Restarts allowed in a row before the client gives up and reports once. */
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
-/** The language client for `asl` documents, running dist/server.js over IPC. */
+/** The language client for `asl` and `asl-yaml` documents, running dist/server.js over IPC. */
 export function createLanguageClient(context: ExtensionContext, output: LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -22,7 +23,7 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
   };
   const crashes: number[] = [];
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'asl' }],
+    documentSelector: ASL_LANGUAGES.map((language) => ({ language })),
     synchronize: { configurationSection: 'asl' },
     outputChannel: output,
     traceOutputChannel: output,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DocumentSummaryRequest } from '../../server/src/protocol';
+import { isAslLanguage } from './aslLanguages';
 
 /** Shows the active ASL document's state count and problems; clicking opens the Problems panel. */
 export function registerStatusBar(context: vscode.ExtensionContext, client: LanguageClient): void {
@@ -16,7 +17,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
   const refresh = async () => {
     // With a webview (graph, execution view) focused there is no active editor: keep showing the visible ASL one.
     const active = vscode.window.activeTextEditor;
-    const editor = active?.document.languageId === 'asl' ? active : active ? undefined : vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'asl');
+    const editor = active && isAslLanguage(active.document.languageId) ? active : active ? undefined : vscode.window.visibleTextEditors.find((e) => isAslLanguage(e.document.languageId));
     if (!editor) {
       item.hide();
       return;

@@ -33,6 +33,16 @@ export namespace GraphRequest {
   export type Result = GraphModel & { uri: string; version: number };
 }
 
+/** The open document written in the other syntax (Convert to YAML / Convert to JSON), or why it cannot be. */
+export namespace ConvertDocumentRequest {
+  export const method = 'asl/convertDocument';
+  export interface Params {
+    uri: string;
+    to: 'json' | 'yaml';
+  }
+  export type Result = { text: string; lostComments: boolean } | { error: string };
+}
+
 /** One history event, as AWS's GetExecutionHistory shapes it. */
 export interface ExecutionEvent {
   id: number;

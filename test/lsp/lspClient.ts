@@ -88,7 +88,7 @@ export class LspClient {
     this.versions.set(uri, 1);
     this.diagnostics.delete(uri);
     await this.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri, languageId: 'asl', version: 1, text },
+      textDocument: { uri, languageId: /\.ya?ml$/.test(uri) ? 'asl-yaml' : 'asl', version: 1, text },
     });
   }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, Location, Position } from 'vscode-languageclient/node';
+import { convertDocument } from './convertDocument';
 
 /** The commands the client owns itself; execution and graph commands register in their own modules. */
 export function registerCoreCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): void {
@@ -13,6 +14,8 @@ export function registerCoreCommands(context: vscode.ExtensionContext, client: L
       const document = vscode.window.activeTextEditor?.document;
       if (document) await vscode.languages.setTextDocumentLanguage(document, 'asl');
     },
+    'asl.convertToYaml': () => convertDocument(client, 'yaml'),
+    'asl.convertToJson': () => convertDocument(client, 'json'),
     // The transitions code lens: one source state is revealed, several are shown in a peek.
     'asl.showTransitionSources': async (uri: unknown, position: unknown, locations: unknown) => {
       if (typeof uri !== 'string' || !Array.isArray(locations) || locations.length === 0) return;

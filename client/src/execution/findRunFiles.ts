@@ -10,7 +10,7 @@ export interface RunFiles {
 /** Pure: given the machine path and the names that exist in its folder (and its name.inputs/ folder). */
 export function findRunFiles(machinePath: string, siblings: string[], inputsFolder: string[]): RunFiles {
   const dir = path.dirname(machinePath);
-  const base = path.basename(machinePath).replace(/\.asl\.json$|\.json$/, '');
+  const base = path.basename(machinePath).replace(/\.asl\.(?:json|ya?ml)$|\.(?:json|ya?ml)$/, '');
   const has = (name: string) => siblings.includes(name);
   const inputs: string[] = [];
   if (has(`${base}.input.json`)) inputs.push(path.join(dir, `${base}.input.json`));

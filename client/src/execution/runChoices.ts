@@ -14,7 +14,7 @@ const RECENT_KEY = 'asl.recentInputs';
 /** The run files beside a machine (inputs, mock file, handlers). */
 export async function runFilesOf(uri: vscode.Uri) {
   const dir = path.dirname(uri.fsPath);
-  const base = path.basename(uri.fsPath).replace(/\.asl\.json$|\.json$/, '');
+  const base = path.basename(uri.fsPath).replace(/\.asl\.(?:json|ya?ml)$|\.(?:json|ya?ml)$/, '');
   const siblings = await fs.readdir(dir).catch(() => [] as string[]);
   const inputsFolder = await fs.readdir(path.join(dir, `${base}.inputs`)).catch(() => [] as string[]);
   return findRunFiles(uri.fsPath, siblings, inputsFolder);
@@ -24,7 +24,7 @@ export async function runFilesOf(uri: vscode.Uri) {
 export async function testCases(mocksPath: string, uri: vscode.Uri): Promise<string[]> {
   try {
     const config = JSON.parse(await fs.readFile(mocksPath, 'utf8')) as { StateMachines?: Record<string, { TestCases?: Record<string, unknown> }> };
-    const base = path.basename(uri.fsPath).replace(/\.asl\.json$|\.json$/, '');
+    const base = path.basename(uri.fsPath).replace(/\.asl\.(?:json|ya?ml)$|\.(?:json|ya?ml)$/, '');
     const machines = config.StateMachines ?? {};
     const machine = machines[base] ?? (Object.keys(machines).length === 1 ? Object.values(machines)[0] : undefined);
     return Object.keys(machine?.TestCases ?? {});

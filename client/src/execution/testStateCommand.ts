@@ -142,7 +142,7 @@ export async function openMockFile(uri: vscode.Uri, mocks: string | undefined, s
     await vscode.window.showTextDocument(vscode.Uri.file(mocks), { viewColumn: vscode.ViewColumn.One });
     return;
   }
-  const base = path.basename(uri.fsPath).replace(/\.asl\.json$|\.json$/, '');
+  const base = path.basename(uri.fsPath).replace(/\.asl\.(?:json|ya?ml)$|\.(?:json|ya?ml)$/, '');
   const response = `${stateName.replace(/[^A-Za-z0-9]+/g, '') || 'Task'}Response`;
   const skeleton = { StateMachines: { [base]: { TestCases: { Default: { [stateName]: response } } } }, MockedResponses: { [response]: { 0: { Return: {} } } } };
   const target = vscode.Uri.file(path.join(path.dirname(uri.fsPath), `${base}.mocks.json`)).with({ scheme: 'untitled' });

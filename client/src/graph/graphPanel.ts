@@ -135,7 +135,7 @@ export class GraphPanel {
 
   private async save(format: 'svg' | 'png', data: string): Promise<void> {
     const target = await vscode.window.showSaveDialog({
-      defaultUri: this.uri.with({ path: this.uri.path.replace(/\.asl\.json$|\.json$/, `.${format}`) }),
+      defaultUri: this.uri.with({ path: this.uri.path.replace(/\.asl\.(?:json|ya?ml)$|\.(?:json|ya?ml)$/, `.${format}`) }),
       filters: format === 'svg' ? { SVG: ['svg'] } : { PNG: ['png'] },
     });
     if (!target) return;

@@ -10,16 +10,16 @@ export interface ExpandedFiles {
   candidates: Set<string>;
 }
 
-const ASL_FILE = /\.asl\.json$/;
+const ASL_FILE = /\.asl\.(?:json|ya?ml)$/;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 /**
- * Expands CLI arguments: a file stays as is, a folder yields every `*.asl.json` below it, a glob its matches.
+ * Expands CLI arguments: a file stays as is, a folder yields every `*.asl.json` and `*.asl.yaml`/`.yml` below it, a glob its matches.
  * Paths come back as given (relative to `cwd` when relative), sorted within each argument. Symbolic links are
  * followed, to files and to folders; a link that points nowhere, a folder that links back into itself and a
  * folder that cannot be listed are reported in `missing` with the reason. Throws GlobError for an unusable glob.
  */
-export async function expandFiles(args: string[], cwd: string, candidate: (file: string) => boolean = () => false, kind: { pattern: RegExp; name: string } = { pattern: ASL_FILE, name: '*.asl.json' }): Promise<ExpandedFiles> {
+export async function expandFiles(args: string[], cwd: string, candidate: (file: string) => boolean = () => false, kind: { pattern: RegExp; name: string } = { pattern: ASL_FILE, name: '*.asl.json or *.asl.yaml' }): Promise<ExpandedFiles> {
   const files: string[] = [];
   const candidates = new Set<string>();
   const missing: ExpandedFiles['missing'] = [];

@@ -1,4 +1,4 @@
-import { parseDocument } from '../core/document/parseDocument';
+import { formatOfName, parseDocumentAs } from '../core/document/documentFormat';
 import { LineIndex } from '../core/document/lineIndex';
 import { buildModel } from '../core/model/buildModel';
 
@@ -12,8 +12,8 @@ export function githubError(file: string, line: number | undefined, title: strin
 }
 
 /** The 1-based line of a state's name in the definition text (names are unique machine-wide), if it is there. */
-export function stateLine(text: string, stateName: string): number | undefined {
-  const model = buildModel(parseDocument(text).root);
+export function stateLine(text: string, stateName: string, file = ''): number | undefined {
+  const model = buildModel(parseDocumentAs(text, formatOfName(file)).root);
   const state = model.symbols.definitions.get(stateName)?.[0];
   return state ? new LineIndex(text).positionAt(state.nameSpan.offset).line + 1 : undefined;
 }

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { analyzeDocument } from '../core/analyzeDocument';
+import { formatOfName } from '../core/document/documentFormat';
 import { buildGraph } from '../core/graph/buildGraph';
 import type { Layout } from '../core/graph/graphLayout';
 import type { GraphModel } from '../core/graph/graphModel';
@@ -38,7 +39,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     return usage(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const analysis = analyzeDocument(text);
+  const analysis = analyzeDocument(text, undefined, formatOfName(file));
   const errors = analysis.problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) io.stderr(`asl graph: ${file} has ${errors} error(s) ('asl validate' lists them); drawing what can be read\n`);
   const graph = buildGraph(analysis.model, analysis.problems);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { isSetupFailure, startExecution } from '../execution/isolatedExecution';
 import { missingMockState } from '../interpreter/mocks';
+import { formatOfName } from '../core/document/documentFormat';
 import { prepareDefinition } from '../interpreter/runExecution';
 import type { ExecutionResult } from '../interpreter/types';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError, type CliIo } from './cliIo';
@@ -62,7 +63,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     return usage(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const prepared = prepareDefinition(text);
+  const prepared = prepareDefinition(text, formatOfName(file));
   if ('problems' in prepared) {
     io.stderr(`asl run: ${file} is not a valid state machine:\n`);
     for (const p of prepared.problems) {
@@ -132,5 +133,5 @@ function annotation(file: string, text: string, result: ExecutionResult): string
   const unmocked = missingMockState(result);
   const culprit = unmocked ?? statesTaken(result.events, result.status).find((s) => s.failed)?.name;
   const title = unmocked !== undefined ? `Task '${unmocked}' has no mock` : `Execution ${result.status}${culprit ? ` in '${culprit}'` : ''}: ${result.error ?? ''}`;
-  return githubError(file, culprit !== undefined ? stateLine(text, culprit) : undefined, title, `${result.error ?? result.status}: ${result.cause ?? ''}`);
+  return githubError(file, culprit !== undefined ? stateLine(text, culprit, file) : undefined, title, `${result.error ?? result.status}: ${result.cause ?? ''}`);
 }

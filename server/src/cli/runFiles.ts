@@ -4,7 +4,7 @@ import type { CliIo } from './cliIo';
 
 /** The machine's name is its file name without `.asl.json`. */
 export function machineName(file: string): string {
-  return basename(file).replace(/\.asl\.json$|\.json$/, '');
+  return basename(file).replace(/\.asl\.(?:json|ya?ml)$|\.(?:json|ya?ml)$/, '');
 }
 
 /** `name.<suffix>` beside the machine, when it can be read (README "Run Execution": what the editor picks up). */

@@ -7,7 +7,7 @@ import type { TemplateDefinition } from '../core/templates/templateTypes';
 import type { Problem } from '../core/validation/types';
 import type { CliIo } from './cliIo';
 
-const ASL_FILE = /\.asl\.json$/i;
+const ASL_FILE = /\.asl\.(?:json|ya?ml)$/i;
 
 /** File names that may be templates (the content decides): JSON, YAML and Terraform files other than ASL files. */
 export function isTemplateCandidate(file: string): boolean {

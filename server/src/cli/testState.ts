@@ -1,5 +1,6 @@
 import { isSetupFailure, runTestState } from '../execution/isolatedExecution';
 import { missingMockState } from '../interpreter/mocks';
+import { formatOfName } from '../core/document/documentFormat';
 import { prepareDefinition } from '../interpreter/runExecution';
 import { findState, type TestStateResult } from '../interpreter/testState';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError, type CliIo } from './cliIo';
@@ -41,7 +42,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     return usage(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const prepared = prepareDefinition(text);
+  const prepared = prepareDefinition(text, formatOfName(file));
   if ('problems' in prepared) {
     for (const p of prepared.problems) io.stderr(`${file}:${p.line}:${p.column} error ${p.code} ${p.message}\n`);
     return usage(`${file} is not a valid state machine`);

@@ -1,4 +1,5 @@
 import { analyzeDocument } from '../core/analyzeDocument';
+import { formatOfName } from '../core/document/documentFormat';
 import { LineIndex } from '../core/document/lineIndex';
 import type { Span } from '../core/document/ast';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, withoutBom, type CliIo } from './cliIo';
@@ -15,7 +16,7 @@ a SAM/CloudFormation template, a Serverless Framework file or a Terraform file.
   --format text   file:line:col severity code message [StateMachine] (default; 1-based line and column)
   --format json   [{file, range: {start, end}, severity, code, message, stateMachine?, related?}] with 0-based
                   positions
-Folders are searched for *.asl.json files and for templates that hold state machines; symbolic links are
+Folders are searched for *.asl.json, *.asl.yaml and *.asl.yml files and for templates that hold state machines; symbolic links are
 followed. What cannot be read (a missing path, a folder that cannot be listed, a broken link, a link loop) is
 reported on stderr.
 Exit status: 0 no errors, 1 errors found, 2 usage error or something could not be read.
@@ -99,7 +100,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       continue;
     }
     checked++;
-    for (const p of analyzeDocument(text).problems) add(p);
+    for (const p of analyzeDocument(text, undefined, formatOfName(file)).problems) add(p);
   }
 
   if (format === 'json') {

@@ -1,4 +1,5 @@
 import { analyzeDocument } from '../core/analyzeDocument';
+import type { DocumentFormat } from '../core/document/documentFormat';
 import { LineIndex } from '../core/document/lineIndex';
 import { toJsonValue } from '../core/document/ast';
 import { Execution } from './execution';
@@ -12,8 +13,8 @@ export interface DefinitionProblem {
 }
 
 /** Validates a definition before running it: AWS refuses a definition with errors, so do we. */
-export function prepareDefinition(text: string): { definition: unknown } | { problems: DefinitionProblem[] } {
-  const analysis = analyzeDocument(text);
+export function prepareDefinition(text: string, format: DocumentFormat = 'json'): { definition: unknown } | { problems: DefinitionProblem[] } {
+  const analysis = analyzeDocument(text, undefined, format);
   const errors = analysis.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !analysis.doc.root) {
     const lines = new LineIndex(text);

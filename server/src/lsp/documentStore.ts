@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalAnalyzer } from '../core/analyzeDocument';
+import { formatOfLanguage } from '../core/document/documentFormat';
 import type { ValidationSettings } from '../core/validation/types';
 import type { AnalyzedDocument } from './featureContext';
 
@@ -41,7 +42,7 @@ export class DocumentStore {
       return cached;
     }
     let analyzer = this.analyzers.get(uri);
-    if (!analyzer) this.analyzers.set(uri, (analyzer = new IncrementalAnalyzer()));
+    if (!analyzer) this.analyzers.set(uri, (analyzer = new IncrementalAnalyzer(formatOfLanguage(textDocument.languageId))));
     const analyzed: AnalyzedDocument = {
       uri,
       version: textDocument.version,

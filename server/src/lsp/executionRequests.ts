@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatOfLanguage, formatOfName } from '../core/document/documentFormat';
 import { isSetupFailure, runTestState, startExecution } from '../execution/isolatedExecution';
 import { workerScript } from '../execution/isolatedRun';
 import { DEFAULT_LIMITS, toRunLimits, type RunLimits } from '../execution/runLimits';
@@ -17,7 +18,7 @@ function ownString(params: object, key: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-const machineOf = (uri: string) => basename(fileURLToPath(uri)).replace(/\.asl\.json$|\.json$/, '');
+const machineOf = (uri: string) => basename(fileURLToPath(uri)).replace(/\.asl\.(?:json|ya?ml)$|\.(?:json|ya?ml)$/, '');
 
 /**
  * Start Execution and Test State. Each run happens in its own execution worker process (server/src/execution),
@@ -40,6 +41,10 @@ export function registerExecutionRequests(ctx: FeatureContext, canPullConfigurat
     }
   };
   const textOf = async (uri: string) => ctx.getDocument(uri)?.textDocument.getText() ?? (await readFile(fileURLToPath(uri), 'utf8'));
+  const formatOf = (uri: string) => {
+    const open = ctx.getDocument(uri);
+    return open ? formatOfLanguage(open.textDocument.languageId) : formatOfName(fileURLToPath(uri));
+  };
   const mocksOf = async (params: object) => {
     const mocksPath = ownString(params, 'mocksPath');
     const testCase = ownString(params, 'testCase');
@@ -47,7 +52,7 @@ export function registerExecutionRequests(ctx: FeatureContext, canPullConfigurat
   };
 
   ctx.connection.onRequest(StartExecutionRequest.method, async (params: StartExecutionRequest.Params): Promise<StartExecutionRequest.Result> => {
-    const prepared = prepareDefinition(await textOf(params.uri));
+    const prepared = prepareDefinition(await textOf(params.uri), formatOf(params.uri));
     if ('problems' in prepared) return { status: 'INVALID', events: [], problems: prepared.problems, error: 'InvalidDefinition', cause: 'The definition has errors; fix them before running.' };
     let input: unknown;
     try {
@@ -89,7 +94,7 @@ export function registerExecutionRequests(ctx: FeatureContext, canPullConfigurat
   });
 
   ctx.connection.onRequest(TestStateRequest.method, async (params: TestStateRequest.Params): Promise<TestStateRequest.Result> => {
-    const prepared = prepareDefinition(await textOf(params.uri));
+    const prepared = prepareDefinition(await textOf(params.uri), formatOf(params.uri));
     if ('problems' in prepared) return { status: 'INVALID', error: 'InvalidDefinition', cause: prepared.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n') };
     try {
       const mocks = await mocksOf(params);

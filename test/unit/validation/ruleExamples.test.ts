@@ -14,11 +14,11 @@ describe('rule examples', () => {
   for (const rule of allRules) {
     describe(rule.code, () => {
       it('reports the bad example', () => {
-        const codes = analyzeDocument(rule.example.bad).problems.map((p) => p.code);
+        const codes = analyzeDocument(rule.example.bad, undefined, rule.example.format).problems.map((p) => p.code);
         assert.ok(codes.includes(rule.code), `expected ${rule.code}, got ${codes.join(', ') || 'nothing'}`);
       });
       it('accepts the fixed example with no error at all', () => {
-        const problems = analyzeDocument(rule.example.fixed).problems;
+        const problems = analyzeDocument(rule.example.fixed, undefined, rule.example.format).problems;
         assert.deepEqual(problems.filter((p) => p.code === rule.code || p.severity === 'error'), []);
       });
     });

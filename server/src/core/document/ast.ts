@@ -83,6 +83,15 @@ export function spanContains(span: Span, offset: number): boolean {
   return offset >= span.offset && offset <= span.offset + span.length;
 }
 
+/**
+ * Where a problem of a whole object or array is shown: its opening bracket, or for a YAML block mapping (which has
+ * none) the empty span where its first key starts.
+ */
+export function openingSpan(node: AstNode): Span {
+  const first = node.kind === 'object' ? node.properties[0] : undefined;
+  return { offset: node.span.offset, length: first && first.keySpan.offset === node.span.offset ? 0 : 1 };
+}
+
 /** The last property with this key (JSON parsers keep the last duplicate), or undefined. */
 export function getProperty(node: AstNode | undefined, key: string): PropertyNode | undefined {
   if (!node || node.kind !== 'object') return undefined;

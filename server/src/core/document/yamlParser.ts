@@ -18,7 +18,7 @@ export interface YamlSource {
  */
 const UNSUPPORTED_TAGS = new Set(['binary', 'omap', 'pairs', 'set', 'timestamp', 'merge'].map((t) => `tag:yaml.org,2002:${t}`));
 
-function cloudFormationTags(tags: Tags): Tags {
+export function cloudFormationTags(tags: Tags): Tags {
   return tags.filter((t) => !(typeof t === 'object' && UNSUPPORTED_TAGS.has(t.tag)));
 }
 

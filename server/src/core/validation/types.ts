@@ -58,7 +58,7 @@ export interface Rule {
   locality: 'state' | 'machine';
   /** One line for docs and settings. */
   description: string;
-  /** For docs/rules.md: a small definition (or fragment) that triggers the rule, and the same one fixed. */
-  example: { bad: string; fixed: string };
+  /** For docs/rules.md: a small definition (or fragment) that triggers the rule, and the same one fixed (JSON unless said). */
+  example: { bad: string; fixed: string; format?: 'yaml' };
   check(ctx: ValidationContext): void;
 }

@@ -1,5 +1,5 @@
 import type { AstNode, ObjectNode, PropertyNode } from '../../document/ast';
-import { getProperty } from '../../document/ast';
+import { getProperty, openingSpan } from '../../document/ast';
 import { CHOICE_OPERATORS, CHOICE_RULE_FIELDS, TIMESTAMP_PATTERN, type OperatorValue } from '../../spec/choiceOperators';
 import { isPlaceholderNode } from '../placeholders';
 import { quoteList, suggest } from '../suggest';
@@ -114,5 +114,5 @@ function patternProblem(pattern: string): string | undefined {
 }
 
 function openBrace(node: ObjectNode) {
-  return { offset: node.span.offset, length: 1 };
+  return openingSpan(node);
 }

@@ -1,3 +1,4 @@
+import { openingSpan } from '../../document/ast';
 import { schemaSites } from '../schemaSites';
 import { quoteList } from '../suggest';
 import type { Rule } from '../types';
@@ -30,7 +31,7 @@ export const exclusiveFields: Rule = {
             });
           }
         } else if (required && present.length === 0) {
-          const span = site.state && site.object === site.state.node ? site.state.nameSpan : { offset: site.object.span.offset, length: 1 };
+          const span = site.state && site.object === site.state.node ? site.state.nameSpan : openingSpan(site.object);
           ctx.report({
             span,
             message: `${site.schema.name} needs exactly one of ${quoteList([...group])}`,

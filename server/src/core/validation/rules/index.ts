@@ -30,10 +30,12 @@ import { unknownVariable } from './unknownVariable';
 import { unreachableHandler } from './unreachableHandler';
 import { unreachableState } from './unreachableState';
 import { variableScope } from './variableScope';
+import { yamlSyntax } from './yamlSyntax';
 
 /** Every validation rule, in the order they run. One rule per file; add new rules here. */
 export const allRules: Rule[] = [
   jsonSyntax,
+  yamlSyntax,
   stateType,
   missingRequiredField,
   unknownField,

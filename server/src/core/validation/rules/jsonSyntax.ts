@@ -10,6 +10,7 @@ export const jsonSyntax: Rule = {
     fixed: '{ "StartAt": "A", "States": { "A": { "Type": "Succeed" } } }',
   },
   check(ctx) {
+    if (ctx.doc.format === 'yaml') return;
     // The parser repeats a message for each enclosing value it cannot close; one per place is enough.
     const seen = new Set<string>();
     for (const problem of ctx.doc.syntaxProblems) {

@@ -1,3 +1,4 @@
+import { openingSpan } from '../../document/ast';
 import { schemaSites } from '../schemaSites';
 import type { Rule } from '../types';
 
@@ -19,7 +20,7 @@ export const missingRequiredField: Rule = {
         if (!spec.required || present.has(name)) continue;
         const owner = site.state && site.object === site.state.node ? site.state.nameSpan : undefined;
         ctx.report({
-          span: owner ?? { offset: site.object.span.offset, length: 1 },
+          span: owner ?? openingSpan(site.object),
           message: `${site.schema.name} is missing the required field '${name}'`,
           data: { field: name },
         });

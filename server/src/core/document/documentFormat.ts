@@ -1,0 +1,26 @@
+import { parseDocument, reparseDocument, type ParsedDocument } from './parseDocument';
+import { parseYamlDocument } from './yamlParser';
+
+/** The front ends: one tree, several syntaxes. */
+export type DocumentFormat = 'json' | 'yaml';
+
+/** The format a file's name says (`*.asl.yaml`, `*.yml`: YAML; anything else: JSON). */
+export function formatOfName(name: string): DocumentFormat {
+  return /\.ya?ml$/i.test(name) ? 'yaml' : 'json';
+}
+
+/** The format of an editor language id (`asl-yaml`, as the AWS Toolkit names it; `asl`: JSON). */
+export function formatOfLanguage(languageId: string): DocumentFormat {
+  return languageId === 'asl-yaml' || languageId === 'yaml' ? 'yaml' : 'json';
+}
+
+/** Parses text in a format. Never throws. */
+export function parseDocumentAs(text: string, format: DocumentFormat): ParsedDocument {
+  return format === 'yaml' ? parseYamlDocument(text) : parseDocument(text);
+}
+
+/** A new version of a document parsed from the previous one (see reparseDocument); YAML is parsed again whole. */
+export function reparseDocumentAs(previous: ParsedDocument, text: string): ParsedDocument {
+  if (previous.format === 'yaml') return previous.text === text ? previous : parseYamlDocument(text);
+  return reparseDocument(previous, text);
+}

@@ -22,8 +22,9 @@ export function templateOf(file: string, text: string): TemplateAnalysis | undef
 
 /** Whether a file that holds no state machine is still no ASL definition (a template or a Terraform file). */
 export function isOtherInfrastructure(file: string, text: string): boolean {
+  if (ASL_FILE.test(file)) return false;
   if (/\.(tf|ya?ml)$/i.test(file)) return true;
-  if (ASL_FILE.test(file) || !/^\s*\{/.test(text)) return false;
+  if (!/^\s*\{/.test(text)) return false;
   const root = parseDocument(text).root;
   return ['Resources', 'AWSTemplateFormatVersion', 'service', 'provider'].some((key) => getValue(root, key) !== undefined) && getValue(root, 'States') === undefined;
 }

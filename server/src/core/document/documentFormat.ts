@@ -1,5 +1,6 @@
 import { parseDocument, reparseDocument, type ParsedDocument } from './parseDocument';
 import { parseYamlDocument } from './yamlParser';
+import { reparseYamlDocument } from './yamlReparse';
 
 /** The front ends: one tree, several syntaxes. */
 export type DocumentFormat = 'json' | 'yaml';
@@ -19,8 +20,7 @@ export function parseDocumentAs(text: string, format: DocumentFormat): ParsedDoc
   return format === 'yaml' ? parseYamlDocument(text) : parseDocument(text);
 }
 
-/** A new version of a document parsed from the previous one (see reparseDocument); YAML is parsed again whole. */
+/** A new version of a document parsed from the previous one (see reparseDocument, reparseYamlDocument). */
 export function reparseDocumentAs(previous: ParsedDocument, text: string): ParsedDocument {
-  if (previous.format === 'yaml') return previous.text === text ? previous : parseYamlDocument(text);
-  return reparseDocument(previous, text);
+  return previous.format === 'yaml' ? reparseYamlDocument(previous, text) : reparseDocument(previous, text);
 }

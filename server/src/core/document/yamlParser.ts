@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument as parseYamlText, type Document, type Tags } from 'yaml';
+import { LineCounter, parseDocument as parseYamlText, visit, type Document, type Tags } from 'yaml';
 import { MAX_NESTING_DEPTH, type ParsedDocument, type SyntaxProblem } from './parseDocument';
 import { CLOUDFORMATION_TAGS, yamlNodeToTree } from './yamlTree';
 
@@ -54,6 +54,21 @@ export function readYaml(text: string): YamlSource {
   }
   problems.sort((a, b) => a.span.offset - b.span.offset);
   return { text, document, lineCounter, problems };
+}
+
+/**
+ * Reads the part `[start, end)` of a text as YAML, with every offset (nodes, problems) into the whole text, so a
+ * tree built from it can stand in a tree of the whole text.
+ */
+export function readYamlSlice(text: string, start: number, end: number): YamlSource {
+  const source = readYaml(text.slice(start, end));
+  visit(source.document, {
+    Node(_, node) {
+      if (node.range) node.range = [node.range[0] + start, node.range[1] + start, node.range[2] + start];
+    },
+  });
+  for (const p of source.problems) p.span.offset += start;
+  return { ...source, text };
 }
 
 /** Reads a whole YAML text as a state machine definition: the same tree the JSON parser builds. Never throws. */

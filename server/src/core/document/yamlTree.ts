@@ -287,7 +287,8 @@ function stringLiteral(scalar: Scalar, text: string): StringLiteral {
     case 'BLOCK_LITERAL':
     case 'BLOCK_FOLDED': {
       const header = text.indexOf('\n', start);
-      return { style: 'block', contentStart: header < 0 || header >= end ? end : header + 1, contentEnd: end };
+      const contentEnd = trimEnd(text, start, end);
+      return { style: 'block', contentStart: header < 0 || header >= contentEnd ? contentEnd : header + 1, contentEnd };
     }
     default:
       return { style: 'plain', contentStart: start, contentEnd: end };

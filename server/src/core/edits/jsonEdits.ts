@@ -5,6 +5,8 @@ import { pathOf, type AstNode, type Span } from '../document/ast';
 export interface SpanEdit {
   span: Span;
   newText: string;
+  /** Set when the edit must not be made (it would go through a YAML alias): why, to show instead. */
+  refused?: string;
 }
 
 /** Indentation the document already uses (two spaces when it cannot tell). */

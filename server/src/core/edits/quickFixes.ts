@@ -2,15 +2,18 @@ import { getProperty, getValue, spanEnd, toJsonValue, type AstNode, type ObjectN
 import type { ParsedDocument } from '../document/parseDocument';
 import type { Scope, StateMachineModel, StateModel } from '../model/types';
 import type { Problem } from '../validation/types';
-import { insertProperty } from './insertInto';
+import { addProperty, literalText, refusal, setValueAt } from './documentEdits';
 import { applyEdits, jsonPathOf, minimalEdit, setAt, type SpanEdit } from './jsonEdits';
 import { isOneLine, styleFrom } from './jsonStyle';
+import { yamlReplaceProperty } from './yamlEdits';
 import { templateToJsonata, pathToJsonata } from './toJsonata';
 
 export interface Fix {
   title: string;
   edits: SpanEdit[];
   isPreferred?: boolean;
+  /** Why the fix cannot be applied here (shown greyed out, with the reason, instead of editing). */
+  disabled?: string;
 }
 
 interface FixContext {
@@ -28,7 +31,7 @@ const PROVIDERS: Record<string, FixProvider> = {
     const name = problem.data?.name as string | undefined;
     const fixes: Fix[] = suggestions.map((s, i) => ({
       title: `Change to '${s}'`,
-      edits: [{ span: problem.span, newText: JSON.stringify(s) }],
+      edits: [{ span: problem.span, newText: literalText(doc, s) }],
       isPreferred: i === 0,
     }));
     const ref = model.symbols.references.find((r) => r.node.span.offset === problem.span.offset);
@@ -43,19 +46,19 @@ const PROVIDERS: Record<string, FixProvider> = {
     const property = propertyAtKey(doc, problem.span.offset);
     const fixes: Fix[] = ((problem.data?.suggestions as string[] | undefined) ?? []).map((s, i) => ({
       title: `Change to '${s}'`,
-      edits: [{ span: problem.span, newText: JSON.stringify(s) }],
+      edits: [{ span: problem.span, newText: literalText(doc, s) }],
       isPreferred: i === 0,
     }));
-    if (property) fixes.push({ title: `Remove '${field}'`, edits: setAt(doc.text, [...jsonPathOf(property.object), field], undefined) });
+    if (property) fixes.push({ title: `Remove '${field}'`, edits: setValueAt(doc, [...jsonPathOf(property.object), field], undefined) });
     return fixes;
   },
   'next-or-end': ({ doc, model, problem }) => {
     const state = model.states.find((s) => s.nameSpan.offset === problem.span.offset || (s.node.kind === 'object' && spanContains(s.node, problem.span.offset)));
     if (!state || !problem.data?.missing) return [];
     const path = jsonPathOf(state.node);
-    const fixes: Fix[] = [{ title: 'Add "End": true', edits: setAt(doc.text, [...path, 'End'], true) }];
+    const fixes: Fix[] = [{ title: 'Add "End": true', edits: setValueAt(doc, [...path, 'End'], true) }];
     const following = nextInSource(state);
-    if (following) fixes.unshift({ title: `Add "Next": "${following.name}"`, edits: setAt(doc.text, [...path, 'Next'], following.name) });
+    if (following) fixes.unshift({ title: `Add "Next": "${following.name}"`, edits: setValueAt(doc, [...path, 'Next'], following.name) });
     return fixes;
   },
   'states-all-position': ({ doc, model, problem }) => {
@@ -73,9 +76,9 @@ const PROVIDERS: Record<string, FixProvider> = {
     const value = Math.max(1, Math.floor(timeout / 2));
     return [{ title: `Set HeartbeatSeconds to ${value}`, edits: [{ span: problem.span, newText: String(value) }], isPreferred: true }];
   },
-  'deprecated-field': ({ problem }) => {
+  'deprecated-field': ({ doc, problem }) => {
     const replacement = problem.data?.replacement as string;
-    return [{ title: `Rename to '${replacement}'`, edits: [{ span: problem.span, newText: JSON.stringify(replacement) }], isPreferred: true }];
+    return [{ title: `Rename to '${replacement}'`, edits: [{ span: problem.span, newText: literalText(doc, replacement) }], isPreferred: true }];
   },
   'query-language-field': ({ doc, problem }) => {
     const replacement = problem.data?.replacement as string | undefined;
@@ -88,14 +91,24 @@ const PROVIDERS: Record<string, FixProvider> = {
       : undefined;
     if (converted === undefined) return [];
     const path = jsonPathOf(property.object);
-    const edits = insertThenRemove(doc.text, setAt(doc.text, [...path, replacement], converted), [...path, property.prop.key]);
+    const edits = doc.format === 'yaml'
+      ? yamlReplaceProperty(doc, property.object, property.prop.key, replacement, converted)
+      : insertThenRemove(doc.text, setAt(doc.text, [...path, replacement], converted), [...path, property.prop.key]);
     return [{ title: `Replace '${property.prop.key}' with '${replacement}' (JSONata)`, edits, isPreferred: true }];
   },
 };
 
 export function quickFixes(doc: ParsedDocument, model: StateMachineModel, problem: Problem): Fix[] {
   const provider = PROVIDERS[problem.code];
-  return provider ? provider({ doc, model, problem }) : [];
+  return provider ? withRefusals(provider({ doc, model, problem })) : [];
+}
+
+/** A fix with an edit that would go through a YAML alias is kept, disabled, with the reason. */
+export function withRefusals(fixes: Fix[]): Fix[] {
+  return fixes.map((fix) => {
+    const reason = refusal(fix.edits);
+    return reason ? { title: fix.title, edits: [], disabled: reason } : fix;
+  });
 }
 
 function spanContains(node: AstNode, offset: number): boolean {
@@ -129,7 +142,7 @@ export function addStateEdit(doc: ParsedDocument, scope: Scope, name: string, bo
   const last = states.properties.at(-1)?.value;
   const style = styleFrom(doc.text, undefined, states);
   style.oneLineFrom = !last || isOneLine(doc.text, last.span) ? 0 : Infinity;
-  return insertProperty(doc.text, states, name, body, style, []);
+  return addProperty(doc, states, name, body, style, []);
 }
 
 /** Rotates array item `index` to the end by rewriting item slots with the original item texts. */

@@ -1,9 +1,9 @@
 import { getValue, type AstNode, type ObjectNode } from '../document/ast';
 import type { ParsedDocument } from '../document/parseDocument';
 import type { StateMachineModel, StateModel } from '../model/types';
-import { insertArrayItem, insertProperty } from './insertInto';
+import { addArrayItem, addProperty } from './documentEdits';
 import { isOneLine, styleFrom } from './jsonStyle';
-import { addStateEdit, type Fix } from './quickFixes';
+import { addStateEdit, withRefusals, type Fix } from './quickFixes';
 
 /**
  * AWS's recommended retrier for Lambda's transient service errors: the one Workflow Studio adds to a Lambda
@@ -46,12 +46,12 @@ export function errorHandlingRefactorings(doc: ParsedDocument, model: StateMachi
   if (!handlesAll(getValue(node, 'Retry'), retrier.ErrorEquals)) {
     fixes.push({
       title: lambda ? 'Add Retry: AWS recommended retrier for Lambda transient errors' : 'Add Retry: exponential back-off with jitter',
-      edits: [addBlockItem(doc.text, model, state, 'Retry', retrier)],
+      edits: [addBlockItem(doc, model, state, 'Retry', retrier)],
     });
   }
 
   const catchers = getValue(node, 'Catch');
-  if (handlesAll(catchers, ['States.ALL'])) return fixes;
+  if (handlesAll(catchers, ['States.ALL'])) return withRefusals(fixes);
   const jsonata = state.queryLanguage === 'JSONata';
   const catcher = (next: string) =>
     jsonata ? { ErrorEquals: ['States.ALL'], Output: '{% $states.errorOutput %}', Next: next } : { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: next };
@@ -62,11 +62,11 @@ export function errorHandlingRefactorings(doc: ParsedDocument, model: StateMachi
     ? { Type: 'Fail', Error: '{% $states.input.Error %}', Cause: '{% $states.input.Cause %}' }
     : { Type: 'Fail', ErrorPath: '$.error.Error', CausePath: '$.error.Cause' };
   const stub = addStateEdit(doc, state.scope, name, fail);
-  if (stub) fixes.push({ title: `Add Catch: States.ALL to a new Fail state '${name}'`, edits: [addBlockItem(doc.text, model, state, 'Catch', catcher(name)), stub] });
+  if (stub) fixes.push({ title: `Add Catch: States.ALL to a new Fail state '${name}'`, edits: [addBlockItem(doc, model, state, 'Catch', catcher(name)), stub] });
   for (const target of state.scope.states.filter((s) => s !== state && s.type === 'Fail').slice(0, 5)) {
-    fixes.push({ title: `Add Catch: States.ALL to '${target.name}'`, edits: [addBlockItem(doc.text, model, state, 'Catch', catcher(target.name))] });
+    fixes.push({ title: `Add Catch: States.ALL to '${target.name}'`, edits: [addBlockItem(doc, model, state, 'Catch', catcher(target.name))] });
   }
-  return fixes;
+  return withRefusals(fixes);
 }
 
 /** True when the retriers or catchers in `block` already name every error in `errors`. */
@@ -83,14 +83,15 @@ function handlesAll(block: AstNode | undefined, errors: string[]): boolean {
  * A retrier goes first in Retry (a States.ALL one must stay last), a catcher last in Catch; a new Retry goes
  * before Catch, and both before Next/End. The layout copies the nearest Retry/Catch block of the file.
  */
-function addBlockItem(text: string, model: StateMachineModel, state: StateModel, kind: 'Retry' | 'Catch', item: object) {
+function addBlockItem(doc: ParsedDocument, model: StateMachineModel, state: StateModel, kind: 'Retry' | 'Catch', item: object) {
+  const text = doc.text;
   const node = state.node as ObjectNode;
   const existing = getValue(node, kind);
   const style = styleFrom(text, existing?.kind === 'array' ? existing : nearestBlock(model, state, kind), node);
   if (isOneLine(text, node.span)) style.oneLineFrom = 0;
-  if (existing?.kind === 'array') return insertArrayItem(text, existing, item, style, kind === 'Retry');
+  if (existing?.kind === 'array') return addArrayItem(doc, existing, item, style, kind === 'Retry');
   const before = kind === 'Retry' ? ['Catch', 'Next', 'End'] : ['Next', 'End'];
-  return insertProperty(text, node, kind, [item], style, before);
+  return addProperty(doc, node, kind, [item], style, before);
 }
 
 /** The nearest block of this kind in the file, else the state's other block, else the nearest one of the other kind. */

@@ -23,11 +23,6 @@ export function referencesTo(model: StateMachineModel, state: StateModel): State
   return model.symbols.references.filter((r) => r.target === state);
 }
 
-/** The span of a string literal without its quotes. */
-export function innerSpan(span: Span): Span {
-  return { offset: span.offset + 1, length: Math.max(0, span.length - 2) };
-}
-
 export const MAX_STATE_NAME_LENGTH = 80;
 
 /** Why a state cannot be renamed to `name`, or undefined when it can. */

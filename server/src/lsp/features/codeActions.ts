@@ -32,7 +32,9 @@ export function codeActionsFor(doc: AnalyzedDocument, start: number, end: number
       if (spanEnd(problem.span) < start || problem.span.offset > end) continue;
       const diagnostic: Diagnostic = toDiagnostic(doc.textDocument, problem);
       for (const fix of quickFixes(parsed, model, problem)) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: toEdit(fix.edits) });
+        actions.push(fix.disabled
+          ? { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: fix.disabled } }
+          : { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: toEdit(fix.edits) });
       }
     }
   }
@@ -40,7 +42,9 @@ export function codeActionsFor(doc: AnalyzedDocument, start: number, end: number
     const state = refactoringTarget(doc, start, end);
     if (state) {
       for (const fix of errorHandlingRefactorings(parsed, model, state)) {
-        actions.push({ title: fix.title, kind: CodeActionKind.RefactorRewrite, edit: toEdit(fix.edits) });
+        actions.push(fix.disabled
+          ? { title: fix.title, kind: CodeActionKind.RefactorRewrite, disabled: { reason: fix.disabled } }
+          : { title: fix.title, kind: CodeActionKind.RefactorRewrite, edit: toEdit(fix.edits) });
       }
     }
   }

@@ -1,5 +1,8 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { cursorContext } from '../../core/completion/cursorContext';
+import { jsonSnippetToYaml } from '../../core/completion/yamlSnippet';
+import { yamlCursorContext } from '../../core/completion/yamlCursorContext';
+import { literalText } from '../../core/edits/documentEdits';
 import { literalSpan, separatorAfter } from '../../core/completion/replaceSpan';
 import { getValue, type AstNode, type ObjectNode, type Span } from '../../core/document/ast';
 import { STATE_TYPES, type Scope, type StateMachineModel } from '../../core/model/types';
@@ -38,12 +41,13 @@ export function completionsAt(doc: AnalyzedDocument, offset: number): Completion
 function itemsAt(doc: AnalyzedDocument, offset: number, list: CompletionList): CompletionItem[] {
   const model = doc.analysis.model;
   if (!model.root) return machineSnippetItems(doc, literalSpan(doc.analysis.doc.text, offset));
-  const context = cursorContext(model, offset);
+  const parsed = doc.analysis.doc;
+  const context = parsed.format === 'yaml' ? yamlCursorContext(model, parsed.text, offset) : cursorContext(model, offset);
 
   if (context.kind === 'key') {
     const span = literalSpan(doc.analysis.doc.text, offset, context.property?.keySpan, 'key');
     const scope = model.scopes.find((s) => s.statesNode === context.object);
-    if (scope) return stateSnippetItems(doc, span, scope, separatorAfter(doc.analysis.doc.text, span.offset + span.length));
+    if (scope) return stateSnippetItems(doc, span, scope, parsed.format === 'yaml' ? '' : separatorAfter(parsed.text, span.offset + span.length));
     return keyCompletions(doc, context.object, context.property?.keySpan, span, context.site?.schema.fields, context.site?.queryLanguage);
   }
 
@@ -63,9 +67,9 @@ function itemsAt(doc: AnalyzedDocument, offset: number, list: CompletionList): C
       list.isIncomplete = key !== 'StartAt';
       return scope ? stateNameItems(doc, literal, scope, node, key !== 'StartAt') : [];
     }
-    if (key === 'Type') return STATE_TYPES.map((t) => literal.item(t, CompletionItemKind.EnumMember, JSON.stringify(t), { documentation: STATE_TYPE_DOCS[t].doc }));
-    if (key === 'Resource') return COMMON_RESOURCES.map((r) => literal.item(r, CompletionItemKind.Value, JSON.stringify(r)));
-    if (spec?.enum) return spec.enum.map((v) => literal.item(v, CompletionItemKind.EnumMember, JSON.stringify(v)));
+    if (key === 'Type') return STATE_TYPES.map((t) => literal.item(t, CompletionItemKind.EnumMember, literalText(parsed, t), { documentation: STATE_TYPE_DOCS[t].doc }));
+    if (key === 'Resource') return COMMON_RESOURCES.map((r) => literal.item(r, CompletionItemKind.Value, literalText(parsed, r)));
+    if (spec?.enum) return spec.enum.map((v) => literal.item(v, CompletionItemKind.EnumMember, literalText(parsed, v)));
     if (spec?.kind === 'boolean' || (key in CHOICE_OPERATORS && CHOICE_OPERATORS[key] === 'boolean')) {
       return ['true', 'false'].map((v) => literal.item(v, CompletionItemKind.Value, v));
     }
@@ -101,7 +105,7 @@ function errorNameItems(doc: AnalyzedDocument, literal: LiteralItems, array: Ast
   return names
     .filter((name) => !listed.has(name))
     .map((name, i) =>
-      literal.item(name, CompletionItemKind.EnumMember, JSON.stringify(name), {
+      literal.item(name, CompletionItemKind.EnumMember, literalText(doc.analysis.doc, name), {
         documentation: STATES_ERRORS[name] ?? (raised.includes(name) ? 'Raised by a Fail state of this machine.' : 'Service error.'),
         sortText: String(i).padStart(3, '0'),
       }),
@@ -121,7 +125,7 @@ function scopeFor(model: StateMachineModel, object: ObjectNode, key: string): Sc
 function stateNameItems(doc: AnalyzedDocument, literal: LiteralItems, scope: Scope, node: AstNode | undefined, offerNew: boolean): CompletionItem[] {
   const items = scope.states
     .filter((s) => scope.byName.get(s.name) === s)
-    .map((s) => literal.item(s.name, CompletionItemKind.Reference, JSON.stringify(s.name), { detail: s.type ? `${s.type} state` : 'state' }));
+    .map((s) => literal.item(s.name, CompletionItemKind.Reference, literalText(doc.analysis.doc, s.name), { detail: s.type ? `${s.type} state` : 'state' }));
   if (!offerNew) return items;
   // A name typed that no state starts with is offered as the new state's name; while it still prefixes an
   // existing name, that name is what the user wants, and "New state…" waits (the list is incomplete).
@@ -130,7 +134,7 @@ function stateNameItems(doc: AnalyzedDocument, literal: LiteralItems, scope: Sco
   const stub = prefixes || typed.length > 80 ? undefined : newStateEdit(doc, scope, typed || undefined);
   if (!stub) return items;
   items.push({
-    ...literal.item('New state…', CompletionItemKind.Snippet, JSON.stringify(stub.name), { detail: `Adds '${stub.name}' (a Pass state) to this States block`, sortText: '~' }),
+    ...literal.item('New state…', CompletionItemKind.Snippet, literalText(doc.analysis.doc, stub.name), { detail: `Adds '${stub.name}' (a Pass state) to this States block`, sortText: '~' }),
     additionalTextEdits: [stub.edit],
   });
   return items;
@@ -158,17 +162,23 @@ function keyCompletions(
     return [];
   }
   const range = toRange(doc.textDocument, span);
-  const hasValue = /^[ \t]*:/.test(doc.analysis.doc.text.slice(span.offset + span.length, span.offset + span.length + 100));
-  const comma = hasValue ? '' : separatorAfter(doc.analysis.doc.text, span.offset + span.length);
+  const parsed = doc.analysis.doc;
+  const hasValue = /^[ \t]*:/.test(parsed.text.slice(span.offset + span.length, span.offset + span.length + 100));
+  const yaml = parsed.format === 'yaml';
+  const comma = hasValue || yaml ? '' : separatorAfter(parsed.text, span.offset + span.length);
+  const entry = (name: string) => {
+    const json = `${JSON.stringify(name)}: ${valueSnippet(name, fields?.[name], queryLanguage)}`;
+    return yaml ? (jsonSnippetToYaml(json) ?? `${literalText(parsed, name)}: $1`) : `${json}${comma}`;
+  };
   return candidates
     .filter(([name]) => !present.has(name))
     .map(([name, documentation]) => ({
       label: name,
       kind: CompletionItemKind.Property,
       documentation,
-      filterText: JSON.stringify(name),
+      filterText: literalText(parsed, name),
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: hasValue ? JSON.stringify(name) : `${JSON.stringify(name)}: ${valueSnippet(name, fields?.[name], queryLanguage)}${comma}` },
+      textEdit: { range, newText: hasValue ? literalText(parsed, name) : entry(name) },
     }));
 }
 

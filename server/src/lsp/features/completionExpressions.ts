@@ -1,4 +1,5 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
+import { stringContentSpan } from '../../core/document/stringOffsets';
 import { expressionTokenSpan } from '../../core/completion/replaceSpan';
 import type { AstNode, StringNode } from '../../core/document/ast';
 import { INTRINSIC_SIGNATURES } from '../../core/expressions/intrinsicSignatures';
@@ -29,7 +30,7 @@ export function isExpressionString(key: string, value: string): boolean {
  */
 export function expressionCompletions(doc: AnalyzedDocument, node: StringNode, offset: number, key: string): CompletionItem[] {
   const text = doc.analysis.doc.text;
-  const range = toRange(doc.textDocument, expressionTokenSpan(text, node.span.offset + 1, offset));
+  const range = toRange(doc.textDocument, expressionTokenSpan(text, Math.min(offset, stringContentSpan(node).offset), offset));
   const plain = (label: string, kind: CompletionItemKind, documentation?: string): CompletionItem => ({ label, kind, documentation, filterText: label, textEdit: { range, newText: label } });
   const snippet = (label: string, kind: CompletionItemKind, documentation: string, body: string): CompletionItem => ({
     ...plain(label, kind, documentation),

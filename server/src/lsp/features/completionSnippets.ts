@@ -1,5 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver';
 import type { Span } from '../../core/document/ast';
+import { jsonSnippetToYaml } from '../../core/completion/yamlSnippet';
 import { addStateEdit } from '../../core/edits/quickFixes';
 import type { Scope } from '../../core/model/types';
 import type { FieldSpec } from '../../core/spec/fieldSpec';
@@ -28,18 +29,24 @@ export function machineSnippetItems(doc: AnalyzedDocument, span: Span): Completi
 
 function snippetItems(doc: AnalyzedDocument, span: Span, wanted: (name: string) => boolean, language: string, comma: string): CompletionItem[] {
   const range = toRange(doc.textDocument, span);
+  const yaml = doc.analysis.doc.format === 'yaml';
   return snippets
     .filter(([name]) => wanted(name))
-    .map(([name, s]) => ({
-      label: name,
-      kind: CompletionItemKind.Snippet,
-      detail: s.description,
-      // Typing `"ta` (or `ta`) finds the Task snippets, as their prefixes did.
-      filterText: `"${s.prefix}`,
-      sortText: `${name.includes(language === 'JSONata' ? 'JSONPath' : 'JSONata') ? 1 : 0}${name}`,
-      insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: s.body.join('\n') + comma },
-    }));
+    .flatMap(([name, s]) => {
+      // In YAML the same snippet, written as YAML (its tab stops kept).
+      const body = yaml ? jsonSnippetToYaml(s.body.join('\n')) : s.body.join('\n') + comma;
+      if (body === undefined) return [];
+      return [{
+        label: name,
+        kind: CompletionItemKind.Snippet,
+        detail: s.description,
+        // Typing `"ta` (or `ta`) finds the Task snippets, as their prefixes did.
+        filterText: yaml ? s.prefix : `"${s.prefix}`,
+        sortText: `${name.includes(language === 'JSONata' ? 'JSONPath' : 'JSONata') ? 1 : 0}${name}`,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range, newText: body },
+      }];
+    });
 }
 
 /** A snippet for a field's value, with tab stops. */

@@ -1,6 +1,7 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { ResponseError } from 'vscode-languageserver';
-import { innerSpan, referencesTo, renameProblem, symbolAt } from '../../core/navigation/symbolAt';
+import { nameSpan, renameEdits } from '../../core/edits/renameEdits';
+import { referencesTo, renameProblem, symbolAt } from '../../core/navigation/symbolAt';
 import type { FeatureContext } from '../featureContext';
 import { toRange } from '../toDiagnostic';
 
@@ -52,7 +53,7 @@ export function registerNavigation(ctx: FeatureContext): void {
       const found = at(params.textDocument.uri, params.position);
       const state = found?.symbol.state;
       if (!found || !state) return null;
-      return { range: toRange(found.doc.textDocument, innerSpan(found.symbol.span)), placeholder: state.name };
+      return { range: toRange(found.doc.textDocument, nameSpan(found.doc.analysis.doc.text, found.symbol.span)), placeholder: state.name };
     }),
   );
 
@@ -63,11 +64,12 @@ export function registerNavigation(ctx: FeatureContext): void {
     const problem = renameProblem(found.doc.analysis.model, state, params.newName);
     // A refused rename is an error the editor shows to the user, not an empty edit.
     if (problem) throw new ResponseError(1, problem);
+    const spans = [state.nameSpan, ...referencesTo(found.doc.analysis.model, state).map((r) => r.node.span)];
+    const edits = renameEdits(found.doc.analysis.doc, spans, params.newName);
+    if (typeof edits === 'string') throw new ResponseError(1, edits);
     const guarded = ctx.guard('rename', null as WorkspaceEdit | null, () => {
-      const escaped = JSON.stringify(params.newName).slice(1, -1);
-      const spans = [state.nameSpan, ...referencesTo(found.doc.analysis.model, state).map((r) => r.node.span)];
-      const edits: TextEdit[] = spans.map((span) => ({ range: toRange(found.doc.textDocument, innerSpan(span)), newText: escaped }));
-      return { changes: { [params.textDocument.uri]: edits } };
+      const changes: TextEdit[] = edits.map((e) => ({ range: toRange(found.doc.textDocument, e.span), newText: e.newText }));
+      return { changes: { [params.textDocument.uri]: changes } };
     });
     return guarded(params, token);
   });

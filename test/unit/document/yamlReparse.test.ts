@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { getValue, type AstNode, type PropertyNode } from '../../../server/src/core/document/ast';
+import { toYamlText } from '../../../server/src/core/document/convertFormat';
+import { parseDocument, type ParsedDocument } from '../../../server/src/core/document/parseDocument';
+import { parseYamlDocument } from '../../../server/src/core/document/yamlParser';
+import { reparseYamlDocument } from '../../../server/src/core/document/yamlReparse';
+import { generateMachine } from '../../bench/generateMachine';
+
+/** The tree as plain data (spans, keys, values, string literals), every parent link checked on the way. */
+function snapshot(node: AstNode | undefined, parent?: AstNode): unknown {
+  if (!node) return null;
+  assert.equal(node.parent, parent, `parent link of the ${node.kind} at ${node.span.offset}`);
+  const base = { kind: node.kind, offset: node.span.offset, length: node.span.length };
+  if (node.kind === 'object') {
+    return { ...base, properties: node.properties.map((p: PropertyNode) => [p.key, p.keySpan.offset, p.keySpan.length, p.span.offset, p.span.length, p.colonOffset, snapshot(p.value, node)]) };
+  }
+  if (node.kind === 'array') return { ...base, items: node.items.map((item) => snapshot(item, node)) };
+  return { ...base, value: node.value, ...(node.kind === 'number' ? { isInteger: node.isInteger } : {}), ...(node.kind === 'string' ? { literal: node.literal } : {}) };
+}
+
+function assertSameParse(actual: ParsedDocument, text: string): void {
+  const expected = parseYamlDocument(text);
+  assert.deepEqual(actual.syntaxProblems, expected.syntaxProblems);
+  assert.deepEqual(actual.sharedSpans ?? [], expected.sharedSpans ?? []);
+  assert.deepEqual(snapshot(actual.root), snapshot(expected.root));
+}
+
+const SOURCE = toYamlText(parseDocument(generateMachine(60)).root!);
+
+describe('reparseYamlDocument', () => {
+  it('reads only the edited state again and keeps (moves) the other states\' nodes', () => {
+    const previous = parseYamlDocument(SOURCE);
+    const states = getValue(previous.root, 'States');
+    assert.ok(states?.kind === 'object');
+    const first = states.properties[0].value;
+    const last = states.properties.at(-1)!.value;
+    const at = SOURCE.indexOf('TimeoutSeconds: 60', SOURCE.length / 2) + 'TimeoutSeconds: '.length;
+    const text = `${SOURCE.slice(0, at)}75${SOURCE.slice(at + 2)}`;
+    const next = reparseYamlDocument(previous, text);
+    const statesAfter = getValue(next.root, 'States');
+    assert.ok(statesAfter?.kind === 'object');
+    assert.equal(statesAfter.properties[0].value, first, 'a state before the edit is the same node');
+    assert.equal(statesAfter.properties.at(-1)!.value, last, 'a state after the edit is the same node, moved');
+    assertSameParse(next, text);
+  });
+
+  it('reads the whole text again when the edit reaches past a state, breaks the YAML or meets an alias', () => {
+    for (const [before, after] of [
+      ['StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n  B:\n    Type: Pass\n', 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n    B:\n    Type: Pass\n'],
+      ['StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n', 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: [true\n'],
+      ['StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n', 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n  A:\n    Type: Pass\n'],
+      ['StartAt: A\nStates:\n  A: &a\n    Type: Pass\n    End: true\n  B: *a\n', 'StartAt: A\nStates:\n  A: &a\n    Type: Pass\n    End: false\n  B: *a\n'],
+      ['StartAt: A\nStates:\n  A:\n    Type: Pass\n    Result: |\n      x\n  B: {Type: Pass}\n', 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Result: |\n      xy\n  B: {Type: Pass}\n'],
+    ]) {
+      assertSameParse(reparseYamlDocument(parseYamlDocument(before), after), after);
+    }
+  });
+
+  it('gives the same tree as a full parse after any sequence of edits (property)', () => {
+    const edit = fc.record({
+      at: fc.nat({ max: 4000 }),
+      remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })),
+      insert: fc.oneof(fc.constantFrom('', ' ', '\n', '  ', ':', '- ', '#', 'a', '1', '"', "'", '{', '[', '|', '&x ', '*x', '\n    Next: A', 'Type: Pass'), fc.string({ maxLength: 4 })),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+        let text = SOURCE;
+        let doc = parseYamlDocument(text);
+        for (const e of edits) {
+          const at = Math.min(text.length, Math.floor((e.at / 4000) * text.length));
+          text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+          doc = reparseYamlDocument(doc, text);
+          assertSameParse(doc, text);
+        }
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver';
-import { ConvertDocumentRequest } from '../../server/src/protocol';
+import { ConvertDocumentRequest, StartExecutionRequest, TestStateRequest } from '../../server/src/protocol';
 import { LspClient } from './lspClient';
 import { positionAt } from './features/cursor';
 
@@ -82,6 +82,28 @@ describe('asl-yaml documents through the server', function () {
     const yaml = await client.request<ConvertDocumentRequest.Result>(ConvertDocumentRequest.method, { uri: jsonUri, to: 'yaml' });
     assert.ok('text' in yaml);
     assert.match(yaml.text, /^StartAt: Check\nStates:\n {2}Check:\n/);
+  });
+
+  it('runs a YAML machine (Start Execution) and one of its states (Test State)', async () => {
+    const uri = LspClient.uri('run.asl.yaml');
+    const text = MACHINE.replace('Next: Nowhere', 'End: true').replace('$.total[)', '$.total)');
+    await client.open(uri, text);
+    await client.waitForDiagnostics(uri);
+    const run = await client.request<StartExecutionRequest.Result>(StartExecutionRequest.method, { uri, executionId: 'yaml-1', input: '{"total": 150}' });
+    assert.equal(run.status, 'SUCCEEDED', JSON.stringify(run));
+    assert.deepEqual(run.output, { note: 'big 150' });
+    const state = await client.request<TestStateRequest.Result>(TestStateRequest.method, { uri, stateName: 'Check', input: '{"total": 5}' });
+    assert.equal(state.status, 'SUCCEEDED');
+    assert.equal((state as { nextState?: string }).nextState, 'Small');
+  });
+
+  it('survives a YAML bomb (aliases of aliases): a clear problem, promptly', async () => {
+    const uri = LspClient.uri('bomb.asl.yaml');
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 20; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    await client.open(uri, lines.join('\n'));
+    const diagnostics = await client.waitForDiagnostics(uri, (d) => d.some((x) => /aliases of aliases/.test(x.message)), 10_000);
+    assert.ok(diagnostics.length > 0);
   });
 
   it('refuses to convert a document that does not parse', async () => {

@@ -1,4 +1,5 @@
 import type { AstNode, Span } from '../document/ast';
+import { lineEnd, lineStart } from '../document/lineBounds';
 
 /** Characters that end a bare (unquoted) word being typed where a JSON key goes; a value may hold colons (ARNs). */
 const BARE_KEY = /[^\s"{}[\],:]*$/;
@@ -45,14 +46,4 @@ export function separatorAfter(text: string, end: number): string {
 function isClosedString(text: string, span: Span): boolean {
   const end = span.offset + span.length;
   return span.length >= 2 && text[end - 1] === '"' && text[end - 2] !== '\\';
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  const stop = end < 0 ? text.length : end;
-  return text[stop - 1] === '\r' ? stop - 1 : stop;
 }

@@ -86,15 +86,20 @@ function shiftMember(member: PropertyNode | AstNode, shift: number): void {
   else shiftNode(member, shift);
 }
 
-function shiftProperty(prop: PropertyNode, shift: number): void {
+/** Moves a property (key, value and everything inside) by `shift` characters. */
+export function shiftProperty(prop: PropertyNode, shift: number): void {
   prop.span.offset += shift;
   prop.keySpan.offset += shift;
   if (prop.colonOffset >= 0) prop.colonOffset += shift;
   if (prop.value) shiftNode(prop.value, shift);
 }
 
-function shiftNode(node: AstNode, shift: number): void {
+/** Moves a node and everything inside it by `shift` characters. */
+export function shiftNode(node: AstNode, shift: number): void {
   node.span.offset += shift;
-  if (node.kind === 'object') for (const p of node.properties) shiftProperty(p, shift);
+  if (node.kind === 'string' && node.literal) {
+    node.literal.contentStart += shift;
+    node.literal.contentEnd += shift;
+  } else if (node.kind === 'object') for (const p of node.properties) shiftProperty(p, shift);
   else if (node.kind === 'array') for (const item of node.items) shiftNode(item, shift);
 }

@@ -3,7 +3,9 @@ import { getProperty, spanEnd, type AstNode, type ObjectNode, type PropertyNode 
 import { changedRange, type ChangedRange } from './changedRange';
 import type { ParsedDocument } from './parseDocument';
 import { parseYamlDocument, readYamlSlice } from './yamlParser';
+import { shiftNode, shiftProperty } from './subtreeReuse';
 import { yamlNodeToTree } from './yamlTree';
+import { lineEnd, lineStart } from './lineBounds';
 
 /**
  * A new version of a YAML document from the previous one. When the edit lies inside one state of the top-level
@@ -59,7 +61,7 @@ function continuesAfter(text: string, end: number, column: number): boolean {
  * `delta`; `skip` (the property being replaced) is left alone.
  */
 function moveAfter(node: AstNode, oldEnd: number, delta: number, skip: PropertyNode): void {
-  if (node.span.offset >= oldEnd) return shift(node, delta);
+  if (node.span.offset >= oldEnd) return shiftNode(node, delta);
   if (spanEnd(node.span) < oldEnd) return;
   node.span.length += delta;
   if (node.kind === 'object') {
@@ -77,35 +79,6 @@ function moveAfter(node: AstNode, oldEnd: number, delta: number, skip: PropertyN
   }
 }
 
-function shiftProperty(p: PropertyNode, delta: number): void {
-  p.keySpan.offset += delta;
-  p.span.offset += delta;
-  if (p.colonOffset >= 0) p.colonOffset += delta;
-  if (p.value) shift(p.value, delta);
-}
-
-function shift(node: AstNode, delta: number): void {
-  node.span.offset += delta;
-  if (node.kind === 'string' && node.literal) {
-    node.literal.contentStart += delta;
-    node.literal.contentEnd += delta;
-  } else if (node.kind === 'object') {
-    for (const p of node.properties) shiftProperty(p, delta);
-  } else if (node.kind === 'array') {
-    for (const item of node.items) shift(item, delta);
-  }
-}
-
 function isFlow(text: string, node: ObjectNode): boolean {
   return text[node.span.offset] === '{';
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  const stop = end < 0 ? text.length : end;
-  return text[stop - 1] === '\r' ? stop - 1 : stop;
 }

@@ -3,6 +3,7 @@ import { getProperty, spanEnd, type AstNode, type ArrayNode, type ObjectNode, ty
 import type { ParsedDocument } from '../document/parseDocument';
 import { cloudFormationTags } from '../document/yamlParser';
 import type { SpanEdit } from './jsonEdits';
+import { lineEnd, lineStart } from '../document/lineBounds';
 
 /** The message of an edit that would have to change an anchored value that aliases repeat. */
 export const THROUGH_ALIAS = 'This would edit a value that a YAML alias (*name) or merge key (<<) repeats elsewhere: edit the anchored value (&name) itself';
@@ -78,16 +79,6 @@ function blockLines(value: unknown, at: number, style: YamlStyle): string[] {
 
 function indentLines(block: string, indent: string, eol: string): string {
   return block.split('\n').map((line, i) => (i === 0 || line === '' ? line : indent + line)).join(eol);
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  const stop = end < 0 ? text.length : end;
-  return text[stop - 1] === '\r' ? stop - 1 : stop;
 }
 
 function isFlow(text: string, node: AstNode): boolean {

@@ -102,7 +102,7 @@ describe('asl-yaml documents through the server', function () {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 20; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
     await client.open(uri, lines.join('\n'));
-    const diagnostics = await client.waitForDiagnostics(uri, (d) => d.some((x) => /aliases of aliases/.test(x.message)), 10_000);
+    const diagnostics = await client.waitForDiagnostics(uri, (d) => d.some((x) => /aliases of aliases/.test(JSON.stringify(x.message))), 10_000);
     assert.ok(diagnostics.length > 0);
   });
 

@@ -7,6 +7,8 @@ import { registerTestStateCommand } from './execution/testStateCommand';
 import { registerGraphCommands } from './graph/registerGraphCommands';
 import { createLanguageClient } from './languageClient';
 import { registerStatusBar } from './statusBar';
+import { registerSaveRunAsTest } from './testing/saveRunAsTest';
+import { registerTestController, type AslTestsApi } from './testing/testController';
 
 /** What activate() returns: used by the end-to-end tests and by other extensions. */
 export interface AslWorkbenchApi {
@@ -17,6 +19,8 @@ export interface AslWorkbenchApi {
   activationMs: number;
   /** The execution view of a machine, if open (end-to-end tests read its timeline). */
   executionPanel(uri: vscode.Uri): ExecutionPanel | undefined;
+  /** The Testing view's tests (name.tests.json / .tests.yaml). */
+  tests: AslTestsApi;
 }
 
 export function activate(context: vscode.ExtensionContext): AslWorkbenchApi {
@@ -30,7 +34,9 @@ export function activate(context: vscode.ExtensionContext): AslWorkbenchApi {
   registerGraphCommands(context, client);
   registerExecutionCommands(context, client, output);
   registerTestStateCommand(context, client, output);
-  return { client, ready, activationMs: performance.now() - started, executionPanel: (uri) => ExecutionPanel.current(uri) };
+  const tests = registerTestController(context, client, ready);
+  registerSaveRunAsTest(context);
+  return { client, ready, tests, activationMs: performance.now() - started, executionPanel: (uri) => ExecutionPanel.current(uri) };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -120,3 +120,43 @@ export namespace TestStateRequest {
   }
 }
 
+
+/** A test file's tests for the Testing view (read, not run). Lines are 0-based. */
+export namespace ListTestsRequest {
+  export const method = 'asl/listTests';
+  export interface Params {
+    uri: string;
+    /** The file's text as the editor has it. */
+    text: string;
+  }
+  export interface Result {
+    /** The machine the tests run (x.asl.json beside the file, or its "machine"). */
+    machineUri: string;
+    tests: { name: string; line: number }[];
+    /** What is wrong in the file; with `testName` when it is inside that test. */
+    problems: { line: number; message: string; testName?: string }[];
+  }
+}
+
+/** One failed expectation (0-based line in the test file). */
+export interface TestFailureInfo {
+  line: number;
+  message: string;
+  expected?: string;
+  actual?: string;
+}
+
+/** Runs tests of test files (all of a file's, or those named) in the isolated test workers. */
+export namespace RunTestsRequest {
+  export const method = 'asl/runTests';
+  export interface Params {
+    files: { uri: string; text: string; names?: string[] }[];
+    coverage?: boolean;
+  }
+  export interface Result {
+    results: { uri: string; name: string; line: number; state: 'passed' | 'failed' | 'error'; message?: string; failures: TestFailureInfo[]; path?: string[]; ms: number }[];
+    problems: { uri: string; line: number; message: string }[];
+    /** Per machine: each state, Choice rule, catcher and retrier with its 0-based line and how often the tests used it. */
+    coverage?: { machineUri: string; items: { kind: 'state' | 'choice' | 'catch' | 'retry'; state: string; label: string; line: number; hits: number }[] }[];
+  }
+}

@@ -11,6 +11,7 @@ import { lastRunStates, lastTestCases } from './runMemory';
 import { openMockFile } from './testStateCommand';
 import { GraphPanel } from '../graph/graphPanel';
 import { activeMachineDocument } from '../activeMachine';
+import { lastRunsForTests } from '../testing/saveRunAsTest';
 
 interface RunChoice extends InputChoice {
   testCase?: string;
@@ -59,6 +60,7 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
       );
       flushLines();
       panel.finished(result);
+      lastRunsForTests.set(document.uri.toString(), { input: choice.input, inputLabel: choice.inputLabel, testCase: choice.testCase, result });
       const states = runInfo(result.events);
       lastRunStates.set(document.uri.toString(), states);
       GraphPanel.forUri(document.uri)?.showExecution(result.events);

@@ -106,6 +106,11 @@ export class GraphPanel {
   }
 
   /** Colours the states and edges a run took; they show as stale once the document moves past `version`. */
+  /** Marks the states no test reached (a test run with coverage). */
+  showCoverage(untested: string[]): void {
+    this.post({ type: 'coverage', untested });
+  }
+
   showExecution(events: ExecutionEvent[], version = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString())?.version ?? 0): void {
     this.post({ type: 'execution', states: runInfo(events), steps: runSteps(events), version });
   }

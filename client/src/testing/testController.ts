@@ -15,9 +15,17 @@ const isTestFile = (uri: vscode.Uri) => /\.tests\.(json|ya?ml)$/i.test(uri.fsPat
  * Testing API's coverage and draws the untested states on the graph preview. Tests run in the server's isolated
  * test workers, as `asl test` runs them.
  */
-export function registerTestController(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>): vscode.TestController {
+/** What the end-to-end tests use: the controller, a rescan, and each run's outcome by test id. */
+export interface AslTestsApi {
+  controller: vscode.TestController;
+  refresh(): Promise<void>;
+  onDidFinishRun: vscode.Event<Map<string, 'passed' | 'failed' | 'error'>>;
+}
+
+export function registerTestController(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>): AslTestsApi {
   const controller = vscode.tests.createTestController('asl.tests', 'ASL state machine tests');
-  context.subscriptions.push(controller);
+  const finished = new vscode.EventEmitter<Map<string, 'passed' | 'failed' | 'error'>>();
+  context.subscriptions.push(controller, finished);
   /** The items each test file put under its machine, so a change of the file replaces exactly those. */
   const byFile = new Map<string, { machine: vscode.TestItem; tests: vscode.TestItem[] }>();
   const names = new WeakMap<vscode.TestItem, string>();
@@ -91,6 +99,7 @@ export function registerTestController(context: vscode.ExtensionContext, client:
 
   const runHandler = (coverage: boolean) => async (request: vscode.TestRunRequest, token: vscode.CancellationToken) => {
     const run = controller.createTestRun(request);
+    const outcome = new Map<string, 'passed' | 'failed' | 'error'>();
     const picked: vscode.TestItem[] = [];
     const add = (item: vscode.TestItem) => {
       if (request.exclude?.some((x) => x.id === item.id)) return;
@@ -123,6 +132,7 @@ export function registerTestController(context: vscode.ExtensionContext, client:
         const uri = vscode.Uri.parse(r.uri);
         const at = (line: number) => new vscode.Location(uri, new vscode.Position(line, 0));
         const taken = r.path ? `\nPath taken: ${r.path.join(' → ') || '(no state)'}` : '';
+        outcome.set(item.id, r.state);
         if (r.state === 'passed') run.passed(item, r.ms);
         else if (r.state === 'error') run.errored(item, Object.assign(new vscode.TestMessage(r.message ?? 'The test could not run'), { location: at(r.line) }));
         else {
@@ -147,12 +157,13 @@ export function registerTestController(context: vscode.ExtensionContext, client:
       for (const item of picked) run.errored(item, new vscode.TestMessage(`The tests could not run: ${error instanceof Error ? error.message : String(error)}`));
     } finally {
       run.end();
+      finished.fire(outcome);
     }
   };
 
   controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, runHandler(false), true);
   const coverageProfile = controller.createRunProfile('Run with Coverage', vscode.TestRunProfileKind.Coverage, runHandler(true), true);
   coverageProfile.loadDetailedCoverage = async (_run, file) => (file as ReturnType<typeof testCoverage>).details;
-  void discover();
-  return controller;
+  const discovered = discover();
+  return { controller, refresh: async () => { await discovered; await discover(); }, onDidFinishRun: finished.event };
 }

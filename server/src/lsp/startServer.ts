@@ -12,6 +12,7 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { registerDocumentSummary } from './documentSummary';
 import { DocumentStore } from './documentStore';
 import { registerExecutionRequests } from './executionRequests';
+import { registerTestRequests } from './testRequests';
 import type { FeatureContext } from './featureContext';
 import { featureCapabilities, registerFeatures } from './features/index';
 import { registerGraphRequests } from './graphRequests';
@@ -125,6 +126,7 @@ export function startServer(connection: Connection): void {
   registerFeatures(context);
   registerDocumentSummary(context);
   registerExecutionRequests(context, () => canPullConfiguration);
+  registerTestRequests(context, () => canPullConfiguration);
   registerGraphRequests(context);
 
   documents.listen(connection);

@@ -27,6 +27,8 @@ export interface TestRunOptions {
   workers?: number;
   /** Only tests whose name matches. */
   grep?: RegExp;
+  /** Only the tests this accepts (the Testing view runs the ones picked). */
+  select?(file: string, name: string): boolean;
   /** Stop after the first test that does not pass. */
   bail?: boolean;
   coverage?: boolean;
@@ -55,7 +57,7 @@ export async function runTests(paths: string[], read: ReadText, options: TestRun
   let wanted: { file: LoadedFile; test: LoadedFile['tests'][number] }[] = [];
   const load = (async () => {
     for (const path of paths) files.push(await loadTestFile(path, read, () => ++id, machines));
-    wanted = files.flatMap((file) => file.tests.filter((t) => !options.grep || options.grep.test(t.spec.name)).map((t) => ({ file, test: t })));
+    wanted = files.flatMap((file) => file.tests.filter((t) => (!options.grep || options.grep.test(t.spec.name)) && (!options.select || options.select(file.path, t.spec.name))).map((t) => ({ file, test: t })));
     for (const w of wanted) byId.set(w.test.job.id, w);
     const definitions: Record<string, unknown> = {};
     for (const machine of machines.values()) definitions[machine.path] = machine.definition;

@@ -18,6 +18,8 @@ svg.graph { position: absolute; inset: 0; width: 100%; height: 100%; cursor: gra
 .legend-row svg { flex: none; }
 .legend-stale { color: var(--vscode-editorWarning-foreground); }
 .node { cursor: pointer; }
+.node.untested .box { stroke: var(--vscode-testing-iconSkipped, #888); stroke-width: 2; stroke-dasharray: 2 3; fill-opacity: 0.35; }
+.node.untested .label { font-style: italic; fill-opacity: 0.7; }
 `;
 
 export const GRAPH_STYLE = { css: VIEW_CSS + PICTURE_CSS };

@@ -70,6 +70,8 @@ let latest: Versioned | undefined;
 let laidOut: Versioned | undefined;
 let layout: Layout | undefined;
 let run: RunOverlay | undefined;
+/** States no test entered in the last test run with coverage. */
+let untested = new Set<string>();
 let taken = new Set<string>();
 let drawn = new Map<string, SVGGElement>();
 let selected: string | undefined;
@@ -127,6 +129,7 @@ function draw(next: Versioned, nextLayout: Layout): void {
   group.classList.toggle('stale-run', stale);
   legend.update(run !== undefined, stale);
   if (selected) drawn.get(selected)?.classList.add('selected');
+  markUntested();
   const after = stateBoxes(next, nextLayout);
   if (viewport.following) fit();
   else {
@@ -221,7 +224,28 @@ window.addEventListener('message', (message: MessageEvent<ToGraphView>) => {
     case 'export':
       void exportAs(data.format);
       break;
+    case 'coverage':
+      untested = new Set(data.untested);
+      markUntested();
+      break;
   }
 });
+
+/** States no test reached (after a test run with coverage): dashed and faded, with a tooltip saying so. */
+function markUntested(): void {
+  for (const n of laidOut?.graph.nodes ?? []) {
+    const element = drawn.get(n.id);
+    if (!element || !n.span) continue;
+    const mark = untested.has(n.label);
+    element.classList.toggle('untested', mark);
+    element.querySelector(':scope > title.untested-note')?.remove();
+    if (mark) {
+      const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+      title.setAttribute('class', 'untested-note');
+      title.textContent = `No test reaches '${n.label}'`;
+      element.append(title);
+    }
+  }
+}
 
 vscode.postMessage({ type: 'ready' });

@@ -29,6 +29,8 @@ export type ToGraphView =
   | { type: 'graph'; graph: GraphModel; version: number }
   | { type: 'cursor'; offset: number }
   | ({ type: 'execution' } & RunOverlay)
+  /** After a test run with coverage: the states no test entered (drawn as untested). */
+  | { type: 'coverage'; untested: string[] }
   | { type: 'export'; format: 'svg' | 'png' };
 
 /**

@@ -52,9 +52,11 @@ export function registerTestController(context: vscode.ExtensionContext, client:
     }
     await ready;
     const listed = (await client.sendRequest(ListTestsRequest.method, { uri: uri.toString(), text } satisfies ListTestsRequest.Params)) as ListTestsRequest.Result;
-    remove(uri);
-    if (!listed.machineUri) return;
+    if (!listed.machineUri) return remove(uri);
     const machineUri = vscode.Uri.parse(listed.machineUri);
+    // Items are kept (and updated) while their test stays, so a run in progress keeps reporting to them.
+    const previous = byFile.get(uri.toString());
+    if (previous && previous.machine.id !== listed.machineUri) remove(uri);
     let machine = controller.items.get(listed.machineUri);
     if (!machine) {
       machine = controller.createTestItem(listed.machineUri, path.basename(machineUri.fsPath), machineUri);
@@ -64,7 +66,8 @@ export function registerTestController(context: vscode.ExtensionContext, client:
     machine.error = fileProblems.length > 0 ? fileProblems.map((p) => `${path.basename(uri.fsPath)}:${p.line + 1}: ${p.message}`).join('\n') : undefined;
     const tests: vscode.TestItem[] = [];
     for (const test of listed.tests) {
-      const item = controller.createTestItem(`${uri.toString()}#${test.name}`, test.name, uri);
+      const id = `${uri.toString()}#${test.name}`;
+      const item = machine.children.get(id) ?? controller.createTestItem(id, test.name, uri);
       item.range = new vscode.Range(test.line, 0, test.line, 0);
       const problem = listed.problems.find((p) => p.testName === test.name);
       item.error = problem ? `${path.basename(uri.fsPath)}:${problem.line + 1}: ${problem.message}` : undefined;
@@ -72,6 +75,7 @@ export function registerTestController(context: vscode.ExtensionContext, client:
       machine.children.add(item);
       tests.push(item);
     }
+    for (const old of byFile.get(uri.toString())?.tests ?? []) if (!tests.includes(old)) machine.children.delete(old.id);
     byFile.set(uri.toString(), { machine, tests });
   };
 

@@ -98,7 +98,9 @@ function equal(what: string, expected: unknown, actual: unknown): Partial | unde
 
 function contains(what: string, expected: unknown, actual: unknown): Partial | undefined {
   const at = firstDifference(actual, expected, true);
-  return at === undefined ? undefined : { message: `${what}: does not contain what is expected${at === '$' ? '' : ` (first difference at ${at})`}`, expected, actual, diff: diffValues(expected, project(actual, expected)) };
+  // The actual value is reported on the keys the expectation names (the diff, the editor's expected/actual view).
+  const shown = project(actual, expected);
+  return at === undefined ? undefined : { message: `${what}: does not contain what is expected${at === '$' ? '' : ` (first difference at ${at})`}`, expected, actual: shown, diff: diffValues(expected, shown) };
 }
 
 /** The actual value cut to the keys the expected one names, so a subset's diff shows only what it checks. */

@@ -14,7 +14,8 @@ import { runLimitFlags, runLimitsOf, RUN_LIMITS_USAGE } from './runLimitFlags';
 export { machineName } from './runFiles';
 
 export const RUN_USAGE = `Usage: asl run FILE [--input FILE|-] [--mocks FILE] [--test-case NAME] [--no-mocks] [--handlers FILE]
-               [--history] [--format text|json|github] [--results-dir DIR] [--real-time] [--timeout S] [--memory MB]
+               [--history] [--format text|json|github] [--results-dir DIR] [--real-time] [--type standard|express]
+               [--timeout S] [--memory MB]
 
 Runs a state machine locally with the semantics AWS documents.
   --input FILE|-      the execution input (JSON; '-' reads stdin); default: NAME.input.json beside the
@@ -30,6 +31,9 @@ Runs a state machine locally with the semantics AWS documents.
   --json              same as --format json
   --results-dir DIR   where a Distributed Map's ResultWriter writes its files (DIR/bucket/prefix/...)
   --real-time         wait for real in Wait states and retries (default: virtual time)
+  --type TYPE         standard (default) or express: an Express machine is refused if it uses .sync,
+                      .waitForTaskToken, activities or a Distributed Map; it has no 25,000-event history
+                      limit and times out after five minutes (of virtual time, unless --real-time)
 ${RUN_LIMITS_USAGE}The run happens in a worker process of its own; what handlers print goes to stderr.
 What was picked up beside the machine is said on stderr.
 Exit status: 0 succeeded, 1 failed, 2 usage error, unreadable input, invalid definition, or a Task with no
@@ -41,7 +45,7 @@ const FORMATS = ['text', 'json', 'github'];
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, {
     input: 'string', mocks: 'string', 'test-case': 'string', 'no-mocks': 'boolean', handlers: 'string', 'results-dir': 'string',
-    'real-time': 'boolean', json: 'boolean', history: 'boolean', format: 'string', help: 'boolean', ...runLimitFlags,
+    'real-time': 'boolean', type: 'string', json: 'boolean', history: 'boolean', format: 'string', help: 'boolean', ...runLimitFlags,
   });
   if (args.flags.help) {
     io.stdout(RUN_USAGE);
@@ -53,6 +57,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const format = args.flags.json ? 'json' : typeof args.flags.format === 'string' ? args.flags.format : 'text';
   if (!FORMATS.includes(format)) return usage(`--format must be one of ${FORMATS.join(', ')}`);
   if (typeof args.flags.mocks === 'string' && args.flags['no-mocks']) return usage('give --mocks FILE or --no-mocks, not both');
+  const type = typeof args.flags.type === 'string' ? args.flags.type.toUpperCase() : 'STANDARD';
+  if (type !== 'STANDARD' && type !== 'EXPRESS') return usage('--type must be standard or express');
   const limits = runLimitsOf(args.flags);
   if (typeof limits === 'string') return usage(limits);
   const file = args.positionals[0];
@@ -63,7 +69,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     return usage(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const prepared = prepareDefinition(text, formatOfName(file));
+  const prepared = prepareDefinition(text, formatOfName(file), type);
   if ('problems' in prepared) {
     io.stderr(`asl run: ${file} is not a valid state machine:\n`);
     for (const p of prepared.problems) {
@@ -106,6 +112,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       realTime: args.flags['real-time'] === true,
       // The summary and --history read the events' types, names and errors: states' input and output stay out.
       eventDetail: format === 'json' ? 'full' : 'summary',
+      stateMachineType: type,
       ...(tasks.mocks ? { mocks: tasks.mocks } : {}),
       ...(tasks.handlersPath ? { handlersPath: tasks.handlersPath } : {}),
       ...(typeof resultsDir === 'string' ? { resultsDir: resolve(io.cwd, resultsDir) } : {}),

@@ -85,6 +85,7 @@ export async function runJob(job: RunJob, signal: AbortSignal, post: (message: W
     signal,
     executionName: job.executionName,
     stateMachineName: job.stateMachineName,
+    stateMachineType: own(job, 'stateMachineType') === 'EXPRESS' ? 'EXPRESS' : 'STANDARD',
     recordEvents: false,
     eventDetail: job.eventDetail === 'summary' ? 'summary' : 'full',
     onEvent: (event) => {

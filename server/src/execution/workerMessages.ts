@@ -7,6 +7,8 @@ export interface RunJob {
   executionName: string;
   /** Where the virtual clock starts (epoch milliseconds). */
   startTime: number;
+  /** STANDARD (default) or EXPRESS: Express has no history cap and a five-minute limit. */
+  stateMachineType?: 'STANDARD' | 'EXPRESS';
   /** Wait for real in Wait states and retries (`asl run --real-time`). */
   realTime: boolean;
   /** A parsed MockConfigFile and the test case to use. */

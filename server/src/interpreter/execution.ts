@@ -32,8 +32,9 @@ function eventType(stateType: string, kind: typeof ENTERED): string {
   return type;
 }
 const hasOwnProperty = Object.prototype.hasOwnProperty;
-/** A Standard execution runs at most one year; past it, it fails with States.Timeout (AWS service quotas). */
-const MAX_EXECUTION_MS = 365 * 24 * 3600 * 1000;
+/** A Standard execution runs at most one year, an Express one five minutes; past it, States.Timeout (AWS service quotas). */
+const MAX_STANDARD_MS = 365 * 24 * 3600 * 1000;
+const MAX_EXPRESS_MS = 5 * 60 * 1000;
 
 /** Runs a state machine with the semantics AWS documents; see asl-reference §3–§13. */
 export class Execution {
@@ -65,9 +66,11 @@ export class Execution {
     this.startTime = options.clock.now();
     const name = options.executionName ?? 'local-execution';
     const machine = options.stateMachineName ?? 'local-state-machine';
+    const express = options.stateMachineType === 'EXPRESS';
     this.context = {
       Execution: {
-        Id: `arn:aws:states:us-east-1:123456789012:execution:${machine}:${name}`,
+        // An Express execution's ARN has `express:` where a Standard one has `execution:`.
+        Id: `arn:aws:states:us-east-1:123456789012:${express ? 'express' : 'execution'}:${machine}:${name}`,
         Input: options.input,
         Name: name,
         RoleArn: 'arn:aws:iam::123456789012:role/local-execution',
@@ -77,10 +80,13 @@ export class Execution {
       StateMachine: { Id: `arn:aws:states:us-east-1:123456789012:stateMachine:${machine}`, Name: machine },
     };
     const seconds = (options.definition as Obj | null)?.TimeoutSeconds;
-    const timeoutMs = typeof seconds === 'number' && seconds > 0 ? Math.min(seconds * 1000, MAX_EXECUTION_MS) : MAX_EXECUTION_MS;
-    this.deadline = this.startTime + timeoutMs;
-    this.timeoutCause = typeof seconds === 'number' && seconds > 0 ? 'The execution ran longer than its TimeoutSeconds' : 'The execution ran longer than the maximum execution time of one year';
-    this.maxEvents = options.maxEvents ?? 25_000;
+    const maxMs = express ? MAX_EXPRESS_MS : MAX_STANDARD_MS;
+    const own = typeof seconds === 'number' && seconds > 0 && seconds * 1000 <= maxMs;
+    this.deadline = this.startTime + (own ? seconds * 1000 : maxMs);
+    this.timeoutCause = own
+      ? 'The execution ran longer than its TimeoutSeconds'
+      : `The execution ran longer than the maximum execution time of ${express ? 'five minutes (Express)' : 'one year'}`;
+    this.maxEvents = options.maxEvents ?? (express ? Number.POSITIVE_INFINITY : 25_000);
   }
 
   async run(): Promise<ExecutionResult> {

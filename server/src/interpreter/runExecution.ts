@@ -2,6 +2,7 @@ import { analyzeDocument } from '../core/analyzeDocument';
 import type { DocumentFormat } from '../core/document/documentFormat';
 import { LineIndex } from '../core/document/lineIndex';
 import { toJsonValue } from '../core/document/ast';
+import { DEFAULT_VALIDATION_SETTINGS, type StateMachineType } from '../core/validation/types';
 import { Execution } from './execution';
 import type { ExecutionResult, RunOptions } from './types';
 
@@ -12,9 +13,12 @@ export interface DefinitionProblem {
   message: string;
 }
 
-/** Validates a definition before running it: AWS refuses a definition with errors, so do we. */
-export function prepareDefinition(text: string, format: DocumentFormat = 'json'): { definition: unknown } | { problems: DefinitionProblem[] } {
-  const analysis = analyzeDocument(text, undefined, format);
+/**
+ * Validates a definition before running it: AWS refuses a definition with errors, so do we. An EXPRESS machine is
+ * checked for what Express refuses too.
+ */
+export function prepareDefinition(text: string, format: DocumentFormat = 'json', stateMachineType: StateMachineType = 'STANDARD'): { definition: unknown } | { problems: DefinitionProblem[] } {
+  const analysis = analyzeDocument(text, { ...DEFAULT_VALIDATION_SETTINGS, stateMachineType }, format);
   const errors = analysis.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !analysis.doc.root) {
     const lines = new LineIndex(text);

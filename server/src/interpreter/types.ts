@@ -62,8 +62,13 @@ export interface RunOptions {
   eventDetail?: 'full' | 'summary';
   /** Keep every event in the result (default true); a benchmark may turn it off. */
   recordEvents?: boolean;
-  /** The history cap; an execution past it fails (default 25,000, AWS's limit). */
+  /** The history cap; an execution past it fails (default 25,000, AWS's limit for Standard; none for Express). */
   maxEvents?: number;
+  /**
+   * STANDARD (default) or EXPRESS (developer guide, "Choosing workflow type"; service quotas): an Express
+   * execution has no 25,000-event history limit and runs at most five minutes (on the run's clock).
+   */
+  stateMachineType?: 'STANDARD' | 'EXPRESS';
   signal?: AbortSignal;
   /** Where a Distributed Map's ResultWriter writes locally (relative path, text); without it nothing is written. */
   writeResult?: (path: string, content: string) => Promise<void>;

@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalAnalyzer } from '../core/analyzeDocument';
 import { formatOfLanguage } from '../core/document/documentFormat';
-import type { ValidationSettings } from '../core/validation/types';
+import type { StateMachineType, ValidationSettings } from '../core/validation/types';
 import type { AnalyzedDocument } from './featureContext';
 
 /**
@@ -23,14 +23,26 @@ export class DocumentStore {
   private readonly cache = new Map<string, AnalyzedDocument>();
   private readonly analyzers = new Map<string, IncrementalAnalyzer>();
 
+  private express: ValidationSettings;
+  private machineTypeOf: (uri: string) => StateMachineType = () => 'STANDARD';
+
   constructor(
     private settings: ValidationSettings,
     private readonly budgetChars = ANALYSIS_BUDGET_CHARS,
-  ) {}
+  ) {
+    this.express = { ...settings, stateMachineType: 'EXPRESS' };
+  }
 
-  setSettings(settings: ValidationSettings): void {
+  setSettings(settings: ValidationSettings, machineTypeOf: (uri: string) => StateMachineType = this.machineTypeOf): void {
     this.settings = settings;
+    this.express = { ...settings, stateMachineType: 'EXPRESS' };
+    this.machineTypeOf = machineTypeOf;
     this.cache.clear();
+  }
+
+  /** STANDARD or EXPRESS, as the settings say for this document. */
+  typeOf(uri: string): StateMachineType {
+    return this.machineTypeOf(uri);
   }
 
   get(textDocument: TextDocument): AnalyzedDocument {
@@ -47,7 +59,7 @@ export class DocumentStore {
       uri,
       version: textDocument.version,
       textDocument,
-      analysis: analyzer.analyze(textDocument.getText(), this.settings),
+      analysis: analyzer.analyze(textDocument.getText(), this.typeOf(textDocument.uri) === 'EXPRESS' ? this.express : this.settings),
     };
     this.cache.set(uri, analyzed);
     this.keepWithinBudget(uri);

@@ -52,7 +52,8 @@ export function registerExecutionRequests(ctx: FeatureContext, canPullConfigurat
   };
 
   ctx.connection.onRequest(StartExecutionRequest.method, async (params: StartExecutionRequest.Params): Promise<StartExecutionRequest.Result> => {
-    const prepared = prepareDefinition(await textOf(params.uri), formatOf(params.uri));
+    const stateMachineType = ctx.machineTypeOf?.(params.uri) ?? 'STANDARD';
+    const prepared = prepareDefinition(await textOf(params.uri), formatOf(params.uri), stateMachineType);
     if ('problems' in prepared) return { status: 'INVALID', events: [], problems: prepared.problems, error: 'InvalidDefinition', cause: 'The definition has errors; fix them before running.' };
     let input: unknown;
     try {
@@ -73,7 +74,7 @@ export function registerExecutionRequests(ctx: FeatureContext, canPullConfigurat
     // The next spare gets the limit this run has (a spare with another limit is not used).
     keepSpareWorker(workerScript, runLimits.memoryMb, 1000, false);
     const run = startExecution(
-      { definition: prepared.definition, input, stateMachineName: machineOf(params.uri), executionName: executionId, startTime: Date.now(), realTime: false, ...(mocks ? { mocks } : {}), ...(handlersPath ? { handlersPath } : {}) },
+      { definition: prepared.definition, input, stateMachineName: machineOf(params.uri), executionName: executionId, startTime: Date.now(), realTime: false, stateMachineType, ...(mocks ? { mocks } : {}), ...(handlersPath ? { handlersPath } : {}) },
       runLimits,
       {
         onEvents: (events) => {

@@ -1,15 +1,20 @@
-import type { Severity, ValidationSettings } from '../core/validation/types';
+import type { Severity, StateMachineType, ValidationSettings } from '../core/validation/types';
+import { globMatcher } from '../cli/globMatcher';
 
 /** The `asl.validation` section as the client sends it; every field optional and untrusted. */
 export interface ValidationSection {
   enable?: unknown;
   allowPlaceholders?: unknown;
   severity?: unknown;
+  stateMachineType?: unknown;
+  expressMachines?: unknown;
 }
 
 export interface ServerSettings {
   enable: boolean;
   validation: ValidationSettings;
+  /** The type of the machine in a document: EXPRESS when its path matches `asl.validation.expressMachines`. */
+  machineTypeOf: (uri: string) => StateMachineType;
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -17,6 +22,7 @@ const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   enable: true,
   validation: { allowPlaceholders: true, severityOverrides: {} },
+  machineTypeOf: () => 'STANDARD',
 };
 
 /** Turns whatever the client sent into settings, ignoring values of the wrong type. */
@@ -28,11 +34,37 @@ export function toServerSettings(section: ValidationSection | null | undefined):
       if (typeof value === 'string' && SEVERITIES.has(value)) severityOverrides[code] = value as Severity | 'off';
     }
   }
+  const base: StateMachineType = section.stateMachineType === 'EXPRESS' ? 'EXPRESS' : 'STANDARD';
+  const express = expressMatchers(section.expressMachines);
   return {
+    machineTypeOf: (uri) => (base === 'EXPRESS' || express.some((matches) => matches(uri)) ? 'EXPRESS' : 'STANDARD'),
     enable: typeof section.enable === 'boolean' ? section.enable : true,
     validation: {
       allowPlaceholders: typeof section.allowPlaceholders === 'boolean' ? section.allowPlaceholders : true,
       severityOverrides,
     },
   };
+}
+
+// Globs over a document's path; a pattern not starting with '/' may match below any folder (a leading "**/" is implied).
+function expressMatchers(patterns: unknown): ((uri: string) => boolean)[] {
+  if (!Array.isArray(patterns)) return [];
+  const matchers: ((uri: string) => boolean)[] = [];
+  for (const pattern of patterns.slice(0, 100)) {
+    if (typeof pattern !== 'string' || pattern === '') continue;
+    let matches: (path: string) => boolean;
+    try {
+      matches = globMatcher(pattern.startsWith('/') ? pattern.slice(1) : `**/${pattern}`);
+    } catch {
+      continue; // a pattern the matcher refuses is ignored, like any setting of the wrong shape
+    }
+    matchers.push((uri) => {
+      try {
+        return matches(decodeURIComponent(new URL(uri).pathname).slice(1));
+      } catch {
+        return false;
+      }
+    });
+  }
+  return matchers;
 }

@@ -53,12 +53,13 @@ export function startServer(connection: Connection): void {
       const textDocument = documents.get(uri);
       return textDocument ? store.get(textDocument) : undefined;
     },
+    machineTypeOf: (uri) => store.typeOf(uri),
     guard: makeGuard(connection),
   };
 
   const applySettings = (next: ServerSettings): void => {
     settings = next;
-    store.setSettings(next.validation);
+    store.setSettings(next.validation, next.machineTypeOf);
     for (const doc of documents.all()) scheduler.now(doc.uri);
   };
 
@@ -83,7 +84,7 @@ export function startServer(connection: Connection): void {
     const initial = options?.validation;
     if (initial) {
       settings = toServerSettings(initial);
-      store.setSettings(settings.validation);
+      store.setSettings(settings.validation, settings.machineTypeOf);
     }
     return {
       capabilities: {

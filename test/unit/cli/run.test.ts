@@ -160,4 +160,25 @@ describe('asl test-state', () => {
     assert.equal(JSON.parse(t.out()).status, 'FAILED');
     assert.match(t.err(), /setup error: Task state 'Charge Card' has no mock and no handler/);
   });
+
+  it('--type express refuses what Express refuses and runs past 25,000 events; --type must be standard or express', async () => {
+    // Developer guide, "Optimized integrations": Express has no .waitForTaskToken; service quotas: no history limit.
+    writeFileSync(join(dir, 'callback.asl.json'), JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', End: true } } }));
+    const refused = memoryIo(dir);
+    assert.equal(await runCli(['run', 'callback.asl.json', '--type', 'express'], refused.io), 2);
+    assert.match(refused.err(), /express-unsupported Express state machine does not support '.waitForTaskToken' service integration/);
+    writeFileSync(join(dir, 'loop.asl.json'), JSON.stringify({ StartAt: 'Count', States: {
+      Count: { Type: 'Pass', Parameters: { 'n.$': 'States.MathAdd($.n, 1)' }, Next: 'More?' },
+      'More?': { Type: 'Choice', Choices: [{ Variable: '$.n', NumericLessThan: 9000, Next: 'Count' }], Default: 'Done' },
+      Done: { Type: 'Succeed' } } }));
+    writeFileSync(join(dir, 'loop.input.json'), '{ "n": 0 }');
+    const standard = memoryIo(dir);
+    assert.equal(await runCli(['run', 'loop.asl.json', '--json'], standard.io), 1);
+    const express = memoryIo(dir);
+    assert.equal(await runCli(['run', 'loop.asl.json', '--type', 'express', '--json'], express.io), 0);
+    assert.deepEqual(JSON.parse(express.out()).output, { n: 9000 });
+    const bad = memoryIo(dir);
+    assert.equal(await runCli(['run', 'loop.asl.json', '--type', 'fast'], bad.io), 2);
+    assert.match(bad.err(), /--type must be standard or express/);
+  });
 });

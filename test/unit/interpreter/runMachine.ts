@@ -18,7 +18,7 @@ export const testServices: IntrinsicServices = {
 
 export const START = Date.parse('2026-01-01T00:00:00Z');
 
-export function run(definition: unknown, input: unknown = {}, invokeTask?: TaskInvoker, extra: { maxEvents?: number } = {}): Promise<ExecutionResult> {
+export function run(definition: unknown, input: unknown = {}, invokeTask?: TaskInvoker, extra: { maxEvents?: number; stateMachineType?: 'STANDARD' | 'EXPRESS' } = {}): Promise<ExecutionResult> {
   return runExecution({
     definition,
     input,

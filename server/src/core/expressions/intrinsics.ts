@@ -127,6 +127,9 @@ class IntrinsicParser {
       if (this.text[this.pos] === '\\') {
         const next = this.text[this.pos + 1];
         if (next === undefined) break;
+        // AWS refuses any other escape at definition time (developer guide, "Intrinsic functions": the reserved
+        // characters ' { } \ are the ones escaped with a backslash).
+        if (!"'{}\\".includes(next)) this.fail(`'\\${next}' is not an escape AWS accepts: only \\' \\{ \\} and \\\\ are`, this.pos, 2);
         // A backslash escapes the reserved characters ' { } \. Escaped braces become markers so that
         // States.Format can tell them from its {} holes; everyone else reads them as plain braces.
         value += next === '{' ? ESCAPED_OPEN : next === '}' ? ESCAPED_CLOSE : next;

@@ -19,6 +19,3 @@ for (const test of ['IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean',
 
 /** Fields of a JSONPath Choice rule besides the operators. */
 export const CHOICE_RULE_FIELDS = ['Variable', 'Next', 'Comment', 'Assign', 'And', 'Or', 'Not'] as const;
-
-/** RFC 3339 as Step Functions accepts it: uppercase T, and Z when there is no offset. */
-export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

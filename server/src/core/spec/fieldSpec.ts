@@ -29,6 +29,8 @@ export interface FieldSpec {
   max?: number;
   /** Exclusive upper bound. */
   below?: number;
+  /** A string format checked beyond the kind: `timestamp` is an RFC 3339 date-time as Step Functions reads it. */
+  format?: 'timestamp';
   minLength?: number;
   maxLength?: number;
   /** Arrays: at least this many items. */

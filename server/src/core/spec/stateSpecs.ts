@@ -186,7 +186,7 @@ export const stateSchemas: Record<StateType, ObjectSchema> = {
       ...flow,
       Seconds: { kind: 'integer', jsonata: true, min: 0, max: 99999999, doc: 'Seconds to wait.' },
       SecondsPath: { kind: 'referencePath', queryLanguage: 'JSONPath', doc: 'Reads the seconds to wait from the input.' },
-      Timestamp: { kind: 'string', jsonata: true, doc: 'Waits until this RFC 3339 time (e.g. `2026-01-01T00:00:00Z`).' },
+      Timestamp: { kind: 'string', format: 'timestamp', jsonata: true, doc: 'Waits until this RFC 3339 time (e.g. `2026-01-01T00:00:00Z`).' },
       TimestampPath: { kind: 'referencePath', queryLanguage: 'JSONPath', doc: 'Reads the timestamp from the input.' },
       InputPath: f.inputPath,
       OutputPath: f.outputPath,
@@ -237,7 +237,8 @@ export const stateSchemas: Record<StateType, ObjectSchema> = {
       ...common,
       ...flow,
       ItemProcessor: { kind: 'object', schema: itemProcessorSchema, doc: 'The states run for each item.' },
-      Iterator: { kind: 'object', schema: nestedRootSchema, deprecatedBy: 'ItemProcessor', doc: 'Deprecated: use ItemProcessor.' },
+      // AWS accepts ProcessorConfig inside the deprecated Iterator too (issue 14: AWS accepts it).
+      Iterator: { kind: 'object', schema: { ...itemProcessorSchema, name: 'Iterator' }, deprecatedBy: 'ItemProcessor', doc: 'Deprecated: use ItemProcessor.' },
       Items: { kind: 'any', queryLanguage: 'JSONata', doc: 'The items to iterate over (JSONata): an array or an expression.' },
       ItemsPath: { kind: 'referencePath', queryLanguage: 'JSONPath', doc: 'Selects the array of items in the input (default `$`).' },
       ItemSelector: { kind: 'any', doc: 'Reshapes each item; the item is `$$.Map.Item.Value` (`$states.context.Map.Item.Value`).' },

@@ -2,6 +2,8 @@ import type { Span } from '../document/ast';
 import type { ParsedDocument } from '../document/parseDocument';
 import type { StateMachineModel } from '../model/types';
 
+export type StateMachineType = 'STANDARD' | 'EXPRESS';
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface Problem {
@@ -24,6 +26,11 @@ export interface RelatedPlace {
 export interface ValidationSettings {
   /** Accept `${Name}` definition substitutions (SAM, CDK, Terraform) anywhere a string goes. */
   allowPlaceholders: boolean;
+  /**
+   * The state machine's type (from its template, a setting or `asl run --type`); EXPRESS refuses what Express
+   * workflows do not support. Default STANDARD.
+   */
+  stateMachineType?: StateMachineType;
   /** Per-rule severity overrides; 'off' disables a rule. */
   severityOverrides: Record<string, Severity | 'off'>;
 }

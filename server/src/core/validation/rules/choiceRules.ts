@@ -1,6 +1,7 @@
 import type { AstNode, ObjectNode, PropertyNode } from '../../document/ast';
 import { getProperty, openingSpan } from '../../document/ast';
-import { CHOICE_OPERATORS, CHOICE_RULE_FIELDS, TIMESTAMP_PATTERN, type OperatorValue } from '../../spec/choiceOperators';
+import { isRfc3339Timestamp } from '../../spec/rfc3339';
+import { CHOICE_OPERATORS, CHOICE_RULE_FIELDS, type OperatorValue } from '../../spec/choiceOperators';
 import { isPlaceholderNode } from '../placeholders';
 import { quoteList, suggest } from '../suggest';
 import type { Rule, ValidationContext } from '../types';
@@ -92,7 +93,7 @@ const VALUE_CHECKS: Record<OperatorValue, (v: AstNode) => string | undefined> = 
   number: (v) => (v.kind === 'number' ? undefined : 'a number'),
   boolean: (v) => (v.kind === 'boolean' ? undefined : 'true or false'),
   timestamp: (v) =>
-    v.kind === 'string' && TIMESTAMP_PATTERN.test(v.value) ? undefined : 'an RFC 3339 timestamp such as "2026-01-31T12:00:00Z"',
+    v.kind === 'string' && isRfc3339Timestamp(v.value) ? undefined : 'an RFC 3339 timestamp such as "2026-01-31T12:00:00Z"',
   path: (v) => (v.kind === 'string' && v.value.startsWith('$') ? undefined : 'a path starting with $'),
 };
 

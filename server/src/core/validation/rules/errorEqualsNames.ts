@@ -12,8 +12,8 @@ export const errorEqualsNames: Rule = {
   description:
     "ErrorEquals holds strings (error); a 'States.' name that is neither predefined nor raised by a Fail state of the machine, or one that can never be handled (States.Runtime, States.DataLimitExceeded), is a warning.",
   example: {
-    bad: '{ "StartAt": "A", "States": { "A": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [ { "ErrorEquals": [42] } ], "End": true }, "Failed": { "Type": "Fail" }, "Retry": { "Type": "Pass", "End": true } } }',
-    fixed: '{ "StartAt": "A", "States": { "A": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [ { "ErrorEquals": ["States.Timeout"] } ], "End": true }, "Failed": { "Type": "Fail" }, "Retry": { "Type": "Pass", "End": true } } }',
+    bad: '{ "StartAt": "A", "States": { "A": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [ { "ErrorEquals": [42] } ], "End": true } } }',
+    fixed: '{ "StartAt": "A", "States": { "A": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [ { "ErrorEquals": ["States.Timeout"] } ], "End": true } } }',
   },
   check(ctx) {
     const raised = raisedErrorNames(ctx.machine);

@@ -6,6 +6,7 @@ import { duplicateKey } from './duplicateKey';
 import { duplicateStateName } from './duplicateStateName';
 import { errorEqualsNames } from './errorEqualsNames';
 import { exclusiveFields } from './exclusiveFields';
+import { expressUnsupported } from './expressUnsupported';
 import { heartbeatBelowTimeout } from './heartbeatBelowTimeout';
 import { invalidFieldValue } from './invalidFieldValue';
 import { invalidIntrinsic } from './invalidIntrinsic';
@@ -56,6 +57,7 @@ export const allRules: Rule[] = [
   errorEqualsNames,
   unreachableHandler,
   taskResource,
+  expressUnsupported,
   duplicateKey,
   payloadTemplate,
   queryLanguageOverride,

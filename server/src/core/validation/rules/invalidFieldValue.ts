@@ -1,5 +1,6 @@
 import type { AstNode } from '../../document/ast';
 import type { FieldSpec } from '../../spec/fieldSpec';
+import { isRfc3339Timestamp } from '../../spec/rfc3339';
 import { isJsonataString, isPlaceholderNode } from '../placeholders';
 import { schemaSites } from '../schemaSites';
 import type { Rule } from '../types';
@@ -31,6 +32,9 @@ export function valueProblem(spec: FieldSpec, value: AstNode, jsonataState: bool
       if (value.kind !== 'string') return `must be ${KIND_NAMES[spec.kind]}`;
       if (spec.enum && !spec.enum.includes(value.value)) return `should have one of these values: [${spec.enum.join(', ')}]`;
       if (spec.minLength !== undefined && value.value.length < spec.minLength) return `must not be empty`;
+      if (spec.format === 'timestamp' && !isRfc3339Timestamp(value.value)) {
+        return 'must be an RFC 3339 timestamp with a T and a time zone, such as "2026-01-31T12:00:00Z" (AWS: String does not match RFC3339 timestamp)';
+      }
       if (spec.maxLength !== undefined && [...value.value].length > spec.maxLength) {
         return `must be at most ${spec.maxLength} characters long`;
       }

@@ -7,8 +7,8 @@ export const unreachableHandler: Rule = {
   locality: 'state',
   description: 'A retrier or catcher that can never match: an earlier one already handles all of its errors (e.g. States.ALL).',
   example: {
-    bad: '{ "StartAt": "A", "States": { "A": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [ { "ErrorEquals": ["MyError"] }, { "ErrorEquals": ["MyError"], "MaxAttempts": 5 } ], "End": true }, "Failed": { "Type": "Fail" }, "Retry": { "Type": "Pass", "End": true } } }',
-    fixed: '{ "StartAt": "A", "States": { "A": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [ { "ErrorEquals": ["MyError"], "MaxAttempts": 5 } ], "End": true }, "Failed": { "Type": "Fail" }, "Retry": { "Type": "Pass", "End": true } } }',
+    bad: '{ "StartAt": "A", "States": { "A": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [ { "ErrorEquals": ["MyError"] }, { "ErrorEquals": ["MyError"], "MaxAttempts": 5 } ], "End": true } } }',
+    fixed: '{ "StartAt": "A", "States": { "A": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [ { "ErrorEquals": ["MyError"], "MaxAttempts": 5 } ], "End": true } } }',
   },
   check(ctx) {
     for (const list of errorHandlers(ctx.model)) {

@@ -4,7 +4,8 @@ import type { Rule } from '../types';
 
 export const unreachableState: Rule = {
   code: 'unreachable-state',
-  defaultSeverity: 'warning',
+  // AWS refuses the definition: MISSING_TRANSITION_TARGET: State "X" is not reachable. (issue 14)
+  defaultSeverity: 'error',
   locality: 'machine',
   description:
     'A state that no path from StartAt reaches (through Next, Default, Choice rules or Catch). While its States block has a broken reference, the states it cuts off are listed with the unknown-state problem instead.',
@@ -16,7 +17,7 @@ export const unreachableState: Rule = {
     for (const block of scopeReachability(ctx.model)) {
       if (block.unresolved.length > 0) continue;
       for (const state of unreachedStates(block)) {
-        ctx.report({ span: state.nameSpan, message: `State '${state.name}' cannot be reached from '${block.scope.startAt?.name}'` });
+        ctx.report({ span: state.nameSpan, message: `State '${state.name}' cannot be reached from '${block.scope.startAt?.name}' (AWS: MISSING_TRANSITION_TARGET)` });
       }
     }
   },

@@ -22,7 +22,7 @@ const MACHINE = `{
     },
     "Decide": {
       "Type": "Choice",
-      "Choices": [ { "Variable": "$.ok", "BooleanEquals": true, "Next": "Done" } ],
+      "Choices": [ { "Variable": "$.ok", "BooleanEquals": true, "Next": "Done" }, { "Variable": "$.shape", "IsPresent": true, "Next": "Shape" } ],
       "Default": "Failed"
     },
     "Shape": { "Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% $states.input %}", "End": true },

@@ -77,7 +77,7 @@ describe('Add Retry / Add Catch follow the file', () => {
   it('no Add Retry when the state already retries those errors; a new retrier goes first, before a States.ALL one', () => {
     const has = machine('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [ { "ErrorEquals": ["Lambda.TooManyRequestsException", "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException"] } ], "End": true }');
     assert.ok(!refactor(has, 'Work').has(LAMBDA_TITLE));
-    const catchAll = machine('{\n      "Type": "Task",\n      "Resource": "arn:aws:states:::lambda:invoke",\n      "Retry": [\n        {\n          "ErrorEquals": ["States.ALL"],\n          "MaxAttempts": 2\n        }\n      ],\n      "End": true\n    }');
+    const catchAll = machine('{\n      "Type": "Task",\n      "Resource": "arn:aws:states:::lambda:invoke",\n      "Retry": [\n        {\n          "ErrorEquals": ["States.ALL"],\n          "MaxAttempts": 2\n        }\n      ],\n      "Next": "Done"\n    }');
     const retried = refactor(catchAll, 'Work').get(LAMBDA_TITLE)!;
     assert.match(retried, /"Retry": \[\n {8}\{\n {10}"ErrorEquals": \["Lambda\.ServiceException"[^\n]*\],\n {10}"IntervalSeconds": 1,[\s\S]*\n {8}\},\n {8}\{\n {10}"ErrorEquals": \["States\.ALL"\]/);
     assert.deepEqual(errorsOf(retried), []);

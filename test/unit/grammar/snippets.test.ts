@@ -35,10 +35,10 @@ describe('snippets (snippets/asl.json)', () => {
       if (name.startsWith('State machine')) machine = text;
       else if (name.startsWith('Retry') || name.startsWith('Catch')) {
         const language = name.includes('JSONata') ? '"QueryLanguage": "JSONata", ' : '';
-        machine = `{ ${language}"StartAt": "T", "States": { "T": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", ${text}, "End": true }, "Handle Error": { "Type": "Succeed" } } }`;
+        machine = `{ ${language}"StartAt": "T", "States": { "T": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", ${text}, "End": true }${text.includes('"Handle Error"') ? ', "Handle Error": { "Type": "Succeed" }' : ''} } }`;
       } else {
         const stateName = /^"([^"]+)"/.exec(text)?.[1] ?? '';
-        const targets = ['Next', 'Match', 'Otherwise'].filter((t) => text.includes(`"${t}"`)).map((t) => `"${t}": { "Type": "Succeed" }`);
+        const targets = ['Next', 'Match', 'Otherwise'].filter((t) => text.includes(`: "${t}"`)).map((t) => `"${t}": { "Type": "Succeed" }`);
         machine = `{ "StartAt": ${JSON.stringify(stateName)}, "States": { ${[text, ...targets].join(', ')} } }`;
       }
       const errors = analyzeDocument(machine).problems.filter((p) => p.severity === 'error');

@@ -1,9 +1,9 @@
 import { evaluateJsonataValue, hasJsonata } from './jsonataEval';
-import { compilePath, evaluatePath, setAtPath, type PathRoots } from './jsonPathEval';
+import { compilePath, evaluatePath, missingPathDetail, setAtPath, type PathRoots } from './jsonPathEval';
 import { evaluateTemplate } from './payloadTemplate';
 import { runState, type StateOutcome, type StateRun } from './runState';
 import { checkDataLimit, utf8Length, DATA_LIMIT } from './dataLimit';
-import { errorMatches, FatalError, StatesError } from './statesError';
+import { errorMatches, FatalError, locateError, StatesError } from './statesError';
 import type { StopScope } from './stopScope';
 import type { ExecutionResult, HistoryEvent, RunOptions } from './types';
 import { VariableScope } from './variables';
@@ -202,7 +202,7 @@ export class Execution {
     let attempts: number[] | undefined;
     let retryCount = 0;
     for (;;) {
-      const e = asStatesError(error);
+      const e = locateError(asStatesError(error), run.name, run.entered);
       if (e instanceof FatalError || e.error === 'States.Aborted' || this.options.signal?.aborted) throw e;
       const index = retriers.findIndex((r) => errorMatches((r.ErrorEquals as string[]) ?? [], e.error));
       if (index >= 0) {
@@ -318,11 +318,13 @@ export class Execution {
   }
 
   /** JSONPath helpers shared by the state handlers. */
-  select(pathText: unknown, data: unknown, roots: Omit<PathRoots, 'data'>, field: string): unknown {
+  select(pathText: unknown, data: unknown, roots: Omit<PathRoots, 'data'>): unknown {
     if (pathText === undefined) return data;
     if (pathText === null) return {};
-    const found = evaluatePath(compilePath(String(pathText)), { ...roots, data });
-    if (!found.found) throw new StatesError('States.Runtime', `Invalid path '${String(pathText)}' : No results for path: ${String(pathText)} (${field})`);
+    const path = compilePath(String(pathText));
+    const found = evaluatePath(path, { ...roots, data });
+    // AWS's (Jayway's) words, recorded: "Invalid path '$.x' : No results for path: $['x']" (asl-reference §13).
+    if (!found.found) throw new StatesError('States.Runtime', `Invalid path '${String(pathText)}' : ${missingPathDetail(path, { ...roots, data })}`);
     return found.value;
   }
 

@@ -48,9 +48,7 @@ export function evaluateIntrinsic(call: IntrinsicCall, roots: PathRoots, service
           out += c === ESCAPED_OPEN ? '{' : '}';
         } else if (c === '{' && template[i + 1] === '}') {
           if (next >= values.length) fail(n, 'more {} than values');
-          const v = values[next++];
-          if (v !== null && typeof v === 'object') fail(n, 'values must be strings, numbers, booleans or null');
-          out += v === null ? 'null' : String(v);
+          out += formatValue(values[next++]);
           i++;
         } else out += c;
       }
@@ -58,6 +56,8 @@ export function evaluateIntrinsic(call: IntrinsicCall, roots: PathRoots, service
       return out;
     }
     case 'States.StringToJson':
+      // AWS answers null for an empty (or blank) string, where JSON.parse would throw (issue 14).
+      if (typeof args[0] === 'string' && args[0].trim() === '') return null;
       try {
         return JSON.parse(str(args[0]));
       } catch {
@@ -136,9 +136,13 @@ export function evaluateIntrinsic(call: IntrinsicCall, roots: PathRoots, service
       return start + Math.floor(services.random() * (end - start));
     }
     case 'States.MathAdd': {
+      // Developer guide, "Intrinsic functions": a non-integer argument is rounded to the nearest integer (as Java
+      // rounds: halves away from zero); the values must lie in the 32-bit integer range.
       const check = (v: unknown) => {
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < -2147483648 || v > 2147483647) fail(n, 'arguments must be integers between -2147483648 and 2147483647');
-        return v as number;
+        if (typeof v !== 'number' || !Number.isFinite(v)) return fail(n, 'arguments must be numbers');
+        const rounded = Math.sign(v) * Math.round(Math.abs(v));
+        if (rounded < -2147483648 || rounded > 2147483647) fail(n, 'arguments must be between -2147483648 and 2147483647');
+        return rounded === 0 ? 0 : rounded;
       };
       return check(args[0]) + check(args[1]);
     }
@@ -172,4 +176,15 @@ function argValue(arg: IntrinsicArg, roots: PathRoots, services: IntrinsicServic
   }
   if (arg.kind === 'string') return keepBraceEscapes ? arg.value : plainString(arg.value);
   return arg.value;
+}
+
+/**
+ * How States.Format renders a value (AWS, as recorded by LocalStack's snapshot tests against it): strings as they
+ * are, objects as `{a=1, b=[]}` and arrays as `[1, x]` (Java's Map and List toString), other values as JSON.
+ */
+function formatValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${k}=${formatValue(v)}`).join(', ')}}`;
+  return JSON.stringify(value) ?? 'null';
 }

@@ -52,6 +52,26 @@ export function evaluatePath(path: JsonPath, roots: PathRoots): { found: boolean
   return { found: true, value: nodes };
 }
 
+/**
+ * Why a definite path found nothing, in Jayway's words as AWS reports them: the last step missing is `No results
+ * for path: $['a']['b']`; an earlier one is `Missing property in path $['a']` (up to the missing step).
+ */
+export function missingPathDetail(path: JsonPath, roots: PathRoots): string {
+  let node: Json = path.root === 'context' ? roots.context : path.root === 'variable' ? roots.variables?.[path.variable!] : roots.data;
+  let shown = path.root === 'context' ? '$$' : path.root === 'variable' ? `$${path.variable}` : '$';
+  for (let i = 0; i < path.segments.length; i++) {
+    const segment = path.segments[i];
+    shown += segment.kind === 'name' ? `['${segment.name}']` : segment.kind === 'index' ? `[${segment.indices.join(',')}]` : '[*]';
+    const next = step(node, segment);
+    if (next.length === 0) {
+      if (i < path.segments.length - 1) return `Missing property in path ${shown}`;
+      return `No results for path: ${shown}`;
+    }
+    node = next[0];
+  }
+  return `No results for path: ${shown}`;
+}
+
 function isObject(v: Json): v is Record<string, Json> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

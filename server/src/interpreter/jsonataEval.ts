@@ -103,17 +103,25 @@ export async function evaluateJsonata(text: string, bindings: JsonataBindings, s
     const own: EvaluationBudget = { depth: 0, deadline: budget.now ? budget.now() + budget.timeoutMs : Infinity };
     value = await expression.evaluate({}, { ...bindings.variables, states: bindings.states, [BUDGET_BINDING]: own });
   } catch (error) {
-    throw new StatesError('States.QueryEvaluationError', `The JSONata expression '${text.trim()}' specified for the field '${field}' failed: ${(error as Error).message}`);
+    if (error instanceof StatesError) throw error;
+    // AWS's words (recorded): "... specified for the field 'Output/FunctionResult' threw an error during evaluation.
+    // T1006: Attempted to invoke a non-function".
+    const code = (error as { code?: unknown }).code;
+    throw new StatesError('States.QueryEvaluationError', `The JSONata expression '${text.trim()}' specified for the field '${field}' threw an error during evaluation. ${typeof code === 'string' ? `${code}: ` : ''}${(error as Error).message}`);
   }
   if (value === undefined) {
     throw new StatesError('States.QueryEvaluationError', `The JSONata expression '${text.trim()}' specified for the field '${field}' returned nothing (undefined).`);
+  }
+  if (typeof value === 'function' || (typeof value === 'object' && value !== null && ((value as Record<string, unknown>)._jsonata_lambda || (value as Record<string, unknown>)._jsonata_function))) {
+    // A function is no JSON value (recorded AWS cause for Items '$fn := function($x){$x}').
+    throw new StatesError('States.QueryEvaluationError', `The JSONata expression '${text.trim()}' specified for the field '${field}' returned an unsupported result type.`);
   }
   return value;
 }
 
 /**
  * Evaluates JSONata wherever it appears in a value (asl-reference §3.3): a `{% %}` string is an expression,
- * objects and arrays are walked, other values are literals. An undefined member of an object is dropped.
+ * objects and arrays are walked, other values are literals.
  */
 export async function evaluateJsonataValue(value: unknown, bindings: JsonataBindings, services: IntrinsicServices, field: string): Promise<unknown> {
   if (typeof value === 'string') {
@@ -123,14 +131,9 @@ export async function evaluateJsonataValue(value: unknown, bindings: JsonataBind
   if (Array.isArray(value)) return Promise.all(value.map((v, i) => evaluateJsonataValue(v, bindings, services, `${field}/${i}`)));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      try {
-        out[k] = await evaluateJsonataValue(v, bindings, services, `${field}/${k}`);
-      } catch (error) {
-        if (error instanceof StatesError && /returned nothing/.test(error.causeText) && typeof v === 'string') continue;
-        throw error;
-      }
-    }
+    // A member whose expression returns nothing fails, naming it (recorded AWS causes: "... specified for the field
+    // 'Arguments/FunctionName' returned nothing (undefined)."); only JSONata's own object constructors drop them.
+    for (const [k, v] of Object.entries(value)) out[k] = await evaluateJsonataValue(v, bindings, services, `${field}/${k}`);
     return out;
   }
   return value;

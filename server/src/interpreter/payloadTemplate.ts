@@ -32,9 +32,11 @@ export function evaluateTemplate(template: unknown, roots: PathRoots, services: 
 function valueAtPath(text: string, roots: PathRoots, field: string, key: string): unknown {
   const result = evaluatePath(compilePath(text), roots);
   if (!result.found) {
+    // AWS's words: "The JSONPath '$.x' specified for the field 'x.$' could not be found in the input '{...}'".
+    const input = text.startsWith('$$') ? roots.context : roots.data;
     throw new StatesError(
       'States.ParameterPathFailure',
-      `The JSONPath '${text}' specified for the field '${key}.$' in '${field}' could not be found in the input`,
+      `The JSONPath '${text}' specified for the field '${key}.$' could not be found in the input '${JSON.stringify(input) ?? 'null'}'`,
     );
   }
   return result.value;

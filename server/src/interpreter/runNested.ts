@@ -7,6 +7,7 @@ import { VariableScope } from './variables';
 import { batchItems } from './itemReader';
 import { MissingMockError } from './mocks';
 import { writeMapResults } from './resultWriter';
+import { exceedsTolerance, type MapLimits } from './mapLimits';
 
 type Obj = Record<string, unknown>;
 
@@ -46,10 +47,8 @@ export async function runParallel(ex: Execution, run: StateRun, input: unknown):
   }
 }
 
-export interface MapOptions {
+export interface MapOptions extends MapLimits {
   batchInput?: unknown;
-  /** MaxConcurrency, from the field, MaxConcurrencyPath or a JSONata expression. */
-  maxConcurrency?: unknown;
 }
 
 /**
@@ -128,13 +127,10 @@ export async function runMap(
     if (!(error instanceof FatalError)) ex.emit('MapStateFailed', {}, started);
     throw error;
   }
-  if (failures > 0) {
-    const count = typeof state.ToleratedFailureCount === 'number' ? state.ToleratedFailureCount : 0;
-    const percentage = typeof state.ToleratedFailurePercentage === 'number' ? state.ToleratedFailurePercentage : 0;
-    if (failures > count && (failures / items.length) * 100 > percentage) {
-      ex.emit('MapStateFailed', {}, started);
-      throw new StatesError('States.ExceedToleratedFailureThreshold', `${failures} of ${items.length} items failed in Map '${run.name}'`);
-    }
+  // Whichever threshold is breached first fails the Map (asl-reference §5.8).
+  if (exceedsTolerance(failures, items.length, options)) {
+    ex.emit('MapStateFailed', {}, started);
+    throw new StatesError('States.ExceedToleratedFailureThreshold', `${failures} of ${items.length} items failed in Map '${run.name}'`);
   }
   ex.emit('MapStateSucceeded', {}, started);
   if (state.ResultWriter && typeof state.ResultWriter === 'object' && (state.ResultWriter as Obj).Resource) {

@@ -4,9 +4,11 @@ import type { Execution, Frame } from './execution';
 import { evaluateJsonata } from './jsonataEval';
 import { setAtPath } from './jsonPathEval';
 import { readItems } from './itemReader';
+import { isRfc3339Timestamp } from '../core/spec/rfc3339';
+import { jsonataMapLimits, jsonPathMapLimits } from './mapLimits';
 import { runMap, runParallel } from './runNested';
 import { evaluateTemplate } from './payloadTemplate';
-import { StatesError } from './statesError';
+import { asOwnCause, StatesError } from './statesError';
 import { looksLikeIntrinsic } from '../core/expressions/intrinsics';
 import { compileIntrinsic, evaluateIntrinsic } from './intrinsicsEval';
 
@@ -49,13 +51,13 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
   const variables = frame.variables.all();
   const roots = { context, variables };
   const effective = () => {
-    const selected = ex.select(state.InputPath, input, roots, 'InputPath');
+    const selected = ex.select(state.InputPath, input, roots);
     return state.Parameters === undefined ? selected : evaluateTemplate(state.Parameters, { data: selected, ...roots }, services, 'Parameters');
   };
   const finish = (result: unknown, assignFrom: unknown, next: string | undefined): StateOutcome => {
     if (state.Assign !== undefined) frame.variables.assign(evaluateTemplate(state.Assign, { data: assignFrom, ...roots }, services, 'Assign') as Obj);
     const merged = state.ResultPath === null ? input : state.ResultPath === undefined ? result : setAtPath(input, String(state.ResultPath), result);
-    return { output: ex.select(state.OutputPath, merged, roots, 'OutputPath'), next };
+    return { output: ex.select(state.OutputPath, merged, roots), next };
   };
   const selectResult = (raw: unknown) => (state.ResultSelector ? evaluateTemplate(state.ResultSelector, { data: raw, ...roots }, services, 'ResultSelector') : raw);
 
@@ -75,22 +77,22 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
         return finish(selectResult(raw), raw, nextOf(state));
       })();
     case 'Map': return (async () => {
-      const selected = ex.select(state.InputPath, input, roots, 'InputPath');
+      const selected = ex.select(state.InputPath, input, roots);
       const reader = state.ItemReader as Obj | undefined;
       const items = reader
         ? await readItems(ex, run, reader, reader.Parameters === undefined ? {} : evaluateTemplate(reader.Parameters, { data: selected, ...roots }, services, 'ItemReader.Parameters'))
-        : ex.select(state.ItemsPath ?? '$', selected, roots, 'ItemsPath');
+        : mapItems(ex.select(state.ItemsPath ?? '$', selected, roots));
       const selector = state.ItemSelector ?? state.Parameters;
       const batcher = state.ItemBatcher as Obj | undefined;
       const batchInput = batcher?.BatchInput === undefined ? undefined : evaluateTemplate(batcher.BatchInput, { data: selected, ...roots }, services, 'BatchInput');
-      const maxConcurrency = state.MaxConcurrencyPath === undefined ? state.MaxConcurrency : ex.select(state.MaxConcurrencyPath, selected, roots, 'MaxConcurrencyPath');
+      const limits = jsonPathMapLimits(state, (path) => ex.select(path, selected, roots));
       const raw = await runMap(ex, run, items, (item, index) =>
         selector === undefined ? item : evaluateTemplate(selector, { data: selected, ...roots, context: { ...context, Map: { Item: { Index: index, Value: item } } } }, services, 'ItemSelector'),
-      { batchInput, maxConcurrency });
+      { batchInput, ...limits });
       return finish(selectResult(raw), raw, nextOf(state));
     })();
     case 'Choice': {
-      const selected = ex.select(state.InputPath, input, roots, 'InputPath');
+      const selected = ex.select(state.InputPath, input, roots);
       const choices = (state.Choices as Obj[]) ?? [];
       const ruleIndex = choices.findIndex((r) => ruleMatches(r, { data: selected, ...roots }));
       const rule = ruleIndex >= 0 ? choices[ruleIndex] : undefined;
@@ -99,25 +101,25 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
       if (next === undefined) throw new StatesError('States.NoChoiceMatched', `No Choice rule matched and no Default is set in state '${run.name}'`);
       const assign = rule?.Assign ?? (rule ? undefined : state.Assign);
       if (assign !== undefined) frame.variables.assign(evaluateTemplate(assign, { data: selected, ...roots }, services, 'Assign') as Obj);
-      return { output: ex.select(state.OutputPath, selected, roots, 'OutputPath'), next };
+      return { output: ex.select(state.OutputPath, selected, roots), next };
     }
     case 'Wait': return (async () => {
-      const selected = ex.select(state.InputPath, input, roots, 'InputPath');
-      await wait(ex, state.Seconds ?? (state.SecondsPath ? ex.select(state.SecondsPath, selected, roots, 'SecondsPath') : undefined),
-        state.Timestamp ?? (state.TimestampPath ? ex.select(state.TimestampPath, selected, roots, 'TimestampPath') : undefined));
+      const selected = ex.select(state.InputPath, input, roots);
+      await wait(ex, state, state.Seconds ?? (state.SecondsPath ? ex.select(state.SecondsPath, selected, roots) : undefined),
+        state.Timestamp ?? (state.TimestampPath ? ex.select(state.TimestampPath, selected, roots) : undefined), 'JSONPath');
       if (state.Assign !== undefined) frame.variables.assign(evaluateTemplate(state.Assign, { data: selected, ...roots }, services, 'Assign') as Obj);
-      return { output: ex.select(state.OutputPath, selected, roots, 'OutputPath'), next: nextOf(state) };
+      return { output: ex.select(state.OutputPath, selected, roots), next: nextOf(state) };
     })();
     case 'Succeed':
-      return { output: ex.select(state.OutputPath, ex.select(state.InputPath, input, roots, 'InputPath'), roots, 'OutputPath') };
+      return { output: ex.select(state.OutputPath, ex.select(state.InputPath, input, roots), roots) };
     case 'Fail': {
       const pick = (literal: unknown, path: unknown) => {
         if (literal !== undefined) return String(literal);
         if (typeof path !== 'string') return undefined;
-        const value = looksLikeIntrinsic(path) ? evaluateIntrinsic(compileIntrinsic(path), { data: input, ...roots }, services) : ex.select(path, input, roots, 'ErrorPath');
+        const value = looksLikeIntrinsic(path) ? evaluateIntrinsic(compileIntrinsic(path), { data: input, ...roots }, services) : ex.select(path, input, roots);
         return typeof value === 'string' ? value : JSON.stringify(value);
       };
-      throw new StatesError(pick(state.Error, state.ErrorPath) ?? 'States.Fail', pick(state.Cause, state.CausePath) ?? '');
+      throw asOwnCause(new StatesError(pick(state.Error, state.ErrorPath) ?? 'States.Fail', pick(state.Cause, state.CausePath) ?? ''));
     }
   }
   throw new StatesError('States.Runtime', `Unknown state type '${type}'`);
@@ -148,13 +150,13 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
       const reader = state.ItemReader as Obj | undefined;
       const items = reader
         ? await readItems(ex, run, reader, reader.Arguments === undefined ? {} : await ex.jsonata(reader.Arguments, bindings, 'ItemReader.Arguments'))
-        : state.Items === undefined ? input : await ex.jsonata(state.Items, bindings, 'Items');
+        : state.Items === undefined ? mapItems(input) : mapItems(await ex.jsonata(state.Items, bindings, 'Items'), state.Items);
       const batcher = state.ItemBatcher as Obj | undefined;
       const batchInput = batcher?.BatchInput === undefined ? undefined : await ex.jsonata(batcher.BatchInput, bindings, 'BatchInput');
-      const maxConcurrency = await ex.jsonata(state.MaxConcurrency, bindings, 'MaxConcurrency');
+      const limits = await jsonataMapLimits(state, (value, field) => ex.jsonata(value, bindings, field));
       const raw = await runMap(ex, run, items, (item, index) =>
         state.ItemSelector === undefined ? item : ex.jsonata(state.ItemSelector, { states: { input, context: { ...context, Map: { Item: { Index: index, Value: item } } } }, variables }, 'ItemSelector'),
-      { batchInput, maxConcurrency });
+      { batchInput, ...limits });
       return finish(raw, nextOf(state));
     }
     case 'Choice': {
@@ -173,30 +175,56 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
       return finish(input, String(state.Default));
     }
     case 'Wait':
-      await wait(ex, await ex.jsonata(state.Seconds, bindings, 'Seconds'), await ex.jsonata(state.Timestamp, bindings, 'Timestamp'));
+      await wait(ex, state, await ex.jsonata(state.Seconds, bindings, 'Seconds'), await ex.jsonata(state.Timestamp, bindings, 'Timestamp'), 'JSONata');
       return finish(input, nextOf(state));
     case 'Succeed':
       return { output: state.Output === undefined ? input : await ex.jsonata(state.Output, bindings, 'Output') };
     case 'Fail': {
       const error = state.Error === undefined ? 'States.Fail' : String(await ex.jsonata(state.Error, bindings, 'Error'));
       const cause = state.Cause === undefined ? '' : String(await ex.jsonata(state.Cause, bindings, 'Cause'));
-      throw new StatesError(error, cause);
+      throw asOwnCause(new StatesError(error, cause));
     }
   }
   throw new StatesError('States.Runtime', `Unknown state type '${type}'`);
 }
 
-async function wait(ex: Execution, seconds: unknown, timestamp: unknown): Promise<void> {
+/**
+ * A Map's items must be an array: `States.QueryEvaluationError` otherwise (issue 14, AWS's answers recorded in
+ * corpus/aws-recorded-messages.json: "The JSONata expression '1' specified for the field 'Items' returned an
+ * unexpected result type. Expected 'array', but was 'number' for value: 1"; JSONPath: "Map state input must be an
+ * array but was: 1").
+ */
+function mapItems(items: unknown, expression?: unknown): unknown[] {
+  if (Array.isArray(items)) return items;
+  const type = items === null ? 'null' : typeof items;
+  const shown = JSON.stringify(items) ?? String(items);
+  if (typeof expression === 'string' && expression.startsWith('{%') && expression.endsWith('%}')) {
+    throw new StatesError('States.QueryEvaluationError', `The JSONata expression '${expression.slice(2, -2).trim()}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${type}' for value: ${shown}`);
+  }
+  throw new StatesError('States.QueryEvaluationError', `Map state input must be an array but was: ${shown}`);
+}
+
+/**
+ * Waits for `seconds` or until `timestamp`. A value read at run time that is not a non-negative integer number of
+ * seconds, or not an RFC 3339 timestamp, fails: `States.Runtime` naming the `*Path` field in JSONPath (issue 14),
+ * `States.QueryEvaluationError` for a JSONata expression (asl-reference §0.3).
+ */
+async function wait(ex: Execution, state: Obj, seconds: unknown, timestamp: unknown, language: 'JSONPath' | 'JSONata'): Promise<void> {
+  const bad = (field: string, what: string, value: unknown): never => {
+    const shown = JSON.stringify(value) ?? String(value);
+    const raw = state[field];
+    if (language === 'JSONata' && typeof raw === 'string') {
+      throw new StatesError('States.QueryEvaluationError', `The JSONata expression '${raw.slice(2, -2).trim()}' specified for the field '${field}' returned an unexpected result: expected ${what}, but was: ${shown}`);
+    }
+    throw new StatesError('States.Runtime', `The value of the field '${state[`${field}Path`] !== undefined ? `${field}Path` : field}' must be ${what}, but was: ${shown}`);
+  };
   let ms = 0;
-  if (typeof seconds === 'number') {
-    if (seconds < 0 || !Number.isFinite(seconds)) throw new StatesError('States.Runtime', `Wait seconds must be a non-negative number, not ${seconds}`);
-    ms = seconds * 1000;
-  } else if (typeof timestamp === 'string') {
-    const at = Date.parse(timestamp);
-    if (Number.isNaN(at)) throw new StatesError('States.Runtime', `'${timestamp}' is not a valid timestamp`);
-    ms = Math.max(0, at - ex.options.clock.now());
-  } else if (seconds !== undefined || timestamp !== undefined) {
-    throw new StatesError('States.Runtime', 'The Wait duration must be a number of seconds or a timestamp string');
+  if (seconds !== undefined) {
+    if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0 || seconds > 99999999) bad('Seconds', 'a non-negative integer (at most 99999999)', seconds);
+    ms = (seconds as number) * 1000;
+  } else if (timestamp !== undefined) {
+    if (typeof timestamp !== 'string' || !isRfc3339Timestamp(timestamp)) bad('Timestamp', 'an RFC 3339 timestamp such as "2026-01-31T12:00:00Z"', timestamp);
+    ms = Math.max(0, Date.parse(timestamp as string) - ex.options.clock.now());
   }
   await ex.sleep(ms);
 }
@@ -219,7 +247,8 @@ async function invokeTask(ex: Execution, run: StateRun, taskInput: unknown): Pro
   } catch (error) {
     const e = error instanceof StatesError ? error : new StatesError(errorName(error), error instanceof Error ? error.message : String(error));
     ex.emit(e.error === 'States.Timeout' ? 'TaskTimedOut' : 'TaskFailed', { taskFailedEventDetails: { resource, error: e.error, cause: e.causeText } }, started);
-    throw e;
+    // What the task answered is its own cause (a Lambda's States.Runtime is not the state's).
+    throw asOwnCause(e);
   }
 }
 

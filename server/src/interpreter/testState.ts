@@ -122,7 +122,7 @@ export async function testState(options: RunOptions & { stateName: string; varia
 function fillJsonPathSteps(state: Obj, input: unknown, raw: unknown, taskInput: unknown, out: TestStateResult['inspectionData'], roots: { context: unknown; variables: Record<string, unknown> }, ex: Execution): void {
   const services = ex.options.services;
   try {
-    const afterInputPath = ex.select(state.InputPath, input, roots, 'InputPath');
+    const afterInputPath = ex.select(state.InputPath, input, roots);
     out.afterInputPath = afterInputPath;
     if (!['Task', 'Pass', 'Parallel', 'Map'].includes(String(state.Type))) return;
     const template = state.Type === 'Map' ? (state.ItemSelector ?? state.Parameters) : state.Parameters;

@@ -34,7 +34,8 @@ describe('intrinsics (properties)', () => {
   });
 
   it('MathAdd refuses numbers outside 32-bit integers; JsonMerge refuses a deep merge', () => {
-    assert.throws(() => call('States.MathAdd(2147483647, 1.5)'), /IntrinsicFailure|integers/);
+    assert.throws(() => call('States.MathAdd(2147483648, 1)'), /IntrinsicFailure|between/);
+    assert.throws(() => call('States.MathAdd(-2147483649, 1)'), /IntrinsicFailure|between/);
     assert.throws(() => call('States.JsonMerge($.a, $.b, true)', { a: {}, b: {} }), /shallow/);
     // In the intrinsic text, \{ is a literal brace and \\ a literal backslash (AWS "Reserved characters").
     assert.equal(call("States.Format('x\\{\\}y {}', 1)"), 'x{}y 1');

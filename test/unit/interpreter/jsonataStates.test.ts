@@ -43,11 +43,14 @@ describe('interpreter: JSONata and variables', () => {
     assert.deepEqual(r.output, { p: [[1, 2], [3, 4], [5]], r: [1, 4, 7], h: '900150983cd24fb0d6963f7d28e17f72', j: { a: 1 } });
   });
 
-  it('an undefined result is States.QueryEvaluationError; an undefined object member is dropped', async () => {
+  it('an undefined result is States.QueryEvaluationError, in a member too; a JSONata object constructor drops it', async () => {
     const bad = await run({ QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', Output: '{% $states.input.nope %}', End: true } } });
     assert.equal(bad.error, 'States.QueryEvaluationError');
     assert.match(String(bad.cause), /returned nothing \(undefined\)/);
-    const dropped = await run({ QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', Output: { a: 1, b: '{% $states.input.nope %}' }, End: true } } });
+    // Recorded AWS cause (corpus/aws-recorded-messages.json): "... specified for the field 'Output/result' returned nothing (undefined)."
+    const member = await run({ QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', Output: { a: 1, b: '{% $states.input.nope %}' }, End: true } } });
+    assert.match(String(member.cause), /specified for the field 'Output\/b' returned nothing \(undefined\)\.$/);
+    const dropped = await run({ QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', Output: "{% {'a': 1, 'b': $states.input.nope} %}", End: true } } });
     assert.deepEqual(dropped.output, { a: 1 });
   });
 

@@ -88,6 +88,38 @@ export namespace ExecutionEventNotification {
   }
 }
 
+/** A callback or Activity task of a running execution started (`waiting`) or stopped waiting for its task token. */
+export namespace ExecutionCallbackNotification {
+  export const method = 'asl/executionCallback';
+  export interface Params {
+    executionId: string;
+    token: string;
+    stateName: string;
+    resource: string;
+    waiting: boolean;
+  }
+}
+
+/** The user answers a waiting task's token: SendTaskSuccess (output as JSON text), SendTaskFailure or SendTaskHeartbeat. */
+export namespace SendTaskAnswerRequest {
+  export const method = 'asl/sendTaskAnswer';
+  export interface Params {
+    executionId: string;
+    token: string;
+    kind: 'success' | 'failure' | 'heartbeat';
+    /** success: the output, as JSON text. */
+    output?: string;
+    /** failure: the error and cause. */
+    error?: string;
+    cause?: string;
+  }
+  /** `ok: false` with a message when the output is not JSON or the execution is not running. */
+  export interface Result {
+    ok: boolean;
+    message?: string;
+  }
+}
+
 export namespace AbortExecutionRequest {
   export const method = 'asl/abortExecution';
   export interface Params {

@@ -6,6 +6,7 @@
  */
 import './freezeOnLoad';
 import { runJob } from './runJob';
+import type { TaskAnswer, TaskTokens } from '../interpreter/taskTokens';
 import type { HostMessage, RunJob, WorkerMessage } from './workerMessages';
 
 const send = (message: WorkerMessage): void => {
@@ -15,9 +16,19 @@ const controller = new AbortController();
 const pending = new Map<string, number>();
 let job: RunJob | undefined;
 let finished = false;
+let tokens: TaskTokens | undefined;
+/** Callback tasks waiting for their token, by token. */
+const waiting = new Map<string, string>();
 
 const post = (message: WorkerMessage): void => {
   if (message.type === 'task') pending.set(message.stateName, (pending.get(message.stateName) ?? 0) + (message.pending ? 1 : -1));
+  if (message.type === 'callback') {
+    if (message.task.waiting) waiting.set(message.task.token, message.task.stateName);
+    else waiting.delete(message.task.token);
+    // While the user may answer a waiting task, the host's channel keeps this process alive.
+    if (job?.userAnswers === true && waiting.size > 0) process.channel?.ref();
+    else process.channel?.unref();
+  }
   if (message.type === 'done' || message.type === 'invalid') finished = true;
   send(message);
 };
@@ -37,16 +48,20 @@ process.on('uncaughtException', (error) => stop({ type: 'crash', cause: `Uncaugh
 // handler's promise that no timer or I/O can settle, the event loop empties and this fires.
 process.on('beforeExit', () => {
   if (!job || finished) return;
-  stop({ type: 'unsettled', tasks: [...pending].filter(([, n]) => n > 0).map(([name]) => name) });
+  stop({ type: 'unsettled', tasks: [...pending].filter(([, n]) => n > 0).map(([name]) => name), tokens: [...waiting.values()] });
 });
 
 process.on('message', (message: HostMessage) => {
   if (message?.type === 'abort') return controller.abort();
+  if (message?.type === 'answer') {
+    if (typeof message.token === 'string' && isAnswer(message.answer)) tokens?.answer(message.token, message.answer);
+    return;
+  }
   if (message?.type !== 'run' || job) return;
   job = message.job;
   process.channel?.unref();
   // Once `done` is sent the host stops this process; until then nothing here exits on its own.
-  runJob(job, controller.signal, post).catch(
+  runJob(job, controller.signal, post, (t) => (tokens = t)).catch(
     (error: unknown) => stop({ type: 'crash', cause: `The execution worker failed: ${describe(error)}` }),
   );
 });
@@ -63,4 +78,13 @@ function describe(value: unknown): string {
   } catch {
     return 'an unprintable value';
   }
+}
+
+/** An answer from the host, checked field by field (the host passes on what the user typed). */
+function isAnswer(value: unknown): value is TaskAnswer {
+  if (!value || typeof value !== 'object') return false;
+  const answer = value as Record<string, unknown>;
+  if (answer.kind === 'heartbeat') return true;
+  if (answer.kind === 'success') return Object.hasOwn(answer, 'output');
+  return answer.kind === 'failure' && (answer.error === undefined || typeof answer.error === 'string') && (answer.cause === undefined || typeof answer.cause === 'string');
 }

@@ -1,6 +1,6 @@
 import type { TestStateResult } from '../interpreter/testState';
 import type { ExecutionResult, HistoryEvent } from '../interpreter/types';
-import { startIsolatedRun, type IsolatedOutcome, type IsolatedRunHooks } from './isolatedRun';
+import { startIsolatedRun, type IsolatedOutcome, type IsolatedRun, type IsolatedRunHooks } from './isolatedRun';
 import { JSONATA_BUDGET, type RunLimits } from './runLimits';
 import type { RunJob } from './workerMessages';
 
@@ -15,6 +15,7 @@ export type JobSpec = Omit<RunJob, 'kind' | 'jsonata'>;
 
 export interface ExecutionHooks {
   onEvents?(events: HistoryEvent[]): void;
+  onCallback?: IsolatedRunHooks['onCallback'];
   onOutput?: IsolatedRunHooks['onOutput'];
 }
 
@@ -23,7 +24,7 @@ export interface ExecutionHooks {
  * to stop (abort that did not yield, time or memory limit, a handler that never settled, a crash) ends with an
  * ExecutionAborted or ExecutionFailed event saying why, and the host lives on.
  */
-export function startExecution(spec: JobSpec, limits: RunLimits, hooks: ExecutionHooks = {}): { result: Promise<ExecutionResult | SetupFailure>; abort(): void; pid?: number } {
+export function startExecution(spec: JobSpec, limits: RunLimits, hooks: ExecutionHooks = {}): { result: Promise<ExecutionResult | SetupFailure>; abort(): void; pid?: number; answer: IsolatedRun['answer'] } {
   const events: HistoryEvent[] = [];
   const run = startIsolatedRun({ ...spec, kind: 'execution', jsonata: JSONATA_BUDGET }, limits, {
     onEvents: (batch) => {
@@ -31,13 +32,14 @@ export function startExecution(spec: JobSpec, limits: RunLimits, hooks: Executio
       hooks.onEvents?.(batch);
     },
     onOutput: hooks.onOutput,
+    onCallback: hooks.onCallback,
   });
   const result = run.outcome.then((outcome): ExecutionResult | SetupFailure => {
     if (outcome.type === 'invalid') return { invalid: true, error: outcome.error, message: outcome.message };
     if (outcome.type === 'done') return { ...(outcome.result as Omit<ExecutionResult, 'events'>), events };
     return stoppedExecution(outcome, events, spec.startTime, hooks);
   });
-  return { result, abort: run.abort, pid: run.pid };
+  return { result, abort: run.abort, pid: run.pid, answer: run.answer };
 }
 
 function stoppedExecution(outcome: Extract<IsolatedOutcome, { type: 'stopped' }>, events: HistoryEvent[], startTime: number, hooks: ExecutionHooks): ExecutionResult {

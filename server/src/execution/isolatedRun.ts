@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { TaskAnswer, WaitingTask } from '../interpreter/taskTokens';
 import type { HistoryEvent } from '../interpreter/types';
 import type { RunLimits } from './runLimits';
 import { forkWorker, scheduleSpare, takeSpareWorker } from './spareWorker';
@@ -18,6 +19,8 @@ export type IsolatedOutcome =
 
 export interface IsolatedRunHooks {
   onEvents?(events: HistoryEvent[]): void;
+  /** A callback or Activity task started or stopped waiting for its task token. */
+  onCallback?(task: WaitingTask): void;
   /** What handler code printed (console.log / console.error in the worker). */
   onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
 }
@@ -28,6 +31,8 @@ export interface IsolatedRun {
   readonly pid?: number;
   /** Asks the run to stop; kills the worker if it has not stopped within ABORT_GRACE_MS. */
   abort(): void;
+  /** Passes an answer to a task token (SendTaskSuccess/Failure/Heartbeat) to the run. */
+  answer(token: string, answer: TaskAnswer): void;
 }
 
 /**
@@ -72,7 +77,7 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
   try {
     child = spare?.child ?? forkWorker(workerScript(), limits.memoryMb);
   } catch (error) {
-    return { outcome: Promise.resolve({ type: 'stopped', reason: 'crash', cause: `The execution worker could not start: ${(error as Error).message}` }), abort: () => undefined };
+    return { outcome: Promise.resolve({ type: 'stopped', reason: 'crash', cause: `The execution worker could not start: ${(error as Error).message}` }), abort: () => undefined, answer: () => undefined };
   }
   child.stdout?.setEncoding('utf8').on('data', (text: string) => hooks.onOutput?.(text, 'stdout'));
   child.stderr?.setEncoding('utf8').on('data', (text: string) => {
@@ -97,6 +102,9 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
         if (Array.isArray(events)) hooks.onEvents?.(events as HistoryEvent[]);
         return;
       }
+      case 'callback':
+        if (message.task && typeof message.task === 'object') hooks.onCallback?.(message.task);
+        return;
       case 'task':
         if (typeof message.stateName === 'string') pending.set(message.stateName, (pending.get(message.stateName) ?? 0) + (message.pending ? 1 : -1));
         return;
@@ -108,7 +116,7 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
       case 'unsettled':
         reported = message.type === 'crash'
           ? { type: 'stopped', reason: 'crash', cause: String(message.cause) }
-          : { type: 'stopped', reason: 'unsettled', cause: unsettledCause(Array.isArray(message.tasks) ? message.tasks.map(String) : []) };
+          : { type: 'stopped', reason: 'unsettled', cause: Array.isArray(message.tokens) && message.tokens.length > 0 ? unansweredCause(message.tokens.map(String)) : unsettledCause(Array.isArray(message.tasks) ? message.tasks.map(String) : []) };
         return;
     }
   });
@@ -143,10 +151,17 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
       if (child.connected) child.send({ type: 'abort' });
       timers.push(setTimeout(() => kill('aborted'), ABORT_GRACE_MS));
     },
+    answer: (token, answer) => {
+      if (!over && !stopping && child.connected) child.send({ type: 'answer', token, answer });
+    },
   };
 }
 
 function unsettledCause(tasks: string[]): string {
   if (tasks.length === 0) return 'The execution stopped with nothing left to run (a promise that nothing can settle)';
   return `${tasks.map((t) => `Task '${t}'`).join(', ')}: the handler did not settle (its promise never resolved or rejected, and nothing else was left to run)`;
+}
+
+function unansweredCause(tasks: string[]): string {
+  return `${tasks.map((t) => `Task '${t}'`).join(', ')}: its task token was never answered, and nothing was left that could answer it`;
 }

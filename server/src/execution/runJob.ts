@@ -2,6 +2,7 @@ import { handlerInvoker } from '../interpreter/handlers';
 import { configureJsonataBudget } from '../interpreter/jsonataEval';
 import { findTestCase, mockInvoker, readMockConfig, unmockedInvoker } from '../interpreter/mocks';
 import { runExecution } from '../interpreter/runExecution';
+import { TaskTokens } from '../interpreter/taskTokens';
 import { findState, testState } from '../interpreter/testState';
 import type { HistoryEvent, TaskInvoker } from '../interpreter/types';
 import { VirtualClock } from '../interpreter/virtualClock';
@@ -25,10 +26,13 @@ function own<K extends keyof RunJob>(job: RunJob, key: K): RunJob[K] | undefined
  * Runs one job inside the execution worker and reports through `post`: streamed events, the handler calls in
  * flight, then `done` (or `invalid` when the run cannot start).
  */
-export async function runJob(job: RunJob, signal: AbortSignal, post: (message: WorkerMessage) => void): Promise<void> {
+export async function runJob(job: RunJob, signal: AbortSignal, post: (message: WorkerMessage) => void, onTokens?: (tokens: TaskTokens) => void): Promise<void> {
   configureJsonataBudget({ ...job.jsonata, now: () => performance.now() });
   const clock = job.realTime ? realClock : new VirtualClock(job.startTime);
-  let invoke: TaskInvoker = unmockedInvoker;
+  const tokens = new TaskTokens((task) => post({ type: 'callback', task }));
+  onTokens?.(tokens);
+  // With someone to answer (the execution view), a callback task nothing else answers waits for them.
+  let invoke: TaskInvoker = own(job, 'userAnswers') === true ? async (request) => (request.callback ? undefined : unmockedInvoker(request)) : unmockedInvoker;
   try {
     const mocks = own(job, 'mocks');
     if (mocks) {
@@ -86,6 +90,8 @@ export async function runJob(job: RunJob, signal: AbortSignal, post: (message: W
     executionName: job.executionName,
     stateMachineName: job.stateMachineName,
     stateMachineType: own(job, 'stateMachineType') === 'EXPRESS' ? 'EXPRESS' : 'STANDARD',
+    tokens,
+    realSleep: realClock.sleep,
     recordEvents: false,
     eventDetail: job.eventDetail === 'summary' ? 'summary' : 'full',
     onEvent: (event) => {

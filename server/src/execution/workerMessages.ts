@@ -1,3 +1,5 @@
+import type { TaskAnswer, WaitingTask } from '../interpreter/taskTokens';
+
 /** One run for the execution worker: everything it needs, as data (no function, no path chosen by user data). */
 export interface RunJob {
   kind: 'execution' | 'testState';
@@ -22,12 +24,17 @@ export interface RunJob {
   variables?: Record<string, unknown>;
   /** 'summary' leaves the states' input and output out of the events (`asl run` prints only a summary). */
   eventDetail?: 'full' | 'summary';
+  /**
+   * Someone (the user, in the execution view) may answer task tokens: a callback or Activity task that no mock and
+   * no handler answers waits for them instead of being a setup error.
+   */
+  userAnswers?: boolean;
   /** The budget of each JSONata evaluation. */
   jsonata: { timeoutMs: number; maxDepth: number };
 }
 
 /** From the host to the worker. */
-export type HostMessage = { type: 'run'; job: RunJob } | { type: 'abort' };
+export type HostMessage = { type: 'run'; job: RunJob } | { type: 'abort' } | { type: 'answer'; token: string; answer: TaskAnswer };
 
 /** From the worker to the host. */
 export type WorkerMessage =
@@ -36,11 +43,13 @@ export type WorkerMessage =
   | { type: 'events'; json: string }
   /** A handler call started (`pending`) or settled. */
   | { type: 'task'; stateName: string; pending: boolean }
+  /** A callback or Activity task started (`waiting`) or stopped waiting for its task token. */
+  | { type: 'callback'; task: WaitingTask }
   /** The run ended: an ExecutionResult without its events (they were streamed), or a TestStateResult. */
   | { type: 'done'; result: unknown }
   /** The run could not start: handlers that do not load, a mock file or test case that is wrong, no such state. */
   | { type: 'invalid'; error: string; message: string }
   /** An uncaught exception or unhandled rejection (from handler code) stopped the worker. */
   | { type: 'crash'; cause: string }
-  /** Nothing was left to run while these handler calls were still pending. */
-  | { type: 'unsettled'; tasks: string[] };
+  /** Nothing was left to run while these handler calls were pending (or these tasks waited for their token). */
+  | { type: 'unsettled'; tasks: string[]; tokens?: string[] };

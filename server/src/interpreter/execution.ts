@@ -6,6 +6,7 @@ import { checkDataLimit, utf8Length, DATA_LIMIT } from './dataLimit';
 import { errorMatches, FatalError, locateError, StatesError } from './statesError';
 import type { StopScope } from './stopScope';
 import type { ExecutionResult, HistoryEvent, RunOptions } from './types';
+import { isCallbackResource, TaskTokens } from './taskTokens';
 import { VariableScope } from './variables';
 
 type Obj = Record<string, unknown>;
@@ -50,6 +51,8 @@ export class Execution {
   readonly variables = new VariableScope();
   readonly startTime: number;
   readonly context: Obj;
+  readonly tokens: TaskTokens;
+  private tokenCount = 0;
   private readonly deadline: number;
   private readonly timeoutCause: string;
   private readonly maxEvents: number;
@@ -64,6 +67,7 @@ export class Execution {
     this.listening = this.record || options.onEvent !== undefined;
     this.fullEvents = this.listening && options.eventDetail !== 'summary';
     this.startTime = options.clock.now();
+    this.tokens = options.tokens ?? new TaskTokens();
     const name = options.executionName ?? 'local-execution';
     const machine = options.stateMachineName ?? 'local-state-machine';
     const express = options.stateMachineType === 'EXPRESS';
@@ -173,7 +177,7 @@ export class Execution {
     const language = state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath' ? state.QueryLanguage : frame.queryLanguage;
     // Event details are built only when someone reads the history.
     const entered = this.emit(eventType(type, ENTERED), this.fullEvents ? { stateEnteredEventDetails: { name, input: JSON.stringify(input) } } : this.listening ? { stateEnteredEventDetails: { name } } : undefined, previous);
-    const run: StateRun = { frame, name, state, type, language, input, context: this.stateContext(frame, name, 0), attempt: 0, entered };
+    const run: StateRun = { frame, name, state, type, language, input, context: this.stateContext(frame, name, 0, state), attempt: 0, entered };
     const eventsBefore = this.eventCount;
     try {
       const outcome = runState(this, run);
@@ -185,8 +189,16 @@ export class Execution {
   }
 
   /** The context object of one attempt of a state (asl-reference §10). Built field by field: it runs once per transition. */
-  private stateContext(frame: Frame, name: string, retryCount: number): Obj {
-    const context: Obj = { Execution: this.context.Execution, StateMachine: this.context.StateMachine, State: { EnteredTime: this.iso(), Name: name, RetryCount: retryCount } };
+  /**
+   * The Context object of one attempt (developer guide, "Accessing execution data from the Context object"):
+   * State.RetryCount only where a retry can happen (Task, Parallel, Map); Task.Token for a callback or Activity
+   * task, already there for its Parameters or Arguments (issue 14).
+   */
+  private stateContext(frame: Frame, name: string, retryCount: number, state: Obj): Obj {
+    const type = state.Type;
+    const State = type === 'Task' || type === 'Parallel' || type === 'Map' ? { EnteredTime: this.iso(), Name: name, RetryCount: retryCount } : { EnteredTime: this.iso(), Name: name };
+    const context: Obj = { Execution: this.context.Execution, StateMachine: this.context.StateMachine, State };
+    if (type === 'Task' && isCallbackResource(state.Resource)) context.Task = { Token: `local-task-token-${++this.tokenCount}` };
     if (frame.mapItem) context.Map = { Item: frame.mapItem };
     return context;
   }
@@ -221,7 +233,7 @@ export class Execution {
           if (this.eventCount === eventsBefore) this.chargeQuietStep();
           await this.sleep(delay);
           eventsBefore = this.eventCount;
-          run = { ...run, context: this.stateContext(run.frame, run.name, retryCount), attempt: retryCount };
+          run = { ...run, context: this.stateContext(run.frame, run.name, retryCount, run.state), attempt: retryCount };
           try {
             const outcome = runState(this, run);
             return this.succeeded(run, outcome instanceof Promise ? await outcome : outcome);

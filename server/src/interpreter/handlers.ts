@@ -33,7 +33,10 @@ export function handlerInvoker(handlers: Record<string, TaskHandler>, fallback: 
     let result: unknown;
     try {
       const payload = base.endsWith(':lambda:invoke') ? ((request.input as Record<string, unknown>)?.Payload ?? request.input) : request.input;
-      result = await settle(request.stateName, Promise.resolve().then(() => handler(structuredClone(payload), structuredClone(request.context))), options);
+      // A callback task's handler finds sendTaskSuccess / sendTaskFailure / sendTaskHeartbeat on its context (bound
+      // to its token), to answer now or later; its own result is the service's response.
+      const context = request.callback ? { ...(structuredClone(request.context) as object), ...request.callback } : structuredClone(request.context);
+      result = await settle(request.stateName, Promise.resolve().then(() => handler(structuredClone(payload), context)), options);
     } catch (error) {
       if (error instanceof StatesError) throw error;
       const e = error as { name?: string; message?: string };

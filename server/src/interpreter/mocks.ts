@@ -63,6 +63,13 @@ export function mockInvoker(config: MockConfig, testCase: Record<string, string>
       return { from, to: to ?? from, response };
     }).sort((a, b) => a.from - b.from);
     const match = entries.find((e) => n >= e.from && n <= e.to) ?? entries[entries.length - 1];
+    // For a callback (.waitForTaskToken, Activity) the mocked response is the token's answer (Step Functions Local
+    // mocks the whole task): Return is SendTaskSuccess's output, Throw is SendTaskFailure.
+    if (request.callback) {
+      if (match.response.Throw) request.callback.sendTaskFailure(match.response.Throw.Error ?? 'States.TaskFailed', match.response.Throw.Cause ?? '');
+      else request.callback.sendTaskSuccess(match.response.Return ?? null);
+      return undefined;
+    }
     if (match.response.Throw) throw new StatesError(match.response.Throw.Error ?? 'States.TaskFailed', match.response.Throw.Cause ?? '');
     return match.response.Return;
   };

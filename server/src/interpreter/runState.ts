@@ -1,11 +1,11 @@
 import { ruleMatches } from './choice';
-import { checkDataLimit } from './dataLimit';
 import type { Execution, Frame } from './execution';
 import { evaluateJsonata } from './jsonataEval';
 import { setAtPath } from './jsonPathEval';
 import { readItems } from './itemReader';
 import { isRfc3339Timestamp } from '../core/spec/rfc3339';
 import { jsonataMapLimits, jsonPathMapLimits } from './mapLimits';
+import { invokeTask } from './invokeTask';
 import { runMap, runParallel } from './runNested';
 import { evaluateTemplate } from './payloadTemplate';
 import { asOwnCause, StatesError } from './statesError';
@@ -227,61 +227,4 @@ async function wait(ex: Execution, state: Obj, seconds: unknown, timestamp: unkn
     ms = Math.max(0, Date.parse(timestamp as string) - ex.options.clock.now());
   }
   await ex.sleep(ms);
-}
-
-/** Calls the task (mock or handler) with TaskScheduled/Started/Succeeded/Failed events and Task timeouts. */
-async function invokeTask(ex: Execution, run: StateRun, taskInput: unknown): Promise<unknown> {
-  const resource = String(run.state.Resource);
-  const parameters = JSON.stringify(taskInput) ?? 'null';
-  checkDataLimit('The input of task', run.name, taskInput, parameters);
-  const scheduled = ex.emit('TaskScheduled', { taskScheduledEventDetails: { resource, region: 'us-east-1', parameters, resourceType: resourceType(resource) } }, run.entered);
-  const started = ex.emit('TaskStarted', { taskStartedEventDetails: { resource } }, scheduled);
-  const context = resource.endsWith('.waitForTaskToken') ? { ...run.context, Task: { Token: `local-task-token-${scheduled}` } } : run.context;
-  const call = ex.options.invokeTask({ stateName: run.name, resource, input: taskInput, context, attempt: run.attempt });
-  try {
-    const result = ex.options.clock.real ? await withTimeouts(ex, run, call) : await call;
-    const text = JSON.stringify(result) ?? 'null';
-    checkDataLimit('The result of task', run.name, result, text);
-    ex.emit('TaskSucceeded', { taskSucceededEventDetails: { resource, output: text } }, started);
-    return result;
-  } catch (error) {
-    const e = error instanceof StatesError ? error : new StatesError(errorName(error), error instanceof Error ? error.message : String(error));
-    ex.emit(e.error === 'States.Timeout' ? 'TaskTimedOut' : 'TaskFailed', { taskFailedEventDetails: { resource, error: e.error, cause: e.causeText } }, started);
-    // What the task answered is its own cause (a Lambda's States.Runtime is not the state's).
-    throw asOwnCause(e);
-  }
-}
-
-/**
- * With a real clock, TimeoutSeconds and HeartbeatSeconds fire (asl-reference §5.1): local tasks send no
- * heartbeats, so a task running past HeartbeatSeconds fails with States.HeartbeatTimeout.
- */
-async function withTimeouts(ex: Execution, run: StateRun, call: Promise<unknown>): Promise<unknown> {
-  const timeout = typeof run.state.TimeoutSeconds === 'number' ? run.state.TimeoutSeconds : undefined;
-  const heartbeat = typeof run.state.HeartbeatSeconds === 'number' ? run.state.HeartbeatSeconds : undefined;
-  const limits: Promise<never>[] = [];
-  const stop = new AbortController();
-  const limit = (seconds: number, error: string, what: string) =>
-    ex.options.clock.sleep(seconds * 1000, stop.signal).then(() => {
-      throw new StatesError(error, `Task '${run.name}' ${what} after ${seconds} seconds`);
-    });
-  if (timeout) limits.push(limit(timeout, 'States.Timeout', 'timed out'));
-  if (heartbeat && (!timeout || heartbeat < timeout)) limits.push(limit(heartbeat, 'States.HeartbeatTimeout', 'sent no heartbeat'));
-  if (limits.length === 0) return call;
-  try {
-    return await Promise.race([call, ...limits]);
-  } finally {
-    stop.abort();
-    for (const l of limits) l.catch(() => undefined);
-  }
-}
-
-function errorName(error: unknown): string {
-  const name = (error as { name?: unknown })?.name;
-  return typeof name === 'string' && name !== 'Error' ? name : 'Error';
-}
-
-function resourceType(resource: string): string {
-  const m = /^arn:[^:]+:states:::(?:aws-sdk:)?([^:]+)/.exec(resource);
-  return m ? m[1] : resource.includes(':lambda:') ? 'lambda' : 'activity';
 }

@@ -1,4 +1,5 @@
 import type { IntrinsicServices } from './intrinsicsEval';
+import type { TaskTokenApi, TaskTokens } from './taskTokens';
 
 export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -44,6 +45,11 @@ export interface TaskRequest {
   context: unknown;
   /** 0 for the first attempt, then 1, 2... across retries. */
   attempt: number;
+  /**
+   * For a `.waitForTaskToken` or Activity task: how to answer its token (`context.Task.Token`). A mock answers
+   * with its response; a handler through its context, now or later.
+   */
+  callback?: TaskTokenApi;
 }
 
 /** Runs a Task: returns the service's result or throws a StatesError (its name is the error, its message the cause). */
@@ -74,4 +80,11 @@ export interface RunOptions {
   writeResult?: (path: string, content: string) => Promise<void>;
   executionName?: string;
   stateMachineName?: string;
+  /** The task tokens of the run (the host keeps them to deliver the user's answers); one is made if absent. */
+  tokens?: TaskTokens;
+  /**
+   * Waits for real (injected): with a virtual clock, a callback's TimeoutSeconds and HeartbeatSeconds count real
+   * seconds when this is given, as a person or a handler answers in real time; without it, virtual ones.
+   */
+  realSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }

@@ -8,7 +8,8 @@ import { DEFAULT_LIMITS, toRunLimits, type RunLimits } from '../execution/runLim
 import { keepSpareWorker } from '../execution/spareWorker';
 import { missingMockState } from '../interpreter/mocks';
 import { prepareDefinition } from '../interpreter/runExecution';
-import { AbortExecutionRequest, ExecutionEventNotification, StartExecutionRequest, TestStateRequest } from '../protocol';
+import { AbortExecutionRequest, ExecutionCallbackNotification, ExecutionEventNotification, SendTaskAnswerRequest, StartExecutionRequest, TestStateRequest } from '../protocol';
+import type { TaskAnswer } from '../interpreter/taskTokens';
 import type { FeatureContext } from './featureContext';
 
 /** An optional string parameter, read only if the request itself carries it (never through a prototype). */
@@ -26,7 +27,7 @@ const machineOf = (uri: string) => basename(fileURLToPath(uri)).replace(/\.asl\.
  * a second, and nothing the run does reaches the server's objects. Events stream back as notifications, in batches.
  */
 export function registerExecutionRequests(ctx: FeatureContext, canPullConfiguration: () => boolean = () => false): void {
-  const running = new Map<string, () => void>();
+  const running = new Map<string, { abort(): void; answer(token: string, answer: TaskAnswer): void }>();
   // A worker started ahead of the first run (a few seconds after start-up, not competing with it), and again after
   // each run: Start Execution does not wait for a process to start. Each still serves one run only.
   keepSpareWorker(workerScript, DEFAULT_LIMITS.memoryMb, 3000);
@@ -74,7 +75,7 @@ export function registerExecutionRequests(ctx: FeatureContext, canPullConfigurat
     // The next spare gets the limit this run has (a spare with another limit is not used).
     keepSpareWorker(workerScript, runLimits.memoryMb, 1000, false);
     const run = startExecution(
-      { definition: prepared.definition, input, stateMachineName: machineOf(params.uri), executionName: executionId, startTime: Date.now(), realTime: false, stateMachineType, ...(mocks ? { mocks } : {}), ...(handlersPath ? { handlersPath } : {}) },
+      { definition: prepared.definition, input, stateMachineName: machineOf(params.uri), executionName: executionId, startTime: Date.now(), realTime: false, stateMachineType, userAnswers: true, ...(mocks ? { mocks } : {}), ...(handlersPath ? { handlersPath } : {}) },
       runLimits,
       {
         onEvents: (events) => {
@@ -82,9 +83,13 @@ export function registerExecutionRequests(ctx: FeatureContext, canPullConfigurat
           void ctx.connection.sendNotification(ExecutionEventNotification.method, { executionId, events } satisfies ExecutionEventNotification.Params);
         },
         onOutput: (text) => ctx.connection.console.log(`[handlers] ${text.trimEnd()}`),
+        onCallback: (task) => {
+          const { token, stateName, resource, waiting } = task;
+          void ctx.connection.sendNotification(ExecutionCallbackNotification.method, { executionId, token: String(token), stateName: String(stateName), resource: String(resource), waiting: waiting === true });
+        },
       },
     );
-    running.set(executionId, run.abort);
+    running.set(executionId, run);
     try {
       const result = await run.result;
       if (isSetupFailure(result)) return { status: 'INVALID', events: [], error: result.error, cause: result.message };
@@ -113,7 +118,24 @@ export function registerExecutionRequests(ctx: FeatureContext, canPullConfigurat
   });
 
   ctx.connection.onRequest(AbortExecutionRequest.method, (params: AbortExecutionRequest.Params) => {
-    running.get(String(params.executionId))?.();
+    running.get(String(params.executionId))?.abort();
     return null;
+  });
+
+  ctx.connection.onRequest(SendTaskAnswerRequest.method, (params: SendTaskAnswerRequest.Params): SendTaskAnswerRequest.Result => {
+    const run = running.get(String(params.executionId));
+    if (!run) return { ok: false, message: 'The execution is not running' };
+    const token = String(params.token);
+    if (params.kind === 'heartbeat') run.answer(token, { kind: 'heartbeat' });
+    else if (params.kind === 'failure') run.answer(token, { kind: 'failure', error: ownString(params, 'error'), cause: ownString(params, 'cause') });
+    else if (params.kind === 'success') {
+      try {
+        const text = ownString(params, 'output')?.trim();
+        run.answer(token, { kind: 'success', output: text ? (JSON.parse(text) as unknown) : {} });
+      } catch (error) {
+        return { ok: false, message: `The output is not valid JSON: ${(error as Error).message}` };
+      }
+    } else return { ok: false, message: `Unknown answer '${String(params.kind)}'` };
+    return { ok: true };
   });
 }

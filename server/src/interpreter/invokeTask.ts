@@ -1,0 +1,134 @@
+import { checkDataLimit } from './dataLimit';
+import type { Execution } from './execution';
+import type { StateRun } from './runState';
+import { asOwnCause, StatesError } from './statesError';
+import { isActivityResource, isCallbackResource, type TaskAnswer } from './taskTokens';
+
+type Obj = Record<string, unknown>;
+
+/**
+ * Calls the task (mock or handler) with AWS's history events and timeouts. A `.waitForTaskToken` task then waits
+ * for its token's answer (TaskSubmitted carries what the service call returned); an Activity task waits for a
+ * worker's answer, with Activity* events (developer guide, "Wait for a Callback with Task Token", "Activities";
+ * asl-reference §5.1: TimeoutSeconds gives States.Timeout, HeartbeatSeconds States.HeartbeatTimeout).
+ */
+export async function invokeTask(ex: Execution, run: StateRun, taskInput: unknown): Promise<unknown> {
+  const resource = String(run.state.Resource);
+  const parameters = JSON.stringify(taskInput) ?? 'null';
+  checkDataLimit('The input of task', run.name, taskInput, parameters);
+  const activity = isActivityResource(resource);
+  const callback = isCallbackResource(resource);
+  const timeout = typeof run.state.TimeoutSeconds === 'number' ? run.state.TimeoutSeconds : undefined;
+  const heartbeat = typeof run.state.HeartbeatSeconds === 'number' ? run.state.HeartbeatSeconds : undefined;
+  const scheduled = activity
+    ? ex.emit('ActivityScheduled', { activityScheduledEventDetails: { resource, input: parameters, ...(timeout ? { timeoutInSeconds: timeout } : {}), ...(heartbeat ? { heartbeatInSeconds: heartbeat } : {}) } }, run.entered)
+    : ex.emit('TaskScheduled', { taskScheduledEventDetails: { resource, region: 'us-east-1', parameters, resourceType: resourceType(resource), ...(timeout ? { timeoutInSeconds: timeout } : {}), ...(heartbeat ? { heartbeatInSeconds: heartbeat } : {}) } }, run.entered);
+  const started = activity
+    ? ex.emit('ActivityStarted', { activityStartedEventDetails: { workerName: 'local-worker' } }, scheduled)
+    : ex.emit('TaskStarted', { taskStartedEventDetails: { resource, resourceType: resourceType(resource) } }, scheduled);
+  const token = String((run.context.Task as { Token?: unknown } | undefined)?.Token ?? `local-task-token-${scheduled}`);
+  const api = callback ? ex.tokens.expect({ token, stateName: run.name, resource }) : undefined;
+  const context = run.context;
+  try {
+    const call = ex.options.invokeTask({ stateName: run.name, resource, input: taskInput, context, attempt: run.attempt, ...(api ? { callback: api } : {}) });
+    let result: unknown;
+    if (!callback) {
+      result = ex.options.clock.real ? await withTimeouts(ex, run, call) : await call;
+    } else {
+      const submitted = await call;
+      if (activity && submitted !== undefined) ex.tokens.answer(token, { kind: 'success', output: submitted });
+      if (!activity) ex.emit('TaskSubmitted', { taskSubmittedEventDetails: { resource, resourceType: resourceType(resource), output: JSON.stringify(submitted ?? {}) } }, started);
+      result = await awaitAnswer(ex, run, token, timeout, heartbeat);
+    }
+    const text = JSON.stringify(result) ?? 'null';
+    checkDataLimit('The result of task', run.name, result, text);
+    ex.emit(activity ? 'ActivitySucceeded' : 'TaskSucceeded', activity ? { activitySucceededEventDetails: { output: text } } : { taskSucceededEventDetails: { resource, resourceType: resourceType(resource), output: text } }, started);
+    return result;
+  } catch (error) {
+    const e = error instanceof StatesError ? error : new StatesError(errorName(error), error instanceof Error ? error.message : String(error));
+    const timedOut = e.error === 'States.Timeout' || (callback && e.error === 'States.HeartbeatTimeout');
+    const details: Obj = { error: e.error, cause: e.causeText };
+    if (activity) ex.emit(timedOut ? 'ActivityTimedOut' : 'ActivityFailed', { [timedOut ? 'activityTimedOutEventDetails' : 'activityFailedEventDetails']: details }, started);
+    else ex.emit(timedOut ? 'TaskTimedOut' : 'TaskFailed', { [timedOut ? 'taskTimedOutEventDetails' : 'taskFailedEventDetails']: { resource, resourceType: resourceType(resource), ...details } }, started);
+    // What the task answered is its own cause (a Lambda's States.Runtime is not the state's).
+    throw asOwnCause(e);
+  } finally {
+    if (callback) ex.tokens.settle(token);
+  }
+}
+
+/**
+ * Waits for a token's SendTaskSuccess or SendTaskFailure. TimeoutSeconds counts from the start, HeartbeatSeconds
+ * from the start or the last SendTaskHeartbeat; they count real seconds when the run has a real sleep (a person or
+ * a handler answers in real time) and the clock's otherwise (an unanswered token then times out at once).
+ */
+async function awaitAnswer(ex: Execution, run: StateRun, token: string, timeout?: number, heartbeat?: number): Promise<unknown> {
+  const stop = new AbortController();
+  const sleep = (seconds: number) => {
+    const ms = seconds * 1000;
+    if (ex.options.clock.real || !ex.options.realSleep) return ex.options.clock.sleep(ms, stop.signal);
+    return ex.options.realSleep(ms, stop.signal);
+  };
+  const expire = (seconds: number, error: string, what: string) =>
+    sleep(seconds).then((): TaskAnswer | { kind: 'expired'; error: string; cause: string } => ({ kind: 'expired', error, cause: `Task '${run.name}' ${what} after ${seconds} seconds` }));
+  let total: ReturnType<typeof expire> | undefined;
+  const aborted = new Promise<{ kind: 'aborted' }>((resolve) => {
+    if (ex.options.signal?.aborted) resolve({ kind: 'aborted' });
+    ex.options.signal?.addEventListener('abort', () => resolve({ kind: 'aborted' }), { once: true });
+  });
+  try {
+    for (;;) {
+      // An answer already there (a mock's, a handler's sent at once) is taken before any timer starts: a virtual
+      // clock jumps as soon as a timer starts.
+      let answer: Awaited<ReturnType<typeof expire>> | { kind: 'aborted' } | undefined = ex.tokens.take(token);
+      if (!answer) {
+        // The heartbeat (the shorter) first: on a virtual clock the timer started first fires first.
+        const beat = heartbeat && (!timeout || heartbeat < timeout) ? expire(heartbeat, 'States.HeartbeatTimeout', 'sent no heartbeat') : undefined;
+        const virtual = !ex.options.clock.real && !ex.options.realSleep;
+        if (!(virtual && beat)) total ??= timeout ? expire(timeout, 'States.Timeout', 'got no answer to its task token') : undefined;
+        answer = await Promise.race([ex.tokens.next(token), aborted, ...(beat ? [beat] : []), ...(total ? [total] : [])]);
+      }
+      if (answer.kind === 'heartbeat') continue;
+      if (answer.kind === 'success') return answer.output;
+      if (answer.kind === 'failure') throw new StatesError(answer.error ?? 'States.TaskFailed', answer.cause ?? '');
+      if (answer.kind === 'aborted') throw new StatesError('States.Aborted', `The execution was aborted while Task '${run.name}' waited for its task token`);
+      throw new StatesError(answer.error, answer.cause);
+    }
+  } finally {
+    stop.abort();
+  }
+}
+
+/**
+ * With a real clock, TimeoutSeconds and HeartbeatSeconds fire (asl-reference §5.1): local tasks send no
+ * heartbeats, so a task running past HeartbeatSeconds fails with States.HeartbeatTimeout.
+ */
+async function withTimeouts(ex: Execution, run: StateRun, call: Promise<unknown>): Promise<unknown> {
+  const timeout = typeof run.state.TimeoutSeconds === 'number' ? run.state.TimeoutSeconds : undefined;
+  const heartbeat = typeof run.state.HeartbeatSeconds === 'number' ? run.state.HeartbeatSeconds : undefined;
+  const limits: Promise<never>[] = [];
+  const stop = new AbortController();
+  const limit = (seconds: number, error: string, what: string) =>
+    ex.options.clock.sleep(seconds * 1000, stop.signal).then(() => {
+      throw new StatesError(error, `Task '${run.name}' ${what} after ${seconds} seconds`);
+    });
+  if (timeout) limits.push(limit(timeout, 'States.Timeout', 'timed out'));
+  if (heartbeat && (!timeout || heartbeat < timeout)) limits.push(limit(heartbeat, 'States.HeartbeatTimeout', 'sent no heartbeat'));
+  if (limits.length === 0) return call;
+  try {
+    return await Promise.race([call, ...limits]);
+  } finally {
+    stop.abort();
+    for (const l of limits) l.catch(() => undefined);
+  }
+}
+
+function errorName(error: unknown): string {
+  const name = (error as { name?: unknown })?.name;
+  return typeof name === 'string' && name !== 'Error' ? name : 'Error';
+}
+
+function resourceType(resource: string): string {
+  const m = /^arn:[^:]+:states:::(?:aws-sdk:)?([^:]+)/.exec(resource);
+  return m ? m[1] : resource.includes(':lambda:') ? 'lambda' : 'activity';
+}

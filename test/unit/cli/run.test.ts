@@ -161,7 +161,8 @@ describe('asl test-state', () => {
     assert.match(t.err(), /setup error: Task state 'Charge Card' has no mock and no handler/);
   });
 
-  it('--type express refuses what Express refuses and runs past 25,000 events; --type must be standard or express', async () => {
+  it('--type express refuses what Express refuses and runs past 25,000 events; --type must be standard or express', async function () {
+    this.timeout(90_000);
     // Developer guide, "Optimized integrations": Express has no .waitForTaskToken; service quotas: no history limit.
     writeFileSync(join(dir, 'callback.asl.json'), JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', End: true } } }));
     const refused = memoryIo(dir);

@@ -81,12 +81,22 @@ describe('conformance: callbacks (.waitForTaskToken)', () => {
       Pay: (_i, c) => {
         const ctx = c as { sendTaskHeartbeat(): void; sendTaskSuccess(o: unknown): void };
         let n = 0;
-        const timer = setInterval(() => (++n < 6 ? ctx.sendTaskHeartbeat() : (clearInterval(timer), ctx.sendTaskSuccess({ beats: n }))), 10);
+        const timer = setInterval(() => {
+          try {
+            if (++n < 6) ctx.sendTaskHeartbeat();
+            else {
+              clearInterval(timer);
+              ctx.sendTaskSuccess({ beats: n });
+            }
+          } catch {
+            clearInterval(timer); // the task is over (timed out): AWS would answer TaskTimedOut
+          }
+        }, 10);
         return {};
       },
     }, unmockedInvoker);
-    // HeartbeatSeconds 2 = 20 ms here; a heartbeat every 10 ms for 60 ms keeps it alive past it.
-    const alive = await exec(callbackMachine({ HeartbeatSeconds: 2, TimeoutSeconds: 100 }), beating, { realSleep: fastRealSleep });
+    // HeartbeatSeconds 20 = 200 ms here; a heartbeat every 10 ms keeps it alive past 60 ms.
+    const alive = await exec(callbackMachine({ HeartbeatSeconds: 20, TimeoutSeconds: 1000 }), beating, { realSleep: fastRealSleep });
     assert.equal(alive.status, 'SUCCEEDED', alive.cause);
     const silent = await exec(callbackMachine({ HeartbeatSeconds: 2, TimeoutSeconds: 100 }), handlerInvoker({ Pay: () => ({}) }, unmockedInvoker), { realSleep: fastRealSleep });
     assert.equal(silent.error, 'States.HeartbeatTimeout');

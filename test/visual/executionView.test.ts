@@ -43,7 +43,10 @@ async function show(page: Page, url: string, result: ExecutionResult, testCase: 
   }, [JSON.stringify(result), testCase] as const);
 }
 
-const rowTexts = (page: Page, selector = '.history .row') => page.$$eval(selector, (rows) => rows.map((r) => (r as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()));
+// The cells' own text joined by spaces: innerText depends on layout (a row read before its style applies comes out
+// with its cells run together, as one CI run saw), textContent does not.
+const rowTexts = (page: Page, selector = '.history .row') =>
+  page.$$eval(selector, (rows) => rows.map((r) => Array.from(r.children, (cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ')));
 
 // The execution view (dist/webview/execution.js): a history grouped by state, Map iteration and Parallel branch.
 for (const theme of ['dark', 'light'] as const) {

@@ -41,8 +41,8 @@ describe('asl validate: templates', () => {
     const t = memoryIo(FIXTURES);
     assert.equal(await runCli(['validate', '.'], t.io), 1);
     const files = new Set(t.out().trim().split('\n').map((l) => l.split(':')[0]));
-    assert.deepEqual([...files].sort(), ['./cloudformation-definition.json', './cloudformation-join.json', './cloudformation-sub.json', './file.tf', './heredoc.tf', './jsonencode.tf', './sam-uri.json', './statemachine/broken.asl.json']);
-    assert.match(t.err(), /9 file\(s\) checked/);
+    assert.deepEqual([...files].sort(), ['./cloudformation-definition.json', './cloudformation-join.json', './cloudformation-sub.json', './cloudformation-sub.yaml', './file.tf', './heredoc.tf', './jsonencode.tf', './sam-uri.json', './serverless.yml', './statemachine/broken.asl.json', './template.yaml']);
+    assert.match(t.err(), /12 file\(s\) checked/);
   });
 
   it('a template named on the command line that holds no state machine is said so and checked as nothing', async () => {

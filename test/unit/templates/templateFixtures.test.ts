@@ -74,4 +74,23 @@ describe('templates: state machines found and checked in each template form', ()
       broken: ['linked-definition «"statemachine/broken.asl.json"»', 'undefined-substitution «"statemachine/broken.asl.json"»'],
     });
   });
+
+  it('SAM template.yaml: Definition inline in YAML (!GetAtt as a placeholder), DefinitionUri beside it', () => {
+    assert.deepEqual(problemsOf('template.yaml'), {
+      GoodMachine: [],
+      BrokenMachine: ['unknown-field «TimeoutSecond»', 'unknown-state «Nowhere»'],
+      LinkedMachine: [],
+    });
+  });
+
+  it('CloudFormation YAML DefinitionString: !Sub | block scalar and Fn::Sub [|-, variables], spans inside the block', () => {
+    assert.deepEqual(problemsOf('cloudformation-sub.yaml'), {
+      GoodMachine: [],
+      BrokenMachine: ['unknown-state «"Nowhere"»', 'unknown-field «"Resul"»'],
+    });
+  });
+
+  it('Serverless Framework: stepFunctions.stateMachines.<name>.definition; ${self:...} variables are the framework\'s', () => {
+    assert.deepEqual(problemsOf('serverless.yml'), { goodMachine: [], brokenMachine: ['unknown-state «Don»'] });
+  });
 });

@@ -89,3 +89,19 @@ function escape(text: string, i: number, end: number, units: Unit[]): number {
   units.push({ ch: (next !== undefined ? ESCAPES[next] : undefined) ?? next ?? '\\', start: i, end: Math.min(i + 2, end) });
   return Math.min(i + 2, end);
 }
+
+/**
+ * The text offset of every character of a YAML string's decoded value, in one pass (offsetInYamlString for each
+ * index would walk the literal once per character): JSON inside a template's block scalar is mapped this way.
+ */
+export function offsetsInYamlString(text: string, literal: StringLiteral, value: string): Int32Array {
+  const units = unitsOf(text, literal);
+  const out = new Int32Array(value.length);
+  let u = 0;
+  for (let i = 0; i < value.length; i++) {
+    const at = find(units, u, value[i]);
+    out[i] = at < units.length ? units[at].start : u > 0 ? units[u - 1].end : literal.contentStart;
+    u = advance(units, u, value[i]);
+  }
+  return out;
+}

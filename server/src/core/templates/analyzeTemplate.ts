@@ -5,7 +5,7 @@ import type { Span } from '../document/ast';
 import type { Problem, ValidationSettings } from '../validation/types';
 import { DEFAULT_VALIDATION_SETTINGS } from '../validation/types';
 import { validate } from '../validation/validate';
-import { locateDefinitions, type YamlHost } from './locateDefinitions';
+import { locateDefinitions } from './locateDefinitions';
 import { stringNodes, substitutionUses } from './substitutionNames';
 import type { TemplateDefinition, TemplateDocument } from './templateTypes';
 
@@ -33,8 +33,8 @@ export interface TemplateAnalysis {
  * and only inside definitions: the rest of the file is other tools' business. Undefined when the file holds no
  * state machine.
  */
-export function analyzeTemplate(text: string, fileName: string, settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS, yamlHost?: YamlHost): TemplateAnalysis | undefined {
-  const template = locateDefinitions(text, fileName, yamlHost);
+export function analyzeTemplate(text: string, fileName: string, settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS): TemplateAnalysis | undefined {
+  const template = locateDefinitions(text, fileName);
   if (!template) return undefined;
   const withPlaceholders = { ...settings, allowPlaceholders: true };
   const definitions = template.definitions.map((definition): DefinitionAnalysis => {

@@ -90,7 +90,13 @@ type Base = Pick<TemplateDefinition, 'name' | 'nameSpan' | 'substitutions' | 'su
 
 /** The definition as a part of the file's own tree: the file's text, the object as root. */
 export function inlineDoc(hostDoc: ParsedDocument, root: AstNode): ParsedDocument {
-  return { text: hostDoc.text, root, syntaxProblems: hostDoc.syntaxProblems.filter((p) => spanWithin(p.span, root.span)) };
+  return {
+    text: hostDoc.text,
+    root,
+    syntaxProblems: hostDoc.syntaxProblems.filter((p) => spanWithin(p.span, root.span)),
+    ...(hostDoc.format ? { format: hostDoc.format } : {}),
+    ...(hostDoc.sharedSpans ? { sharedSpans: hostDoc.sharedSpans } : {}),
+  };
 }
 
 function fromString(host: HostFormat, base: Base, node: StringNode): TemplateDefinition {

@@ -5,6 +5,7 @@ import { appendJsonString, encodeJsonString } from './jsonStringSource';
 import { serverlessDefinitions } from './serverlessLocator';
 import { terraformDefinitions } from './terraformLocator';
 import type { TemplateDocument } from './templateTypes';
+import { yamlHost } from './yamlHost';
 
 /** Words one of which every template holding a state machine contains: files without them are not parsed. */
 const MARKERS = /AWS::StepFunctions::StateMachine|AWS::Serverless::StateMachine|stateMachines|aws_sfn_state_machine/;
@@ -22,13 +23,13 @@ export function isTerraformFile(fileName: string): boolean {
  * SAM/CloudFormation (JSON or YAML), Serverless Framework (`stepFunctions.stateMachines`) or Terraform
  * (`*.tf`). Cheap for any other file: a file without one of the resource words is not parsed. Never throws.
  */
-export function locateDefinitions(text: string, fileName: string, yamlHost?: YamlHost): TemplateDocument | undefined {
+export function locateDefinitions(text: string, fileName: string, readYamlHost: YamlHost = yamlHost): TemplateDocument | undefined {
   if (!MARKERS.test(text)) return undefined;
   if (isTerraformFile(fileName)) {
     const definitions = terraformDefinitions(text);
     return definitions.length ? { kind: 'terraform', definitions } : undefined;
   }
-  const host = /^\s*[{[]/.test(text.replace(/^\uFEFF/, '')) ? jsonHost(parseDocument(text)) : yamlHost?.(text);
+  const host = /^\s*[{[]/.test(text.replace(/^\uFEFF/, '')) ? jsonHost(parseDocument(text)) : readYamlHost(text);
   if (!host) return undefined;
   const cloudFormation = cloudFormationDefinitions(host);
   if (cloudFormation.length) return { kind: 'cloudformation', definitions: cloudFormation };

@@ -43,6 +43,30 @@ export namespace ConvertDocumentRequest {
   export type Result = { text: string; lostComments: boolean } | { error: string };
 }
 
+/** The state machines of a template file (SAM, CloudFormation, Serverless, Terraform), in file order. */
+export namespace StateMachinesRequest {
+  export const method = 'asl/stateMachines';
+  export interface Params {
+    uri: string;
+  }
+  export type Result = { name: string; line: number; selected: boolean }[];
+}
+
+/**
+ * Picks the state machine of a template that the graph preview, Start Execution and Test State act on: the one
+ * named, else the one at the position, else the only one. With several and neither, nothing is picked and their
+ * names come back for the user to choose.
+ */
+export namespace SelectStateMachineRequest {
+  export const method = 'asl/selectStateMachine';
+  export interface Params {
+    uri: string;
+    name?: string;
+    position?: { line: number; character: number };
+  }
+  export type Result = { selected: string } | { choices: string[] } | null;
+}
+
 /** One history event, as AWS's GetExecutionHistory shapes it. */
 export interface ExecutionEvent {
   id: number;

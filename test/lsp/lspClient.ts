@@ -84,11 +84,11 @@ export class LspClient {
     return pathToFileURL(resolve('/tmp/asl-lsp-test', name)).toString();
   }
 
-  async open(uri: string, text: string): Promise<void> {
+  async open(uri: string, text: string, languageId?: string): Promise<void> {
     this.versions.set(uri, 1);
     this.diagnostics.delete(uri);
     await this.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri, languageId: /\.ya?ml$/.test(uri) ? 'asl-yaml' : 'asl', version: 1, text },
+      textDocument: { uri, languageId: languageId ?? (/\.ya?ml$/.test(uri) ? 'asl-yaml' : 'asl'), version: 1, text },
     });
   }
 

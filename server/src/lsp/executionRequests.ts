@@ -52,9 +52,15 @@ export function registerExecutionRequests(ctx: FeatureContext, canPullConfigurat
     return mocksPath && testCase ? { config: JSON.parse(await readFile(mocksPath, 'utf8')) as unknown, testCase } : undefined;
   };
 
+  // A template's picked state machine runs as AWS would receive it (substitutions filled in), named as its mocks name it.
+  const definitionOf = async (uri: string, type?: Parameters<typeof prepareDefinition>[2]) => {
+    const template = ctx.runnable?.(uri);
+    return template ? { prepared: template.prepared, name: template.name } : { prepared: prepareDefinition(await textOf(uri), formatOf(uri), type), name: machineOf(uri) };
+  };
+
   ctx.connection.onRequest(StartExecutionRequest.method, async (params: StartExecutionRequest.Params): Promise<StartExecutionRequest.Result> => {
     const stateMachineType = ctx.machineTypeOf?.(params.uri) ?? 'STANDARD';
-    const prepared = prepareDefinition(await textOf(params.uri), formatOf(params.uri), stateMachineType);
+    const { prepared, name } = await definitionOf(params.uri, stateMachineType);
     if ('problems' in prepared) return { status: 'INVALID', events: [], problems: prepared.problems, error: 'InvalidDefinition', cause: 'The definition has errors; fix them before running.' };
     let input: unknown;
     try {
@@ -75,7 +81,7 @@ export function registerExecutionRequests(ctx: FeatureContext, canPullConfigurat
     // The next spare gets the limit this run has (a spare with another limit is not used).
     keepSpareWorker(workerScript, runLimits.memoryMb, 1000, false);
     const run = startExecution(
-      { definition: prepared.definition, input, stateMachineName: machineOf(params.uri), executionName: executionId, startTime: Date.now(), realTime: false, stateMachineType, userAnswers: true, ...(mocks ? { mocks } : {}), ...(handlersPath ? { handlersPath } : {}) },
+      { definition: prepared.definition, input, stateMachineName: name, executionName: executionId, startTime: Date.now(), realTime: false, stateMachineType, userAnswers: true, ...(mocks ? { mocks } : {}), ...(handlersPath ? { handlersPath } : {}) },
       runLimits,
       {
         onEvents: (events) => {
@@ -100,13 +106,13 @@ export function registerExecutionRequests(ctx: FeatureContext, canPullConfigurat
   });
 
   ctx.connection.onRequest(TestStateRequest.method, async (params: TestStateRequest.Params): Promise<TestStateRequest.Result> => {
-    const prepared = prepareDefinition(await textOf(params.uri), formatOf(params.uri));
+    const { prepared, name } = await definitionOf(params.uri);
     if ('problems' in prepared) return { status: 'INVALID', error: 'InvalidDefinition', cause: prepared.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n') };
     try {
       const mocks = await mocksOf(params);
       const input = params.input.trim() ? JSON.parse(params.input) : {};
       const result = await runTestState(
-        { definition: prepared.definition, stateName: String(params.stateName), input, stateMachineName: machineOf(params.uri), executionName: 'test-state', startTime: Date.now(), realTime: false, ...(mocks ? { mocks } : {}) },
+        { definition: prepared.definition, stateName: String(params.stateName), input, stateMachineName: name, executionName: 'test-state', startTime: Date.now(), realTime: false, ...(mocks ? { mocks } : {}) },
         await limits(),
         { onOutput: (text) => ctx.connection.console.log(`[handlers] ${text.trimEnd()}`) },
       );

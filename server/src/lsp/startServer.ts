@@ -18,6 +18,8 @@ import { featureCapabilities, registerFeatures } from './features/index';
 import { registerGraphRequests } from './graphRequests';
 import { makeGuard } from './guard';
 import { DEFAULT_SERVER_SETTINGS, toServerSettings, type ServerSettings, type ValidationSection } from './settings';
+import { isTemplateDocument, TemplateDocuments } from './templateDocuments';
+import { registerTemplateRequests } from './templateRequests';
 import { toDiagnostic } from './toDiagnostic';
 
 /** Quiet period after a keystroke before re-validating; opening a document validates at once. */
@@ -27,6 +29,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let settings: ServerSettings = DEFAULT_SERVER_SETTINGS;
   const store = new DocumentStore(settings.validation);
+  const templates = new TemplateDocuments(settings.validation, (uri) => documents.get(uri)?.getText());
   let canPullConfiguration = false;
   const published = new Set<string>();
 
@@ -34,7 +37,10 @@ export function startServer(connection: Connection): void {
     const textDocument = documents.get(uri);
     if (!textDocument) return;
     try {
-      const problems = settings.enable ? store.get(textDocument).analysis.problems : [];
+      const template = isTemplateDocument(textDocument);
+      const problems = !settings.enable ? [] : template ? templates.problems(textDocument) : store.get(textDocument).analysis.problems;
+      // Other files the client shares (any YAML or JSON) get no diagnostics from us, not even an empty list.
+      if (template && problems.length === 0 && !published.has(uri) && !templates.get(textDocument).template) return;
       for (const p of problems) {
         if (p.code === INTERNAL_ERROR) connection.console.error(`[validation] ${uri} (version ${textDocument.version}): ${p.message}`);
       }
@@ -49,9 +55,18 @@ export function startServer(connection: Connection): void {
 
   const context: FeatureContext = {
     connection,
-    getDocument: (uri) => {
+    getDocument: (uri, at) => {
       const textDocument = documents.get(uri);
-      return textDocument ? store.get(textDocument) : undefined;
+      if (!textDocument) return undefined;
+      if (!isTemplateDocument(textDocument)) return store.get(textDocument);
+      if (at !== undefined && typeof at !== 'string') return templates.at(textDocument, textDocument.offsetAt(at));
+      const chosen = templates.chosen(textDocument, at);
+      return templates.get(textDocument).documents.find((d) => d.definition === chosen);
+    },
+    getDocuments: (uri) => {
+      const textDocument = documents.get(uri);
+      if (!textDocument) return [];
+      return isTemplateDocument(textDocument) ? templates.get(textDocument).documents : [store.get(textDocument)];
     },
     machineTypeOf: (uri) => store.typeOf(uri),
     guard: makeGuard(connection),
@@ -60,6 +75,7 @@ export function startServer(connection: Connection): void {
   const applySettings = (next: ServerSettings): void => {
     settings = next;
     store.setSettings(next.validation, next.machineTypeOf);
+    templates.setSettings(next.validation);
     for (const doc of documents.all()) scheduler.now(doc.uri);
   };
 
@@ -85,11 +101,13 @@ export function startServer(connection: Connection): void {
     if (initial) {
       settings = toServerSettings(initial);
       store.setSettings(settings.validation, settings.machineTypeOf);
+      templates.setSettings(settings.validation);
     }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         ...featureCapabilities,
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'asl-workbench', version: String(PROTOCOL_VERSION) },
     };
@@ -120,6 +138,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     scheduler.cancel(event.document.uri);
     store.forget(event.document.uri);
+    templates.forget(event.document.uri);
     published.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -129,6 +148,7 @@ export function startServer(connection: Connection): void {
   registerExecutionRequests(context, () => canPullConfiguration);
   registerTestRequests(context, () => canPullConfiguration);
   registerGraphRequests(context);
+  registerTemplateRequests(context, templates, (uri) => documents.get(uri));
 
   documents.listen(connection);
   connection.listen();

@@ -42,6 +42,7 @@ function locate(host: HostFormat, resource: PropertyNode, properties: ObjectNode
   const base = {
     name: resource.key,
     nameSpan: resource.keySpan,
+    resources,
     substitutions,
     substitutionsFrom: 'DefinitionSubstitutions',
     implicitSubstitution: () => false,
@@ -86,7 +87,7 @@ function locate(host: HostFormat, resource: PropertyNode, properties: ObjectNode
   return undefined;
 }
 
-type Base = Pick<TemplateDefinition, 'name' | 'nameSpan' | 'substitutions' | 'substitutionsFrom' | 'implicitSubstitution' | 'substitutionTarget'>;
+type Base = Pick<TemplateDefinition, 'name' | 'nameSpan' | 'resources' | 'substitutions' | 'substitutionsFrom' | 'implicitSubstitution' | 'substitutionTarget'>;
 
 /** The definition as a part of the file's own tree: the file's text, the object as root. */
 export function inlineDoc(hostDoc: ParsedDocument, root: AstNode): ParsedDocument {

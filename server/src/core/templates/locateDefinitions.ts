@@ -27,14 +27,14 @@ export function locateDefinitions(text: string, fileName: string, readYamlHost: 
   if (!MARKERS.test(text)) return undefined;
   if (isTerraformFile(fileName)) {
     const definitions = terraformDefinitions(text);
-    return definitions.length ? { kind: 'terraform', definitions } : undefined;
+    return definitions.length ? { kind: 'terraform', format: 'hcl', definitions } : undefined;
   }
   const host = /^\s*[{[]/.test(text.replace(/^\uFEFF/, '')) ? jsonHost(parseDocument(text)) : readYamlHost(text);
   if (!host) return undefined;
   const cloudFormation = cloudFormationDefinitions(host);
-  if (cloudFormation.length) return { kind: 'cloudformation', definitions: cloudFormation };
+  if (cloudFormation.length) return { kind: 'cloudformation', format: host.name, definitions: cloudFormation };
   const serverless = serverlessDefinitions(host);
-  return serverless.length ? { kind: 'serverless', definitions: serverless } : undefined;
+  return serverless.length ? { kind: 'serverless', format: host.name, definitions: serverless } : undefined;
 }
 
 export function jsonHost(doc: ParsedDocument): HostFormat {

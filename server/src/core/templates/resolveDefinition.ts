@@ -1,5 +1,6 @@
 import { setOwn } from '../document/ownProps';
-import { placeholderOfIntrinsic } from './placeholderArns';
+import { getProperty } from '../document/ast';
+import { placeholderFor, placeholderOfIntrinsic } from './placeholderArns';
 import type { TemplateDefinition } from './templateTypes';
 
 /**
@@ -19,8 +20,15 @@ export function substitutionValues(definition: TemplateDefinition, given: Record
  * placeholders. A `${Name}` with no value stays as written.
  */
 export function resolveDefinition(value: unknown, values: Map<string, string>, resources?: Parameters<typeof placeholderOfIntrinsic>[1]): unknown {
+  // What Fn::Sub fills in by itself: a resource (`${Worker}`, `${Worker.Arn}`) or a pseudo parameter (`${AWS::Region}`).
+  const fromTemplate = (name: string): string | undefined => {
+    if (name.startsWith('AWS::')) return placeholderFor(resources, name);
+    const dot = name.indexOf('.');
+    const id = dot < 0 ? name : name.slice(0, dot);
+    return resources && getProperty(resources, id) ? placeholderFor(resources, id, dot < 0 ? undefined : name.slice(dot + 1)) : undefined;
+  };
   const walk = (v: unknown, depth: number): unknown => {
-    if (typeof v === 'string') return v.includes('${') ? v.replace(/\$\{!?([^{}]*)\}/g, (m, name: string) => values.get(name.trim()) ?? m) : v;
+    if (typeof v === 'string') return v.includes('${') ? v.replace(/\$\{!?([^{}]*)\}/g, (m, name: string) => values.get(name.trim()) ?? fromTemplate(name.trim()) ?? m) : v;
     if (depth > 512 || v === null || typeof v !== 'object') return v;
     if (Array.isArray(v)) return v.map((item) => walk(item, depth + 1));
     const keys = Object.keys(v);

@@ -1,4 +1,4 @@
-import type { Span } from '../document/ast';
+import type { AstNode, Span } from '../document/ast';
 import type { ParsedDocument } from '../document/parseDocument';
 import type { OffsetMap } from './offsetMap';
 
@@ -57,6 +57,8 @@ export interface TemplateDefinition {
   substitutionsFrom: string;
   /** Where the quick fix adds a missing substitution, if it can. */
   substitutionTarget?: SubstitutionTarget;
+  /** The template's Resources (SAM/CloudFormation): what `Ref` and `Fn::GetAtt` name, for placeholder ARNs. */
+  resources?: AstNode;
   /** The definition file a `DefinitionUri`, `file()` or `templatefile()` names, as written (relative to the file). */
   link?: { target: string; span: Span };
 }
@@ -64,5 +66,7 @@ export interface TemplateDefinition {
 /** The state machines of a template file, or none. */
 export interface TemplateDocument {
   kind: TemplateKind;
+  /** How the file is written. */
+  format: 'json' | 'yaml' | 'hcl';
   definitions: TemplateDefinition[];
 }

@@ -4,6 +4,7 @@ import type { StateModel } from '../../core/model/types';
 import type { SpanEdit } from '../../core/edits/jsonEdits';
 import { quickFixes } from '../../core/edits/quickFixes';
 import { errorHandlingRefactorings } from '../../core/edits/refactorings';
+import { encodeEdits } from '../encodeForHost';
 import type { AnalyzedDocument, FeatureContext } from '../featureContext';
 import { toDiagnostic, toRange } from '../toDiagnostic';
 
@@ -11,11 +12,12 @@ import { toDiagnostic, toRange } from '../toDiagnostic';
 export function registerCodeActions(ctx: FeatureContext): void {
   ctx.connection.onCodeAction(
     ctx.guard('codeAction', [] as CodeAction[], (params) => {
-      const doc = ctx.getDocument(params.textDocument.uri);
-      if (!doc) return [];
+      const templateFixes = ctx.templateFixes?.(params.textDocument.uri, params.range) ?? [];
+      const doc = ctx.getDocument(params.textDocument.uri, params.range.start);
+      if (!doc) return templateFixes;
       const start = doc.textDocument.offsetAt(params.range.start);
       const end = doc.textDocument.offsetAt(params.range.end);
-      return codeActionsFor(doc, start, end, params.context.only);
+      return [...templateFixes, ...codeActionsFor(doc, start, end, params.context.only)];
     }),
   );
 }
@@ -23,7 +25,11 @@ export function registerCodeActions(ctx: FeatureContext): void {
 export function codeActionsFor(doc: AnalyzedDocument, start: number, end: number, only?: string[]): CodeAction[] {
   const { doc: parsed, model, problems } = doc.analysis;
   const uri = doc.uri;
-  const toEdit = (edits: SpanEdit[]) => ({ changes: { [uri]: edits.map((e) => ({ range: toRange(doc.textDocument, e.span), newText: e.newText })) } });
+  // In a template string, edits are written as the string writes them (escaped, indented); one that cannot be is not offered.
+  const toEdit = (edits: SpanEdit[]) => {
+    const encoded = encodeEdits(doc, edits.map((e) => ({ range: toRange(doc.textDocument, e.span), newText: e.newText })));
+    return encoded && { changes: { [uri]: encoded } };
+  };
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
 
@@ -32,9 +38,9 @@ export function codeActionsFor(doc: AnalyzedDocument, start: number, end: number
       if (spanEnd(problem.span) < start || problem.span.offset > end) continue;
       const diagnostic: Diagnostic = toDiagnostic(doc.textDocument, problem);
       for (const fix of quickFixes(parsed, model, problem)) {
-        actions.push(fix.disabled
-          ? { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: fix.disabled } }
-          : { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: toEdit(fix.edits) });
+        const edit = fix.disabled ? undefined : toEdit(fix.edits);
+        if (fix.disabled) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: fix.disabled } });
+        else if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit });
       }
     }
   }
@@ -42,9 +48,9 @@ export function codeActionsFor(doc: AnalyzedDocument, start: number, end: number
     const state = refactoringTarget(doc, start, end);
     if (state) {
       for (const fix of errorHandlingRefactorings(parsed, model, state)) {
-        actions.push(fix.disabled
-          ? { title: fix.title, kind: CodeActionKind.RefactorRewrite, disabled: { reason: fix.disabled } }
-          : { title: fix.title, kind: CodeActionKind.RefactorRewrite, edit: toEdit(fix.edits) });
+        const edit = fix.disabled ? undefined : toEdit(fix.edits);
+        if (fix.disabled) actions.push({ title: fix.title, kind: CodeActionKind.RefactorRewrite, disabled: { reason: fix.disabled } });
+        else if (edit) actions.push({ title: fix.title, kind: CodeActionKind.RefactorRewrite, edit });
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { CodeLens, Location } from 'vscode-languageserver';
 import type { StateMachineModel, StateModel, StateReference } from '../../core/model/types';
 import type { AnalyzedDocument, FeatureContext } from '../featureContext';
+import { TEMPLATE_ACTION } from '../templateRequests';
 import { toRange } from '../toDiagnostic';
 
 /** The client command a transitions lens runs: `(uri, position, locations)`; one location reveals it, more peek. */
@@ -20,8 +21,8 @@ const STATE_LENSES: StateLens[] = [transitionsLens, testStateLens];
 export function registerCodeLens(ctx: FeatureContext): void {
   ctx.connection.onCodeLens(
     ctx.guard('codeLens', [] as CodeLens[], (params) => {
-      const doc = ctx.getDocument(params.textDocument.uri);
-      return doc ? codeLenses(doc) : [];
+      const uri = params.textDocument.uri;
+      return [...(ctx.templateLenses?.(uri) ?? []), ...ctx.getDocuments(uri).flatMap(codeLenses)];
     }),
   );
 }
@@ -63,5 +64,8 @@ function transitionsLens(state: StateModel, { doc, incoming }: LensContext): Cod
 /** Runs this state alone in the Test State view (the client's asl.testState command). */
 function testStateLens(state: StateModel, { doc }: LensContext): CodeLens | undefined {
   if (!state.type) return undefined;
-  return { range: toRange(doc.textDocument, state.nameSpan), command: { title: 'Test State', command: 'asl.testState', arguments: [doc.uri, state.name] } };
+  const range = toRange(doc.textDocument, state.nameSpan);
+  // In a template the lens also says which state machine the state is in.
+  if (doc.definition) return { range, command: { title: 'Test State', command: TEMPLATE_ACTION, arguments: [doc.uri, doc.definition.name, 'testState', state.name] } };
+  return { range, command: { title: 'Test State', command: 'asl.testState', arguments: [doc.uri, state.name] } };
 }

@@ -11,6 +11,7 @@ import { STATES_ERRORS } from '../../core/spec/errorNames';
 import type { FieldSpec } from '../../core/spec/fieldSpec';
 import { COMMON_RESOURCES } from '../../core/spec/resourceArns';
 import { STATE_TYPE_DOCS } from '../../core/spec/stateTypeDocs';
+import { encodeCompletions } from '../encodeForHost';
 import type { AnalyzedDocument, FeatureContext } from '../featureContext';
 import { toRange } from '../toDiagnostic';
 import { expressionCompletions, isExpressionString } from './completionExpressions';
@@ -21,8 +22,8 @@ const SERVICE_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 
 export function registerCompletion(ctx: FeatureContext): void {
   ctx.connection.onCompletion(
     ctx.guard('completion', { isIncomplete: false, items: [] } as CompletionList, (params) => {
-      const doc = ctx.getDocument(params.textDocument.uri);
-      return doc ? completionsAt(doc, doc.textDocument.offsetAt(params.position)) : { isIncomplete: false, items: [] };
+      const doc = ctx.getDocument(params.textDocument.uri, params.position);
+      return doc ? encodeCompletions(doc, completionsAt(doc, doc.textDocument.offsetAt(params.position))) : { isIncomplete: false, items: [] };
     }),
   );
 }

@@ -18,7 +18,7 @@ import { toRange } from '../toDiagnostic';
 export function registerHover(ctx: FeatureContext): void {
   ctx.connection.onHover(
     ctx.guard('hover', null as Hover | null, (params) => {
-      const doc = ctx.getDocument(params.textDocument.uri);
+      const doc = ctx.getDocument(params.textDocument.uri, params.position);
       if (!doc) return null;
       const found = hoverAt(doc, doc.textDocument.offsetAt(params.position));
       return found ? { contents: { kind: 'markdown', value: found.markdown }, range: toRange(doc.textDocument, found.span) } : null;

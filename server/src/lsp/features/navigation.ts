@@ -2,6 +2,7 @@ import { DocumentHighlightKind, type DocumentHighlight, type Location, type Rang
 import { ResponseError } from 'vscode-languageserver';
 import { nameSpan, renameEdits } from '../../core/edits/renameEdits';
 import { referencesTo, renameProblem, symbolAt } from '../../core/navigation/symbolAt';
+import { encodeEdits } from '../encodeForHost';
 import type { FeatureContext } from '../featureContext';
 import { toRange } from '../toDiagnostic';
 
@@ -9,7 +10,7 @@ import { toRange } from '../toDiagnostic';
 export function registerNavigation(ctx: FeatureContext): void {
   const { connection } = ctx;
   const at = (uri: string, position: { line: number; character: number }) => {
-    const doc = ctx.getDocument(uri);
+    const doc = ctx.getDocument(uri, position);
     if (!doc) return undefined;
     const symbol = symbolAt(doc.analysis.model, doc.textDocument.offsetAt(position));
     return symbol ? { doc, symbol } : undefined;
@@ -67,10 +68,10 @@ export function registerNavigation(ctx: FeatureContext): void {
     const spans = [state.nameSpan, ...referencesTo(found.doc.analysis.model, state).map((r) => r.node.span)];
     const edits = renameEdits(found.doc.analysis.doc, spans, params.newName);
     if (typeof edits === 'string') throw new ResponseError(1, edits);
-    const guarded = ctx.guard('rename', null as WorkspaceEdit | null, () => {
-      const changes: TextEdit[] = edits.map((e) => ({ range: toRange(found.doc.textDocument, e.span), newText: e.newText }));
-      return { changes: { [params.textDocument.uri]: changes } };
-    });
+    // Inside a template string the names are written as the string writes them.
+    const changes = encodeEdits(found.doc, edits.map((e): TextEdit => ({ range: toRange(found.doc.textDocument, e.span), newText: e.newText })));
+    if (!changes) throw new ResponseError(1, 'This name cannot be written inside the template string here');
+    const guarded = ctx.guard('rename', null as WorkspaceEdit | null, () => ({ changes: { [params.textDocument.uri]: changes } }));
     return guarded(params, token);
   });
 }

@@ -1,7 +1,7 @@
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import type { AstNode } from '../../core/document/ast';
 import type { Scope } from '../../core/model/types';
-import type { FeatureContext } from '../featureContext';
+import type { AnalyzedDocument, FeatureContext } from '../featureContext';
 import { toRange, type PositionMapper } from '../toDiagnostic';
 
 const KIND: Record<string, SymbolKind> = {
@@ -21,33 +21,42 @@ export function registerOutline(ctx: FeatureContext): void {
 
   connection.onDocumentSymbol(
     ctx.guard('documentSymbol', [] as DocumentSymbol[], (params) => {
-      const doc = ctx.getDocument(params.textDocument.uri);
-      const root = doc?.analysis.model.rootScope;
-      return doc && root ? scopeSymbols(root, doc.textDocument) : [];
+      const docs = ctx.getDocuments(params.textDocument.uri);
+      return docs.flatMap((doc) => {
+        const root = doc.analysis.model.rootScope;
+        const states = root ? scopeSymbols(root, doc.textDocument) : [];
+        const definition = doc.definition;
+        // In a template, each state machine is a symbol holding its states.
+        if (!definition?.doc?.root) return states;
+        const range = toRange(doc.textDocument, definition.doc.root.span);
+        return [{ name: definition.name, detail: 'state machine', kind: SymbolKind.Module, range, selectionRange: range, children: states }];
+      });
     }),
   );
 
   connection.onFoldingRanges(
     ctx.guard('foldingRanges', [] as FoldingRange[], (params) => {
-      const doc = ctx.getDocument(params.textDocument.uri);
-      if (!doc?.analysis.doc.root) return [];
       const ranges: FoldingRange[] = [];
-      const stack: AstNode[] = [doc.analysis.doc.root];
-      while (stack.length > 0) {
-        const node = stack.pop()!;
-        if (node.kind !== 'object' && node.kind !== 'array') continue;
-        const start = doc.textDocument.positionAt(node.span.offset).line;
-        const end = doc.textDocument.positionAt(node.span.offset + node.span.length).line;
-        if (end > start) ranges.push({ startLine: start, endLine: end - 1, kind: FoldingRangeKind.Region });
-        if (node.kind === 'object') {
-          for (const p of node.properties) if (p.value) stack.push(p.value);
-        } else {
-          stack.push(...node.items);
-        }
-      }
+      for (const doc of ctx.getDocuments(params.textDocument.uri)) if (doc.analysis.doc.root) foldingOf(doc, ranges);
       return ranges;
     }),
   );
+}
+
+function foldingOf(doc: AnalyzedDocument, ranges: FoldingRange[]): void {
+  const stack: AstNode[] = [doc.analysis.doc.root!];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind !== 'object' && node.kind !== 'array') continue;
+    const start = doc.textDocument.positionAt(node.span.offset).line;
+    const end = doc.textDocument.positionAt(node.span.offset + node.span.length).line;
+    if (end > start) ranges.push({ startLine: start, endLine: end - 1, kind: FoldingRangeKind.Region });
+    if (node.kind === 'object') {
+      for (const p of node.properties) if (p.value) stack.push(p.value);
+    } else {
+      stack.push(...node.items);
+    }
+  }
 }
 
 function scopeSymbols(scope: Scope, text: PositionMapper): DocumentSymbol[] {

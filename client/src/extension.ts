@@ -9,6 +9,7 @@ import { createLanguageClient } from './languageClient';
 import { registerStatusBar } from './statusBar';
 import { registerSaveRunAsTest } from './testing/saveRunAsTest';
 import { registerTestController, type AslTestsApi } from './testing/testController';
+import { registerTemplateMachines } from './templates/templateMachines';
 
 /** What activate() returns: used by the end-to-end tests and by other extensions. */
 export interface AslWorkbenchApi {
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): AslWorkbenchApi {
   registerGraphCommands(context, client);
   registerExecutionCommands(context, client, output);
   registerTestStateCommand(context, client, output);
+  registerTemplateMachines(context, client);
   const tests = registerTestController(context, client, ready);
   registerSaveRunAsTest(context);
   return { client, ready, tests, activationMs: performance.now() - started, executionPanel: (uri) => ExecutionPanel.current(uri) };

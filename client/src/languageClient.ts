@@ -9,6 +9,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { ASL_LANGUAGES } from './aslLanguages';
+import { TEMPLATE_SELECTOR } from './templates/templateMachines';
 
 /** Restarts allowed in a row before the client gives up and reports once. */
 const MAX_RESTARTS = 4;
@@ -23,7 +24,9 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
   };
   const crashes: number[] = [];
   const clientOptions: LanguageClientOptions = {
-    documentSelector: ASL_LANGUAGES.map((language) => ({ language })),
+    // Templates too, without taking them over: their languages stay YAML, JSON or Terraform, and the server
+    // answers only inside the state machines it finds there.
+    documentSelector: [...ASL_LANGUAGES.map((language) => ({ language })), ...TEMPLATE_SELECTOR],
     synchronize: { configurationSection: 'asl' },
     outputChannel: output,
     traceOutputChannel: output,

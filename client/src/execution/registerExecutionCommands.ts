@@ -12,6 +12,7 @@ import { openMockFile } from './testStateCommand';
 import { GraphPanel } from '../graph/graphPanel';
 import { activeMachineDocument } from '../activeMachine';
 import { lastRunsForTests } from '../testing/saveRunAsTest';
+import { pickTemplateMachine } from '../templates/templateMachines';
 
 interface RunChoice extends InputChoice {
   testCase?: string;
@@ -105,7 +106,9 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
 
   const documentFor = async (uri?: unknown) => {
     if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
-    return activeMachineDocument();
+    const document = await activeMachineDocument();
+    // In a template: the state machine under the cursor, or the one the user picks.
+    return document && (await pickTemplateMachine(client, document)) ? document : undefined;
   };
 
   context.subscriptions.push(

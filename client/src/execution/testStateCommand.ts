@@ -8,6 +8,7 @@ import { pickInput, pickTestCase, runFilesOf, testCases, type InputChoice } from
 import { lastRunStates, lastTestCases } from './runMemory';
 import { TestStatePanel } from './testStatePanel';
 import { activeMachineDocument } from '../activeMachine';
+import { pickTemplateMachine } from '../templates/templateMachines';
 
 interface Preset {
   stateName: string;
@@ -89,7 +90,7 @@ export function registerTestStateCommand(context: vscode.ExtensionContext, clien
       const preset: Preset | undefined = typeof presetOrName === 'string' ? { stateName: presetOrName } : presetOrName;
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
       const document = target instanceof vscode.Uri ? await vscode.workspace.openTextDocument(target) : await activeMachineDocument();
-      if (!document) return undefined;
+      if (!document || (!(target instanceof vscode.Uri) && !(await pickTemplateMachine(client, document)))) return undefined;
       const states = await stateSymbols(document.uri);
       let stateName = preset?.stateName;
       if (!stateName) {
@@ -128,7 +129,8 @@ async function stateSymbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
   const flat: vscode.DocumentSymbol[] = [];
   const walk = (list: vscode.DocumentSymbol[]) => {
     for (const s of list) {
-      if (s.kind !== vscode.SymbolKind.Namespace) flat.push(s);
+      // Branches and, in a template, the state machines hold states but are none.
+      if (s.kind !== vscode.SymbolKind.Namespace && s.kind !== vscode.SymbolKind.Module) flat.push(s);
       walk(s.children);
     }
   };

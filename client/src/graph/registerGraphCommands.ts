@@ -2,12 +2,17 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { GraphPanel } from './graphPanel';
 import { activeMachineUri } from '../activeMachine';
+import { pickTemplateMachine } from '../templates/templateMachines';
 
 /** Open Graph Preview (here / to the side), Export Graph, and restoring previews after a reload. */
 export function registerGraphCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const open = (column: vscode.ViewColumn) => (uri?: unknown) => {
+  const open = (column: vscode.ViewColumn) => async (uri?: unknown) => {
     const target = uri instanceof vscode.Uri ? uri : activeMachineUri();
-    return target ? GraphPanel.show(context, client, target, column) : undefined;
+    if (!target) return undefined;
+    // From the palette or the title bar on a template: the state machine under the cursor (or the one picked).
+    const editor = vscode.window.activeTextEditor;
+    if (!(uri instanceof vscode.Uri) && editor?.document.uri.toString() === target.toString() && !(await pickTemplateMachine(client, editor.document))) return undefined;
+    return GraphPanel.show(context, client, target, column);
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('asl.openGraphPreview', open(vscode.ViewColumn.Active)),

@@ -8,20 +8,21 @@ import type { GraphModel } from '../core/graph/graphModel';
 import { graphSvg } from '../core/graph/graphSvg';
 import { layoutGraph } from '../core/graph/layoutGraph';
 import { EXIT_OK, usageError, type CliIo } from './cliIo';
+import { chooseMachine, MACHINE_FLAGS, MACHINE_USAGE } from './chooseMachine';
 import { parseArgs } from './parseArgs';
 
-export const GRAPH_USAGE = `Usage: asl graph FILE|- [--format svg|json] [--output FILE]
+export const GRAPH_USAGE = `Usage: asl graph FILE|- [--state-machine NAME] [--format svg|json] [--output FILE]
 
 Draws a state machine as the graph preview does (the same layered layout, Parallel and Map states around their
 branches, labelled Choice rules, dashed Catch edges), also when the definition has errors.
   --format svg    a standalone SVG picture (default)
   --format json   the laid-out graph: {width, height, nodes, groups, edges} with positions and edge points
   --output FILE   write there instead of to stdout
-Exit status: 0 drawn, 2 usage error, unreadable file or unwritable output.
+${MACHINE_USAGE}Exit status: 0 drawn, 2 usage error, unreadable file or unwritable output.
 `;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { format: 'string', output: 'string', help: 'boolean' });
+  const args = parseArgs(argv, { format: 'string', output: 'string', help: 'boolean', ...MACHINE_FLAGS });
   if (args.flags.help) {
     io.stdout(GRAPH_USAGE);
     return EXIT_OK;
@@ -39,7 +40,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     return usage(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const analysis = analyzeDocument(text, undefined, formatOfName(file));
+  const chosen = file === '-' ? undefined : await chooseMachine(io, file, text, args.flags);
+  if (chosen && 'error' in chosen) {
+    if (chosen.names) io.stdout(`${chosen.names.join('\n')}\n`);
+    return usage(chosen.error);
+  }
+  const analysis = chosen?.analysis ?? analyzeDocument(text, undefined, formatOfName(file));
   const errors = analysis.problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) io.stderr(`asl graph: ${file} has ${errors} error(s) ('asl validate' lists them); drawing what can be read\n`);
   const graph = buildGraph(analysis.model, analysis.problems);

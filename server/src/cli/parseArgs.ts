@@ -1,7 +1,8 @@
-export type FlagKind = 'string' | 'boolean';
+/** `list`: a string flag that may be given several times (`--sub A=1 --sub B=2`). */
+export type FlagKind = 'string' | 'boolean' | 'list';
 
 export interface ParsedArgs {
-  flags: Record<string, string | boolean | undefined>;
+  flags: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
   error?: string;
 }
@@ -34,7 +35,12 @@ export function parseArgs(argv: string[], spec: Record<string, FlagKind>): Parse
     }
     const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined) return { flags, positionals, error: `option '--${name}' needs a value` };
-    flags[name] = value;
+    if (kind === 'list') {
+      const list = flags[name];
+      flags[name] = [...(Array.isArray(list) ? list : []), value];
+    } else {
+      flags[name] = value;
+    }
   }
   return { flags, positionals };
 }

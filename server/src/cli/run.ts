@@ -1,19 +1,18 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isSetupFailure, startExecution } from '../execution/isolatedExecution';
 import { missingMockState } from '../interpreter/mocks';
-import { formatOfName } from '../core/document/documentFormat';
-import { prepareDefinition } from '../interpreter/runExecution';
 import type { ExecutionResult } from '../interpreter/types';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError, type CliIo } from './cliIo';
 import { formatHistory, formatSummary, statesTaken } from './formatHistory';
 import { githubError, stateLine } from './githubAnnotations';
+import { chooseMachine, MACHINE_FLAGS, MACHINE_USAGE } from './chooseMachine';
 import { parseArgs } from './parseArgs';
 import { besideMachine, machineName, readJsonFile, taskSetup, type TaskSetup } from './runFiles';
 import { runLimitFlags, runLimitsOf, RUN_LIMITS_USAGE } from './runLimitFlags';
 
 export { machineName } from './runFiles';
 
-export const RUN_USAGE = `Usage: asl run FILE [--input FILE|-] [--mocks FILE] [--test-case NAME] [--no-mocks] [--handlers FILE]
+export const RUN_USAGE = `Usage: asl run FILE [--state-machine NAME] [--sub Name=value]... [--input FILE|-] [--mocks FILE] [--test-case NAME] [--no-mocks] [--handlers FILE]
                [--history] [--format text|json|github] [--results-dir DIR] [--real-time] [--type standard|express]
                [--timeout S] [--memory MB]
 
@@ -34,7 +33,7 @@ Runs a state machine locally with the semantics AWS documents.
   --type TYPE         standard (default) or express: an Express machine is refused if it uses .sync,
                       .waitForTaskToken, activities or a Distributed Map; it has no 25,000-event history
                       limit and times out after five minutes (of virtual time, unless --real-time)
-${RUN_LIMITS_USAGE}The run happens in a worker process of its own; what handlers print goes to stderr.
+${RUN_LIMITS_USAGE}${MACHINE_USAGE}The run happens in a worker process of its own; what handlers print goes to stderr.
 What was picked up beside the machine is said on stderr.
 Exit status: 0 succeeded, 1 failed, 2 usage error, unreadable input, invalid definition, or a Task with no
 mock and no handler (a setup error).
@@ -45,7 +44,7 @@ const FORMATS = ['text', 'json', 'github'];
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, {
     input: 'string', mocks: 'string', 'test-case': 'string', 'no-mocks': 'boolean', handlers: 'string', 'results-dir': 'string',
-    'real-time': 'boolean', type: 'string', json: 'boolean', history: 'boolean', format: 'string', help: 'boolean', ...runLimitFlags,
+    'real-time': 'boolean', type: 'string', json: 'boolean', history: 'boolean', format: 'string', help: 'boolean', ...runLimitFlags, ...MACHINE_FLAGS,
   });
   if (args.flags.help) {
     io.stdout(RUN_USAGE);
@@ -69,12 +68,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     return usage(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const prepared = prepareDefinition(text, formatOfName(file), type);
+  const chosen = await chooseMachine(io, file, text, args.flags, type);
+  if ('error' in chosen) {
+    if (chosen.names) io.stdout(`${chosen.names.join('\n')}\n`);
+    return usage(chosen.error);
+  }
+  const { prepared, machineFile } = chosen;
   if ('problems' in prepared) {
-    io.stderr(`asl run: ${file} is not a valid state machine:\n`);
+    const where = prepared.file !== undefined ? join(dirname(file), prepared.file) : file;
+    io.stderr(`asl run: ${where}${chosen.name !== undefined ? ` [${chosen.name}]` : ''} is not a valid state machine:\n`);
     for (const p of prepared.problems) {
-      io.stderr(`${file}:${p.line}:${p.column} error ${p.code} ${p.message}\n`);
-      if (format === 'github') io.stdout(githubError(file, p.line, `Invalid state machine (${p.code})`, p.message, p.column));
+      io.stderr(`${where}:${p.line}:${p.column} error ${p.code} ${p.message}\n`);
+      if (format === 'github') io.stdout(githubError(where, p.line, `Invalid state machine (${p.code})`, p.message, p.column));
     }
     return EXIT_USAGE;
   }
@@ -83,12 +88,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let tasks: Exclude<TaskSetup, { error: string }>;
   const used: string[] = [];
   try {
-    const inputFile = typeof args.flags.input === 'string' ? args.flags.input : await besideMachine(io, file, '.input.json');
+    const inputFile = typeof args.flags.input === 'string' ? args.flags.input : await besideMachine(io, machineFile, '.input.json');
     if (inputFile !== undefined) {
       input = await readJsonFile(io, 'The input', inputFile);
       if (args.flags.input === undefined) used.push(`input ${inputFile} (beside the machine)`);
     }
-    const setup = await taskSetup(io, file, args.flags);
+    const setup = await taskSetup(io, machineFile, args.flags);
     if ('error' in setup) {
       if (setup.testCases) io.stdout(`${setup.testCases.join('\n')}\n`);
       return usage(setup.error);
@@ -106,7 +111,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     {
       definition: prepared.definition,
       input,
-      stateMachineName: machineName(file),
+      stateMachineName: machineName(machineFile),
       executionName: `local-${Date.now()}`,
       startTime: Date.now(),
       realTime: args.flags['real-time'] === true,

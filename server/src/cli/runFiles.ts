@@ -42,7 +42,7 @@ export type TaskSetup =
  * file has exactly one), then the missing-mock setup error. `used` says what was picked up, for stderr. The
  * handlers module is only named here: it is loaded in the execution worker, never in the CLI's process.
  */
-export async function taskSetup(io: CliIo, file: string, flags: Record<string, string | boolean | undefined>): Promise<TaskSetup> {
+export async function taskSetup(io: CliIo, file: string, flags: Record<string, string | boolean | string[] | undefined>): Promise<TaskSetup> {
   let setup: { config: unknown; testCase: string } | undefined;
   const used: string[] = [];
   const given = typeof flags.mocks === 'string' ? flags.mocks : undefined;

@@ -1,27 +1,27 @@
 import { isSetupFailure, runTestState } from '../execution/isolatedExecution';
 import { missingMockState } from '../interpreter/mocks';
-import { formatOfName } from '../core/document/documentFormat';
-import { prepareDefinition } from '../interpreter/runExecution';
+import { dirname, join } from 'node:path';
 import { findState, type TestStateResult } from '../interpreter/testState';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError, type CliIo } from './cliIo';
 import { parseArgs } from './parseArgs';
 import { machineName, taskSetup, type TaskSetup } from './runFiles';
+import { chooseMachine, MACHINE_FLAGS, MACHINE_USAGE } from './chooseMachine';
 import { runLimitFlags, runLimitsOf, RUN_LIMITS_USAGE } from './runLimitFlags';
 
-export const TEST_STATE_USAGE = `Usage: asl test-state FILE --state NAME [--input FILE|-|JSON] [--variables JSON] [--mocks FILE] [--test-case NAME]
+export const TEST_STATE_USAGE = `Usage: asl test-state FILE --state NAME [--state-machine NAME] [--sub Name=value]... [--input FILE|-|JSON] [--variables JSON] [--mocks FILE] [--test-case NAME]
                       [--no-mocks] [--handlers FILE] [--format json|text] [--timeout S] [--memory MB]
 
 Runs one state alone, like AWS's TestState API, and prints {status, output, error, cause, nextState,
 inspectionData: {input, afterInputPath, afterParameters, afterArguments, result, afterResultSelector,
 afterResultPath, variables}, steps}. With --format text: one row per processing step with the value after it.
 NAME.mocks.json beside the machine is picked up as by asl run (--test-case may be left out when it has one).
-${RUN_LIMITS_USAGE}Exit status: 0 SUCCEEDED or CAUGHT_ERROR, 1 FAILED or RETRIABLE, 2 usage error, invalid definition, or a
+${RUN_LIMITS_USAGE}${MACHINE_USAGE}Exit status: 0 SUCCEEDED or CAUGHT_ERROR, 1 FAILED or RETRIABLE, 2 usage error, invalid definition, or a
 Task with no mock and no handler (a setup error).
 `;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, {
-    state: 'string', input: 'string', variables: 'string', mocks: 'string', 'test-case': 'string', 'no-mocks': 'boolean', handlers: 'string', format: 'string', help: 'boolean', ...runLimitFlags,
+    state: 'string', input: 'string', variables: 'string', mocks: 'string', 'test-case': 'string', 'no-mocks': 'boolean', handlers: 'string', format: 'string', help: 'boolean', ...runLimitFlags, ...MACHINE_FLAGS,
   });
   if (args.flags.help) {
     io.stdout(TEST_STATE_USAGE);
@@ -42,10 +42,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     return usage(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const prepared = prepareDefinition(text, formatOfName(file));
+  const chosen = await chooseMachine(io, file, text, args.flags);
+  if ('error' in chosen) {
+    if (chosen.names) io.stdout(`${chosen.names.join('\n')}\n`);
+    return usage(chosen.error);
+  }
+  const { prepared, machineFile } = chosen;
   if ('problems' in prepared) {
-    for (const p of prepared.problems) io.stderr(`${file}:${p.line}:${p.column} error ${p.code} ${p.message}\n`);
-    return usage(`${file} is not a valid state machine`);
+    const where = prepared.file !== undefined ? join(dirname(file), prepared.file) : file;
+    for (const p of prepared.problems) io.stderr(`${where}:${p.line}:${p.column} error ${p.code} ${p.message}\n`);
+    return usage(`${where} is not a valid state machine`);
   }
   let input: unknown = {};
   let variables: Record<string, unknown> = {};
@@ -64,7 +70,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // A state that calls nothing needs no test case: the mock file beside the machine is not asked about.
     const state = findState(prepared.definition, stateName)?.state;
     const callsTask = state !== undefined && (state.Resource !== undefined || state.ItemReader !== undefined);
-    const setup = await taskSetup(io, file, callsTask || args.flags.mocks !== undefined ? args.flags : { ...args.flags, 'no-mocks': true });
+    const setup = await taskSetup(io, machineFile, callsTask || args.flags.mocks !== undefined ? args.flags : { ...args.flags, 'no-mocks': true });
     if ('error' in setup) {
       if (setup.testCases) io.stdout(`${setup.testCases.join('\n')}\n`);
       return usage(setup.error);
@@ -81,7 +87,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       stateName,
       input,
       variables,
-      stateMachineName: machineName(file),
+      stateMachineName: machineName(machineFile),
       executionName: 'test-state',
       startTime: Date.now(),
       realTime: false,

@@ -1,0 +1,64 @@
+import { dirname, join } from 'node:path';
+import { analyzeDocument, type DocumentAnalysis } from '../core/analyzeDocument';
+import { formatOfName } from '../core/document/documentFormat';
+import { prepareTemplateRun, type TemplateRunProblem } from '../core/templates/prepareTemplateRun';
+import { resolveDefinition } from '../core/templates/resolveDefinition';
+import { prepareDefinition } from '../interpreter/runExecution';
+import type { CliIo } from './cliIo';
+import { readLinked, templateOf } from './templateFiles';
+
+export const MACHINE_FLAGS = { 'state-machine': 'string', sub: 'list' } as const;
+
+export const MACHINE_USAGE = `  --state-machine NAME  in a template (SAM, CloudFormation, Serverless, Terraform) with several state
+                      machines: the one to use (logical ID, stateMachines key or resource name)
+  --sub Name=value    sets a \${Name} substitution (repeatable); else the template's value, or a placeholder
+                      ARN naming the resource for a value only known at deploy time
+`;
+
+/** The state machine a command acts on: in a template, the one chosen; else the file itself. */
+export interface ChosenMachine {
+  /** The definition ready to run, or its errors (`file`: the linked definition file they are in). */
+  prepared: { definition: unknown } | { problems: TemplateRunProblem[]; file?: string };
+  /** The analysis to draw (`asl graph`). */
+  analysis: DocumentAnalysis | undefined;
+  /**
+   * The path that names the machine: the file itself, or for a template `NAME.asl.json` beside it, so that the
+   * mock file's state machine name is the logical ID and `NAME.input.json` / `NAME.mocks.json` are found there.
+   */
+  machineFile: string;
+  /** In a template: the state machine's name. */
+  name?: string;
+}
+
+/** Picks the machine named by --state-machine (needed when a template holds several) with the --sub values. */
+export async function chooseMachine(io: CliIo, file: string, text: string, flags: Record<string, unknown>, type?: Parameters<typeof prepareDefinition>[2]): Promise<ChosenMachine | { error: string; names?: string[] }> {
+  const subs: Record<string, string> = {};
+  for (const entry of Array.isArray(flags.sub) ? (flags.sub as string[]) : []) {
+    const eq = entry.indexOf('=');
+    if (eq <= 0) return { error: `--sub takes Name=value, not '${entry}'` };
+    subs[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  const wanted = typeof flags['state-machine'] === 'string' ? flags['state-machine'] : undefined;
+  const template = templateOf(file, text);
+  if (!template) {
+    if (wanted !== undefined) return { error: `--state-machine is for templates; ${file} holds no SAM, CloudFormation, Serverless or Terraform state machine` };
+    const prepared = prepareDefinition(text, formatOfName(file), type);
+    const definition = 'definition' in prepared && Object.keys(subs).length > 0 ? { definition: resolveDefinition(prepared.definition, new Map(Object.entries(subs))) } : prepared;
+    return { prepared: definition, analysis: undefined, machineFile: file };
+  }
+  const names = template.definitions.map((d) => d.definition.name);
+  const entry = wanted !== undefined ? template.definitions.find((d) => d.definition.name === wanted) : template.definitions.length === 1 ? template.definitions[0] : undefined;
+  if (!entry) {
+    return wanted !== undefined
+      ? { error: `${file} has no state machine '${wanted}'; it has ${names.join(', ')}`, names }
+      : { error: `${file} holds ${names.length} state machines (listed on stdout); choose one with --state-machine NAME`, names };
+  }
+  const linked = await readLinked(io, file, entry.definition);
+  const analysis = entry.analysis ?? (linked && 'text' in linked ? analyzeDocument(linked.text) : undefined);
+  return {
+    prepared: prepareTemplateRun(text, entry, linked, subs),
+    analysis,
+    machineFile: join(dirname(file), `${entry.definition.name}.asl.json`),
+    name: entry.definition.name,
+  };
+}

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AslWorkbenchApi } from '../../../client/src/extension';
+import type { GraphPanel } from '../../../client/src/graph/graphPanel';
+import { ui } from './ui';
+import { until } from './until';
+
+const root = path.resolve(__dirname, '../../..');
+const log = (line: string) => (globalThis as { aslE2eLog?: string[] }).aslE2eLog?.push(line);
+
+/** Copies a template fixture into the e2e workspace and opens it in the first column, everything else closed. */
+async function openTemplate(fixture: string, name: string): Promise<vscode.TextEditor> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const uri = vscode.Uri.file(path.join(root, 'test-artifacts', 'e2e-workspace', name));
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(readFileSync(path.join(root, 'test', 'fixtures', 'templates', fixture), 'utf8')));
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+}
+
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
+
+describe('State machines inside a SAM template in a real VS Code', function () {
+  before(async function () {
+    const extension = await until('the extension', () => vscode.extensions.getExtension<AslWorkbenchApi>('asl-workbench.asl-workbench'));
+    await (extension.isActive ? extension.exports : await extension.activate()).ready;
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.action.editorLayoutSingle');
+  });
+
+  it('template.yaml stays YAML and shows the broken machine\'s problems in the Problems panel, none for the valid one', async () => {
+    const editor = await openTemplate('template.yaml', 'template.yaml');
+    const started = Date.now();
+    const diagnostics = await until('diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(editor.document.uri).filter((x) => x.source === 'asl');
+      return d.length >= 2 ? d : undefined;
+    });
+    log(`template.yaml: ${diagnostics.length} problems ${Date.now() - started} ms after opening`);
+    assert.equal(editor.document.languageId, 'yaml', 'the template keeps its language');
+    const text = editor.document.getText();
+    const nowhere = diagnostics.find((d) => codeOf(d) === 'unknown-state');
+    assert.ok(nowhere, JSON.stringify(diagnostics.map((d) => d.message)));
+    assert.equal(editor.document.offsetAt(nowhere.range.start), text.indexOf('Nowhere'));
+    assert.deepEqual(diagnostics.map(codeOf).sort(), ['unknown-field', 'unknown-state']);
+    if (!ui.available) return;
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await ui.waitFor('.markers-panel .monaco-list-row');
+    const rows = await ui.query('.markers-panel .monaco-list-row');
+    assert.ok(rows.some((r) => /refers to 'Nowhere'/.test(r.ariaLabel ?? r.text)), JSON.stringify(rows.map((r) => r.ariaLabel ?? r.text)));
+    editor.revealRange(nowhere.range, vscode.TextEditorRevealType.InCenter);
+    await ui.theme('light');
+    await ui.screenshot('template-problems-light');
+    await ui.theme('dark');
+    await ui.screenshot('template-problems-dark');
+  });
+
+  it('the Graph lens above a state machine opens its graph beside the template', async () => {
+    const editor = await openTemplate('template.yaml', 'template-graph.yaml');
+    const uri = editor.document.uri;
+    const lenses = await until('the template lenses', async () => {
+      const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      const found = all?.filter((l) => l.command?.command === 'asl.templateAction');
+      return found && found.length > 0 ? found : undefined;
+    });
+    const graphLens = lenses.find((l) => l.command?.title === 'Graph' && l.command.arguments?.[1] === 'GoodMachine');
+    assert.ok(graphLens?.command, JSON.stringify(lenses.map((l) => l.command?.title)));
+    assert.equal(graphLens.range.start.line, editor.document.getText().split('\n').findIndex((l) => l.includes('GoodMachine:')));
+    const started = Date.now();
+    const panel = (await vscode.commands.executeCommand<GraphPanel>(graphLens.command.command, ...(graphLens.command.arguments ?? [])))!;
+    assert.ok(panel, 'the lens opened a graph preview');
+    if (!ui.available) return;
+    await ui.waitFor('svg.graph g.node text.label:text-is("Save")', { frame: 'webview', timeoutMs: 20_000 });
+    log(`template graph: the machine's boxes ${Date.now() - started} ms after the lens`);
+    const labels = (await ui.query('svg.graph g.node text.label', { frame: 'webview' })).map((e) => e.text);
+    assert.ok(labels.includes('Work') && labels.includes('Save'), labels.join(', '));
+    await until('the ELK picture', () => panel.received.find((m) => m.type === 'rendered' && !m.quick));
+    await ui.theme('light');
+    await ui.screenshot('template-graph-light');
+    await ui.theme('dark');
+    await ui.screenshot('template-graph-dark');
+  });
+});

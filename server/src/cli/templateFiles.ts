@@ -11,7 +11,7 @@ const ASL_FILE = /\.asl\.(?:json|ya?ml)$/i;
 
 /** File names that may be templates (the content decides): JSON, YAML and Terraform files other than ASL files. */
 export function isTemplateCandidate(file: string): boolean {
-  return !ASL_FILE.test(file) && !/\.(mocks|input|tests)\.json$/i.test(file) && /\.(json|ya?ml|tf|template)$/i.test(file);
+  return !ASL_FILE.test(file) && !/\.(mocks|input|tests)\.json$|\.tests\.ya?ml$/i.test(file) && /\.(json|ya?ml|tf|template)$/i.test(file);
 }
 
 /** The state machines of a template file (SAM, CloudFormation, Serverless, Terraform), or undefined. */

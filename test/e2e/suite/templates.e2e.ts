@@ -78,7 +78,7 @@ describe('State machines inside a SAM template in a real VS Code', function () {
     log(`template graph: the machine's boxes ${Date.now() - started} ms after the lens`);
     const labels = (await ui.query('svg.graph g.node text.label', { frame: 'webview' })).map((e) => e.text);
     assert.ok(labels.includes('Work') && labels.includes('Save'), labels.join(', '));
-    await until('the ELK picture', () => panel.received.find((m) => m.type === 'rendered' && !m.quick));
+    await until('the picture', () => panel.received.find((m) => m.type === 'rendered'));
     await ui.theme('light');
     await ui.screenshot('template-graph-light');
     await ui.theme('dark');

@@ -4,7 +4,7 @@ export const TEMPLATE_CHECKS = [
     code: 'undefined-substitution',
     severity: 'warning',
     description:
-      'In a template (SAM, CloudFormation, Serverless, Terraform), a `${Name}` in a definition that nothing fills in: not DefinitionSubstitutions, not the `Fn::Sub` variables, parameters or resources, not the `templatefile()` variables. AWS would receive the text as written.',
+      'In a template (SAM, CloudFormation, Serverless, Terraform), a `${Name}` in a definition that nothing fills in: not DefinitionSubstitutions, not the `Fn::Sub` variables, parameters or resources, not the `templatefile()` variables. AWS would receive the text as written. The quick fix adds the name to DefinitionSubstitutions (SAM/CloudFormation).',
     bad: 'Definition: { "StartAt": "A", "States": { "A": { "Type": "Task", "Resource": "${WorkerArn}", "End": true } } }  # no DefinitionSubstitutions',
     fixed: 'DefinitionSubstitutions: { "WorkerArn": { "Fn::GetAtt": ["Worker", "Arn"] } }',
   },

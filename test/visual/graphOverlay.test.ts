@@ -69,6 +69,18 @@ describe('graph preview overlays in a browser', function () {
   }
 
   for (const theme of ['dark', 'light'] as const) {
+    it(`${theme}: a test run with coverage marks the states no test reached, and only those`, async () => {
+      const page = await open(readFileSync(resolve(EXAMPLES, 'donut-shop.asl.json'), 'utf8'), theme);
+      await send(page, { type: 'coverage', untested: ['Sold Out', 'Payment Declined'] });
+      await page.waitForSelector('svg.graph g.node.untested');
+      const marked = await page.$$eval('svg.graph g.node.untested', (nodes) => nodes.map((n) => `${n.querySelector('text.label')?.textContent}: ${n.querySelector('title.untested-note')?.textContent}`));
+      assert.deepEqual(marked.sort(), ["Payment Declined: No test reaches 'Payment Declined'", "Sold Out: No test reaches 'Sold Out'"]);
+      await page.screenshot({ path: resolve(ARTIFACTS, `graph-coverage-${theme}.png`) });
+      await page.close();
+    });
+  }
+
+  for (const theme of ['dark', 'light'] as const) {
     it(`${theme}: Retry marks before any run, Catch labels on their edges, legend; then a run's colours and taken edges`, async () => {
       const text = readFileSync(resolve(EXAMPLES, 'donut-shop.asl.json'), 'utf8');
       const page = await open(text, theme);

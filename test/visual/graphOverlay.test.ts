@@ -75,6 +75,7 @@ describe('graph preview overlays in a browser', function () {
       await page.waitForSelector('svg.graph g.node.untested');
       const marked = await page.$$eval('svg.graph g.node.untested', (nodes) => nodes.map((n) => `${n.querySelector('text.label')?.textContent}: ${n.querySelector('title.untested-note')?.textContent}`));
       assert.deepEqual(marked.sort(), ["Payment Declined: No test reaches 'Payment Declined'", "Sold Out: No test reaches 'Sold Out'"]);
+      assert.equal(await page.isVisible('#legend >> text=No test reaches it'), true, 'the legend explains the marking');
       await page.screenshot({ path: resolve(ARTIFACTS, `graph-coverage-${theme}.png`) });
       await page.close();
     });
@@ -107,6 +108,7 @@ describe('graph preview overlays in a browser', function () {
       }
       assert.equal(await page.isVisible('#legend'), true);
       assert.equal(await page.isVisible('#legend >> text=Last run'), false, 'no run section before a run');
+      assert.equal(await page.isVisible('#legend >> text=Test coverage'), false, 'no coverage section before a test run');
 
       const events = await donutRun('ThrottledThenSold');
       const rendered = await redraw(page, { type: 'execution', states: runInfo(events), steps: runSteps(events), version: 1 });

@@ -22,6 +22,8 @@ const RUN: Entry[] = [
   [{ tag: 'text', attrs: { x: 1, y: 12, class: 'run-note' }, text: '2×' }, 'Retried, Map iterations (in the state)'],
 ];
 
+const TESTS: Entry[] = [[box('node untested'), 'No test reaches it']];
+
 function section(title: string, entries: Entry[]): HTMLElement {
   const part = document.createElement('div');
   part.className = 'legend-section';
@@ -49,6 +51,7 @@ function section(title: string, entries: Entry[]): HTMLElement {
 export class Legend {
   readonly element = document.createElement('div');
   private readonly run = section('Last run', RUN);
+  private readonly tests = section('Test coverage', TESTS);
   private readonly staleNote = document.createElement('div');
 
   constructor(visible: boolean) {
@@ -57,7 +60,8 @@ export class Legend {
     this.staleNote.className = 'legend-stale';
     this.staleNote.textContent = 'Edited since this run: its colours are stale (run again).';
     this.run.append(this.staleNote);
-    this.element.append(section('Graph', GRAPH), this.run);
+    this.tests.hidden = true;
+    this.element.append(section('Graph', GRAPH), this.run, this.tests);
     this.element.hidden = !visible;
   }
 
@@ -67,6 +71,11 @@ export class Legend {
 
   toggle(): void {
     this.element.hidden = !this.element.hidden;
+  }
+
+  /** Shown once a test run with coverage has marked the picture. */
+  showCoverage(): void {
+    this.tests.hidden = false;
   }
 
   update(hasRun: boolean, stale: boolean): void {

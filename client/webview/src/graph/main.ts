@@ -227,6 +227,7 @@ window.addEventListener('message', (message: MessageEvent<ToGraphView>) => {
     case 'coverage':
       untested = new Set(data.untested);
       markUntested();
+      legend.showCoverage();
       break;
   }
 });

@@ -46,7 +46,7 @@ async function show(page: Page, url: string, result: ExecutionResult, testCase: 
 // The cells' own text joined by spaces: innerText depends on layout (a row read before its style applies comes out
 // with its cells run together, as one CI run saw), textContent does not.
 const rowTexts = (page: Page, selector = '.history .row') =>
-  page.$$eval(selector, (rows) => rows.map((r) => Array.from(r.children, (cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ')));
+  page.$$eval(selector, (rows) => rows.map((r) => Array.from((r as unknown as { children: ArrayLike<{ textContent: string | null }> }).children, (cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ')));
 
 // The execution view (dist/webview/execution.js): a history grouped by state, Map iteration and Parallel branch.
 for (const theme of ['dark', 'light'] as const) {

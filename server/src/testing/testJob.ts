@@ -1,5 +1,6 @@
 import type { RunTrace } from '../interpreter/types';
 import type { Failure } from './checkExpectations';
+import type { Observation } from './observe';
 import type { Expectation } from './testTypes';
 
 /** One test for the test worker: data only (the definition is sent once per worker under `machine`). */
@@ -18,17 +19,8 @@ export interface TestJob {
   startTime: number;
 }
 
-/** What the run did, as the report shows it. */
-export interface Observed {
-  status: string;
-  output?: unknown;
-  error?: string;
-  cause?: string;
-  path: string[];
-  transitions: number;
-  nextState?: string;
-  durationMs: number;
-}
+/** What the run did, as the report shows it: the observation's summary fields and how long it took. */
+export type Observed = Pick<Observation, 'status' | 'output' | 'error' | 'cause' | 'path' | 'transitions' | 'nextState'> & { durationMs: number };
 
 export interface TestOutcome {
   id: number;

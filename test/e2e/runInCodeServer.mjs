@@ -134,6 +134,14 @@ async function main() {
   });
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   pageRef.page = page;
+  if (process.env.ASL_E2E_NETLOG) {
+    const t0 = Date.now();
+    const short = (u) => u.replace(/^https?:\/\/[^/]+/, '').slice(0, 140);
+    page.on('request', (r) => { if (/webview|vscode-resource|vscode-cdn|pre\/|service-worker/.test(r.url())) log(`net +${Date.now() - t0} req ${short(r.url())}`); });
+    page.on('requestfinished', (r) => { if (/webview|vscode-resource|vscode-cdn|pre\/|service-worker/.test(r.url())) log(`net +${Date.now() - t0} done ${short(r.url())}`); });
+    page.on('frameattached', (f) => log(`net +${Date.now() - t0} frame attached`));
+    page.on('framenavigated', (f) => log(`net +${Date.now() - t0} frame navigated ${short(f.url())}`));
+  }
   let exitCode;
   await page.exposeFunction('codeAutomationExit', (code) => {
     exitCode = code;

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { runCli } from '../../server/src/cli/main';
 import { analyzeDocument } from '../../server/src/core/analyzeDocument';
 import { buildGraph } from '../../server/src/core/graph/buildGraph';
+import { layoutGraph } from '../../server/src/core/graph/layoutGraph';
 import { GRAPH_STYLE } from '../../client/webview/src/graph/graphStyle';
 import { generateMachine } from '../bench/generateMachine';
 import { memoryIo } from '../unit/cli/memoryIo';
@@ -102,6 +103,29 @@ describe('graph preview in a browser', function () {
     const renamed = await update(page, text.replaceAll('"Root step 3"', '"Root step 3, renamed"'));
     assert.equal(renamed.layouts, 1, 'the machine block, once, for a renamed state');
     assert.equal(renamed.overlaps, 0);
+    await page.close();
+  });
+
+  it('draws a graph that comes laid out (the first graph of a panel) without laying it out, and later edits reuse that work', async () => {
+    const text = readFileSync(resolve(EXAMPLES, 'donut-shop.asl.json'), 'utf8');
+    const graph = graphOf(text);
+    const page = await harness.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(harness.url);
+    await page.waitForFunction(() => (globalThis as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
+    await page.evaluate(({ g, l }) => {
+      const w = globalThis as unknown as { postMessage(m: unknown, origin: string): void };
+      w.postMessage({ type: 'init', documentUri: 'file:///x.asl.json' }, '*');
+      w.postMessage({ type: 'graph', graph: g, version: 1, layout: l }, '*');
+    }, { g: graph, l: layoutGraph(graph) });
+    await page.waitForFunction(() => (globalThis as unknown as { __posted: Posted[] }).__posted.some((m) => m.type === 'rendered'), undefined, { timeout: 30_000 });
+    const first = (await posted(page)).find((m) => m.type === 'rendered')!;
+    assert.equal(first.layouts, 0, 'drawn from the layout it came with');
+    assert.equal(first.nodes, analyzeDocument(text).model.states.length);
+    assert.equal(first.overlaps, 0);
+    // The view fills its cache when idle: a Comment edit then lays out nothing.
+    await page.evaluate(() => new Promise((done) => (globalThis as unknown as { requestIdleCallback(f: () => void): void }).requestIdleCallback(() => done(undefined))));
+    const comment = await update(page, text.replace('The donut shop:', 'The donut shop, edited:'));
+    assert.equal(comment.layouts, 0, 'an edit that keeps the structure is not laid out again');
     await page.close();
   });
 

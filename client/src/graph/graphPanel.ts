@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { layoutGraph } from '../../../server/src/core/graph/layoutGraph';
 import { GraphRequest, type ExecutionEvent } from '../../../server/src/protocol';
-import type { FromGraphView, ToGraphView } from '../../webview/src/shared/graphMessages';
+import type { FromGraphView, Layout, ToGraphView } from '../../webview/src/shared/graphMessages';
 import { runInfo } from '../execution/runInfo';
 import { runSteps } from './runSteps';
 import { GRAPH_STYLE } from '../../webview/src/graph/graphStyle';
@@ -16,8 +17,11 @@ export class GraphPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
-  /** The graph asked for while the webview loads, posted as soon as it is ready. */
-  private firstGraph: Promise<GraphRequest.Result | null>;
+  /**
+   * The graph asked for while the webview loads, laid out here meanwhile (the layout is pure and deterministic),
+   * so that the view only draws when it is ready: the layout is off the path to the first picture.
+   */
+  private firstGraph: Promise<{ graph: GraphRequest.Result; layout?: Layout } | null>;
   /** Messages from the webview (tests read these). */
   readonly received: FromGraphView[] = [];
   /** When the panel was made, the webview said ready, the first graph was posted, each message came (ms, for timings). */
@@ -55,7 +59,7 @@ export class GraphPanel {
     GraphPanel.panels.set(uri.toString(), this);
     panel.title = `Graph: ${uri.path.split('/').pop()}`;
     panel.webview.options = GraphPanel.options(context);
-    this.firstGraph = this.fetchGraph();
+    this.firstGraph = this.fetchGraph().then((graph) => (graph ? { graph, layout: layoutOrNothing(graph) } : null));
     panel.webview.html = webviewHtml(panel.webview, context.extensionUri, 'graph.js', 'Graph', GRAPH_STYLE.css);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: FromGraphView) => this.handleMessage(m)),
@@ -82,8 +86,8 @@ export class GraphPanel {
     if (message.type === 'ready') {
       this.ready = true;
       this.post({ type: 'init', documentUri: this.uri.toString() });
-      const graph = await this.firstGraph;
-      if (graph) this.post({ type: 'graph', graph, version: graph.version });
+      const first = await this.firstGraph;
+      if (first) this.post({ type: 'graph', graph: first.graph, version: first.graph.version, ...(first.layout ? { layout: first.layout } : {}) });
       else void this.refresh();
       this.timeline.push(['graph posted', Date.now()]);
     } else if (message.type === 'reveal') {
@@ -153,5 +157,14 @@ export class GraphPanel {
     GraphPanel.panels.delete(this.uri.toString());
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+function layoutOrNothing(graph: GraphRequest.Result): Layout | undefined {
+  try {
+    return layoutGraph(graph);
+  } catch {
+    // The view lays it out again and says why it cannot.
+    return undefined;
   }
 }

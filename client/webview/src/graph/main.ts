@@ -67,6 +67,8 @@ function save(): void {
 const cache = new LayoutCache();
 /** The newest graph from the extension, and the one `layout` was made for. */
 let latest: Versioned | undefined;
+/** The layout that came with `latest`, if the extension laid it out (the first graph). */
+let latestLayout: Layout | undefined;
 let laidOut: Versioned | undefined;
 let layout: Layout | undefined;
 let run: RunOverlay | undefined;
@@ -167,9 +169,12 @@ function relayout(): void {
     const next = latest!;
     const computed = cache.computed;
     try {
-      const nextLayout = layoutGraph(next.graph, cache);
+      const given = latestLayout;
+      const nextLayout = given ?? layoutGraph(next.graph, cache);
       layouts = cache.computed - computed;
       draw(next, nextLayout);
+      // Fill the cache once the picture is up, so the first edit lays out only the blocks it changed.
+      if (given) requestIdleCallback(() => layoutGraph(next.graph, cache), { timeout: 2000 });
     } catch (error) {
       status.textContent = `Layout failed: ${String(error)}`;
     }
@@ -210,6 +215,7 @@ window.addEventListener('message', (message: MessageEvent<ToGraphView>) => {
       break;
     case 'graph':
       latest = { graph: data.graph, version: data.version };
+      latestLayout = data.layout;
       relayout();
       break;
     case 'cursor': {

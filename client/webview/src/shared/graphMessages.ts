@@ -1,3 +1,4 @@
+import type { Layout } from '../../../../server/src/core/graph/graphLayout';
 import type { GraphModel } from '../../../../server/src/core/graph/graphModel';
 
 /** How a state fared in the last run, for the execution overlay. */
@@ -26,7 +27,8 @@ export interface RunOverlay {
 
 export type ToGraphView =
   | { type: 'init'; documentUri: string }
-  | { type: 'graph'; graph: GraphModel; version: number }
+  /** `layout`: the graph already laid out (the first graph of a panel: the extension lays it out while the view loads). */
+  | { type: 'graph'; graph: GraphModel; version: number; layout?: Layout }
   | { type: 'cursor'; offset: number }
   | ({ type: 'execution' } & RunOverlay)
   /** After a test run with coverage: the states no test entered (drawn as untested). */

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AslWorkbenchApi } from '../../../client/src/extension';
 import type { GraphPanel } from '../../../client/src/graph/graphPanel';
+import { problemRows, withActiveFileProblems } from './problemsPanel';
 import { ui } from './ui';
 import { until } from './until';
 
@@ -48,15 +49,15 @@ describe('State machines inside a SAM template in a real VS Code', function () {
     assert.deepEqual(diagnostics.map(codeOf).sort(), ['linked-definition', 'unknown-field', 'unknown-state']);
     assert.equal(diagnostics.find((d) => codeOf(d) === 'linked-definition')?.severity, vscode.DiagnosticSeverity.Warning);
     if (!ui.available) return;
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    await ui.waitFor('.markers-panel .monaco-list-row');
-    const rows = await ui.query('.markers-panel .monaco-list-row');
-    assert.ok(rows.some((r) => /refers to 'Nowhere'/.test(r.ariaLabel ?? r.text)), JSON.stringify(rows.map((r) => r.ariaLabel ?? r.text)));
-    editor.revealRange(nowhere.range, vscode.TextEditorRevealType.InCenter);
+    await withActiveFileProblems(async () => {
+      await problemRows(/refers to 'Nowhere'/);
+      editor.revealRange(nowhere.range, vscode.TextEditorRevealType.InCenter);
+      await ui.theme('light');
+      await ui.screenshot('template-problems-light');
+      await ui.theme('dark');
+      await ui.screenshot('template-problems-dark');
+    });
     await ui.theme('light');
-    await ui.screenshot('template-problems-light');
-    await ui.theme('dark');
-    await ui.screenshot('template-problems-dark');
   });
 
   it('the Graph lens above a state machine opens its graph beside the template', async () => {

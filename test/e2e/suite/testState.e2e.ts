@@ -68,4 +68,33 @@ describe('Test State in a real VS Code', () => {
     assert.equal(meta.text, 'lens.asl.json · Input: lens.input.json');
     log('Test State code lens: ran Greet from lens.input.json');
   });
+  it('offers "Test State" on a state box of the graph (right-click menu); choosing it runs that state in the view', async function () {
+    if (!ui.available) this.skip();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const file = path.join(root, 'test-artifacts', 'e2e-workspace', 'graph-menu.asl.json');
+    const machine = {
+      StartAt: 'Greet',
+      States: {
+        Greet: { Type: 'Pass', Next: 'Shout' },
+        Shout: { Type: 'Pass', Parameters: { 'loud.$': "States.Format('{}!', $.who)" }, End: true },
+      },
+    };
+    await vscode.workspace.fs.writeFile(vscode.Uri.file(file), Buffer.from(JSON.stringify(machine, null, 2)));
+    await vscode.workspace.fs.writeFile(vscode.Uri.file(file.replace('.asl.json', '.input.json')), Buffer.from('{ "who": "Ana" }\n'));
+    await open(file);
+    await vscode.commands.executeCommand('asl.openGraphPreviewToSide');
+    const box = 'svg.graph g.node:has(text:text-is("Shout"))';
+    await ui.waitFor(box, { frame: 'webview', timeoutMs: 20_000 });
+    await ui.click(box, { frame: 'webview', button: 'right' });
+    const item = '.context-view .monaco-menu .action-item:has-text("Test State")';
+    await ui.waitFor(item, { timeoutMs: 10_000 });
+    await ui.screenshot('graph-context-menu');
+    await ui.click(item);
+    await ui.waitFor('tr.step[data-step="Parameters"]', { frame: 'webview', timeoutMs: 20_000 });
+    const [heading] = await ui.query('h2', { frame: 'webview' });
+    assert.equal(heading.text, 'Test State: Shout');
+    const rows = await stepRows();
+    assert.match(rows.find((r) => r.startsWith('Parameters'))!, /\{ "loud": "Ana!" \}/);
+    log('graph right-click: Test State ran Shout from graph-menu.input.json');
+  });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { problemRows, withActiveFileProblems } from './problemsPanel';
 import { ui } from './ui';
 import { until } from './until';
 
@@ -53,17 +54,15 @@ describe('.asl.yaml files in a real VS Code', function () {
     assert.ok(intrinsic, JSON.stringify(diagnostics));
     assert.equal(intrinsic.range.start.line, 14);
     if (!ui.available) return;
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    const rows = await until('problem rows', async () => {
-      const found = await ui.query('.markers-panel .monaco-list-row');
-      return found.some((r) => /Nowhere/.test(r.ariaLabel ?? r.text)) ? found : undefined;
+    await withActiveFileProblems(async () => {
+      const rows = await problemRows(/Nowhere/);
+      assert.ok(rows.some((r) => /States\.Format|intrinsic/i.test(r.ariaLabel ?? r.text)), JSON.stringify(rows.map((r) => r.ariaLabel ?? r.text)));
+      editor.selection = new vscode.Selection(unknown.range.start, unknown.range.start);
+      await ui.theme('light');
+      await ui.screenshot('yaml-problems-light');
+      await ui.theme('dark');
+      await ui.screenshot('yaml-problems-dark');
     });
-    assert.ok(rows.some((r) => /States\.Format|intrinsic/i.test(r.ariaLabel ?? r.text)), JSON.stringify(rows.map((r) => r.ariaLabel ?? r.text)));
-    editor.selection = new vscode.Selection(unknown.range.start, unknown.range.start);
-    await ui.theme('light');
-    await ui.screenshot('yaml-problems-light');
-    await ui.theme('dark');
-    await ui.screenshot('yaml-problems-dark');
     await ui.theme('light');
   });
 

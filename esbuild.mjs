@@ -13,6 +13,8 @@ const nodeEntries = [
   { in: 'server/src/execution/executionWorker.ts', out: 'executionWorker' },
   // Runs many tests, one after another, in a process of its own (asl test, the Testing view).
   { in: 'server/src/testing/testWorker.ts', out: 'testWorker' },
+  // The debug adapter (Debug Adapter Protocol over stdio); it runs each debugged execution in an execution worker.
+  { in: 'server/src/debugAdapter.ts', out: 'debugAdapter' },
 ];
 const webviewEntries = [
   { in: 'client/webview/src/graph/main.ts', out: 'webview/graph' },

@@ -216,3 +216,74 @@ export namespace RunTestsRequest {
     coverage?: { machineUri: string; items: { kind: 'state' | 'choice' | 'catch' | 'retry'; state: string; label: string; line: number; hits: number }[] }[];
   }
 }
+
+/**
+ * The debug adapter (dist/debugAdapter.js, server/src/debug/): its launch configuration (type `asl`, request
+ * `launch`) and the custom DAP events it sends besides the standard ones. The client listens to them with
+ * `vscode.debug.onDidReceiveDebugSessionCustomEvent` (event name: `aslHistory`...).
+ */
+export namespace DebugEvents {
+  export const TYPE = 'asl';
+
+  export interface LaunchArguments {
+    /** The .asl.json / .asl.yaml file, or a SAM/CloudFormation/Serverless/Terraform file holding the machine. */
+    program: string;
+    /** In a file with several state machines: the logical ID / name of the one to debug. */
+    stateMachine?: string;
+    /** The execution input (any JSON); else `inputFile`; else `<name>.input.json` beside the machine; else `{}`. */
+    input?: unknown;
+    inputFile?: string;
+    /** A Step Functions Local mock config file (default `<name>.mocks.json` beside the machine) and its test case. */
+    mocks?: string;
+    testCase?: string;
+    /** A module whose `handlers` (or default) export answers Tasks by state name or resource. */
+    handlers?: string;
+    /** `${Name}` definition substitutions. */
+    substitutions?: Record<string, string>;
+    machineType?: 'STANDARD' | 'EXPRESS';
+    /** Virtual time (default): Wait states and retries take no real time. */
+    clock?: 'virtual' | 'real';
+    stopOnEntry?: boolean;
+    /** Stop between the processing steps of Task, Parallel and Map states when stepping (default true). */
+    stopBetweenSteps?: boolean;
+    /** Run without stopping (Run Without Debugging). */
+    noDebug?: boolean;
+  }
+
+  /** New history events since the last `aslHistory`, in history order (the shape the execution view uses). */
+  export namespace History {
+    export const event = 'aslHistory';
+    export interface Body {
+      program: string;
+      stateMachine?: string;
+      events: ExecutionEvent[];
+    }
+  }
+
+  /** The run stopped at a state (a breakpoint, a step, a pause). */
+  export namespace Paused {
+    export const event = 'aslPaused';
+    export interface Body {
+      program: string;
+      stateMachine?: string;
+      state: string;
+      threadName: string;
+    }
+  }
+
+  export namespace Resumed {
+    export const event = 'aslResumed';
+    export interface Body {
+      program: string;
+    }
+  }
+
+  /** The run is over: SUCCEEDED, FAILED, TIMED_OUT, ABORTED, or INVALID when it could not start. */
+  export namespace Ended {
+    export const event = 'aslEnded';
+    export interface Body {
+      program: string;
+      status: string;
+    }
+  }
+}

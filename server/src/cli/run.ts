@@ -7,7 +7,7 @@ import { formatHistory, formatSummary, statesTaken } from './formatHistory';
 import { githubError, stateLine } from './githubAnnotations';
 import { chooseMachine, MACHINE_FLAGS, MACHINE_USAGE } from './chooseMachine';
 import { parseArgs } from './parseArgs';
-import { besideMachine, machineName, readJsonFile, taskSetup, type TaskSetup } from './runFiles';
+import { machineName, runSetup } from './runFiles';
 import { runLimitFlags, runLimitsOf, RUN_LIMITS_USAGE } from './runLimitFlags';
 
 export { machineName } from './runFiles';
@@ -84,25 +84,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
 
-  let input: unknown = {};
-  let tasks: Exclude<TaskSetup, { error: string }>;
-  const used: string[] = [];
-  try {
-    const inputFile = typeof args.flags.input === 'string' ? args.flags.input : await besideMachine(io, machineFile, '.input.json');
-    if (inputFile !== undefined) {
-      input = await readJsonFile(io, 'The input', inputFile);
-      if (args.flags.input === undefined) used.push(`input ${inputFile} (beside the machine)`);
-    }
-    const setup = await taskSetup(io, machineFile, args.flags);
-    if ('error' in setup) {
-      if (setup.testCases) io.stdout(`${setup.testCases.join('\n')}\n`);
-      return usage(setup.error);
-    }
-    tasks = setup;
-    used.push(...setup.used);
-  } catch (error) {
-    return usage(error instanceof Error ? error.message : String(error));
+  const setup = await runSetup(io, machineFile, args.flags);
+  if ('error' in setup) {
+    if (setup.testCases) io.stdout(`${setup.testCases.join('\n')}\n`);
+    return usage(setup.error);
   }
+  const { input, tasks, used } = setup;
   if (used.length > 0) io.stderr(`asl run: using ${used.join('; ')}\n`);
 
   // The execution runs in a worker process of its own (server/src/execution): this process only prints.

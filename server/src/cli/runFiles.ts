@@ -66,3 +66,28 @@ export async function taskSetup(io: CliIo, file: string, flags: Record<string, s
   if (handlersPath) used.push(`handlers ${flags.handlers}`);
   return { ...(setup ? { mocks: setup } : {}), ...(handlersPath ? { handlersPath } : {}), used };
 }
+
+/**
+ * What a run of the machine needs besides its definition (`asl run`, the debug adapter): the input (`input`
+ * flag, else `name.input.json` beside the machine, else `{}`) and how Tasks are answered (taskSetup); or why not.
+ */
+export async function runSetup(io: CliIo, machineFile: string, flags: Record<string, string | boolean | string[] | undefined>, givenInput?: { value: unknown }): Promise<{ input: unknown; tasks: Exclude<TaskSetup, { error: string }>; used: string[] } | { error: string; testCases?: string[] }> {
+  let input: unknown = {};
+  const used: string[] = [];
+  try {
+    if (givenInput) input = givenInput.value;
+    else {
+      const inputFile = typeof flags.input === 'string' ? flags.input : await besideMachine(io, machineFile, '.input.json');
+      if (inputFile !== undefined) {
+        input = await readJsonFile(io, 'The input', inputFile);
+        if (flags.input === undefined) used.push(`input ${inputFile} (beside the machine)`);
+      }
+    }
+    const setup = await taskSetup(io, machineFile, flags);
+    if ('error' in setup) return setup;
+    used.push(...setup.used);
+    return { input, tasks: setup, used };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -5,7 +5,8 @@
  * an earlier one left behind. The intrinsics are frozen before any other module loads.
  */
 import './freezeOnLoad';
-import { runJob } from './runJob';
+import { runJob, type DebugLink } from './runJob';
+import type { DebugHostMessage } from '../debug/debugMessages';
 import type { TaskAnswer, TaskTokens } from '../interpreter/taskTokens';
 import type { HostMessage, RunJob, WorkerMessage } from './workerMessages';
 
@@ -25,12 +26,31 @@ const post = (message: WorkerMessage): void => {
   if (message.type === 'callback') {
     if (message.task.waiting) waiting.set(message.task.token, message.task.stateName);
     else waiting.delete(message.task.token);
-    // While the user may answer a waiting task, the host's channel keeps this process alive.
-    if (job?.userAnswers === true && waiting.size > 0) process.channel?.ref();
-    else process.channel?.unref();
+    keepAlive();
   }
   if (message.type === 'done' || message.type === 'invalid') finished = true;
   send(message);
+};
+
+/** While the user may answer a waiting task, or a debugger holds the run paused, the host's channel keeps this process alive. */
+let paused = false;
+const keepAlive = (): void => {
+  if (paused || (job?.userAnswers === true && waiting.size > 0)) process.channel?.ref();
+  else process.channel?.unref();
+};
+
+/** Debug requests that came before the run's debugger listened. */
+let debugHandler: ((message: DebugHostMessage) => void) | undefined;
+const debugQueue: DebugHostMessage[] = [];
+const debugLink: DebugLink = {
+  listen(handler) {
+    debugHandler = handler;
+    for (const message of debugQueue.splice(0)) handler(message);
+  },
+  hold(on) {
+    paused = on;
+    keepAlive();
+  },
 };
 
 const stop = (message: WorkerMessage): void => {
@@ -53,6 +73,11 @@ process.on('beforeExit', () => {
 
 process.on('message', (message: HostMessage) => {
   if (message?.type === 'abort') return controller.abort();
+  if (message?.type === 'debug') {
+    if (debugHandler) debugHandler(message);
+    else if (debugQueue.length < 1000) debugQueue.push(message);
+    return;
+  }
   if (message?.type === 'answer') {
     if (typeof message.token === 'string' && isAnswer(message.answer)) tokens?.answer(message.token, message.answer);
     return;
@@ -61,7 +86,7 @@ process.on('message', (message: HostMessage) => {
   job = message.job;
   process.channel?.unref();
   // Once `done` is sent the host stops this process; until then nothing here exits on its own.
-  runJob(job, controller.signal, post, (t) => (tokens = t)).catch(
+  runJob(job, controller.signal, post, (t) => (tokens = t), debugLink).catch(
     (error: unknown) => stop({ type: 'crash', cause: `The execution worker failed: ${describe(error)}` }),
   );
 });

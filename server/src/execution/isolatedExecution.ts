@@ -17,6 +17,7 @@ export interface ExecutionHooks {
   onEvents?(events: HistoryEvent[]): void;
   onCallback?: IsolatedRunHooks['onCallback'];
   onOutput?: IsolatedRunHooks['onOutput'];
+  onDebug?: IsolatedRunHooks['onDebug'];
 }
 
 /**
@@ -24,7 +25,7 @@ export interface ExecutionHooks {
  * to stop (abort that did not yield, time or memory limit, a handler that never settled, a crash) ends with an
  * ExecutionAborted or ExecutionFailed event saying why, and the host lives on.
  */
-export function startExecution(spec: JobSpec, limits: RunLimits, hooks: ExecutionHooks = {}): { result: Promise<ExecutionResult | SetupFailure>; abort(): void; pid?: number; answer: IsolatedRun['answer'] } {
+export function startExecution(spec: JobSpec, limits: RunLimits, hooks: ExecutionHooks = {}): { result: Promise<ExecutionResult | SetupFailure>; abort(): void; pid?: number; answer: IsolatedRun['answer']; debug: IsolatedRun['debug'] } {
   const events: HistoryEvent[] = [];
   const run = startIsolatedRun({ ...spec, kind: 'execution', jsonata: JSONATA_BUDGET }, limits, {
     onEvents: (batch) => {
@@ -33,13 +34,14 @@ export function startExecution(spec: JobSpec, limits: RunLimits, hooks: Executio
     },
     onOutput: hooks.onOutput,
     onCallback: hooks.onCallback,
+    onDebug: hooks.onDebug,
   });
   const result = run.outcome.then((outcome): ExecutionResult | SetupFailure => {
     if (outcome.type === 'invalid') return { invalid: true, error: outcome.error, message: outcome.message };
     if (outcome.type === 'done') return { ...(outcome.result as Omit<ExecutionResult, 'events'>), events };
     return stoppedExecution(outcome, events, spec.startTime, hooks);
   });
-  return { result, abort: run.abort, pid: run.pid, answer: run.answer };
+  return { result, abort: run.abort, pid: run.pid, answer: run.answer, debug: run.debug };
 }
 
 function stoppedExecution(outcome: Extract<IsolatedOutcome, { type: 'stopped' }>, events: HistoryEvent[], startTime: number, hooks: ExecutionHooks): ExecutionResult {

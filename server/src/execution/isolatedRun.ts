@@ -5,6 +5,7 @@ import type { TaskAnswer, WaitingTask } from '../interpreter/taskTokens';
 import type { HistoryEvent } from '../interpreter/types';
 import type { RunLimits } from './runLimits';
 import { forkWorker, scheduleSpare, takeSpareWorker } from './spareWorker';
+import type { DebugHostMessage, DebugWorkerMessage } from '../debug/debugMessages';
 import type { RunJob, WorkerMessage } from './workerMessages';
 
 /** After an abort, a run that does not stop by itself within this long is killed. */
@@ -23,6 +24,8 @@ export interface IsolatedRunHooks {
   onCallback?(task: WaitingTask): void;
   /** What handler code printed (console.log / console.error in the worker). */
   onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
+  /** A debugged run's replies, stops and logpoint output (server/src/debug). */
+  onDebug?(message: DebugWorkerMessage): void;
 }
 
 export interface IsolatedRun {
@@ -33,6 +36,8 @@ export interface IsolatedRun {
   abort(): void;
   /** Passes an answer to a task token (SendTaskSuccess/Failure/Heartbeat) to the run. */
   answer(token: string, answer: TaskAnswer): void;
+  /** Sends a debug request to a debugged run. */
+  debug(message: DebugHostMessage): void;
 }
 
 /**
@@ -77,7 +82,7 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
   try {
     child = spare?.child ?? forkWorker(workerScript(), limits.memoryMb);
   } catch (error) {
-    return { outcome: Promise.resolve({ type: 'stopped', reason: 'crash', cause: `The execution worker could not start: ${(error as Error).message}` }), abort: () => undefined, answer: () => undefined };
+    return { outcome: Promise.resolve({ type: 'stopped', reason: 'crash', cause: `The execution worker could not start: ${(error as Error).message}` }), abort: () => undefined, answer: () => undefined, debug: () => undefined };
   }
   child.stdout?.setEncoding('utf8').on('data', (text: string) => hooks.onOutput?.(text, 'stdout'));
   child.stderr?.setEncoding('utf8').on('data', (text: string) => {
@@ -107,6 +112,11 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
         return;
       case 'task':
         if (typeof message.stateName === 'string') pending.set(message.stateName, (pending.get(message.stateName) ?? 0) + (message.pending ? 1 : -1));
+        return;
+      case 'debugReply':
+      case 'debugStopped':
+      case 'debugOutput':
+        hooks.onDebug?.(message);
         return;
       case 'done':
         return finish({ type: 'done', result: message.result });
@@ -153,6 +163,9 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
     },
     answer: (token, answer) => {
       if (!over && !stopping && child.connected) child.send({ type: 'answer', token, answer });
+    },
+    debug: (message) => {
+      if (!over && !stopping && child.connected) child.send(message);
     },
   };
 }

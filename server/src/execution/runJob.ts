@@ -7,7 +7,15 @@ import { findState, testState } from '../interpreter/testState';
 import type { HistoryEvent, TaskInvoker } from '../interpreter/types';
 import { VirtualClock } from '../interpreter/virtualClock';
 import { loadHandlers, nodeServices, realClock } from '../runtime/nodeRuntime';
+import { DebugController } from '../debug/runtime/debugController';
+import type { DebugHostMessage } from '../debug/debugMessages';
 import type { RunJob, WorkerMessage } from './workerMessages';
+
+/** How a debugged run hears the adapter, and keeps its process alive while paused. */
+export interface DebugLink {
+  listen(handler: (message: DebugHostMessage) => void): void;
+  hold(paused: boolean): void;
+}
 
 /**
  * Events are sent in batches of this many, whenever the run lets the event loop turn (a handler waiting on
@@ -26,8 +34,21 @@ function own<K extends keyof RunJob>(job: RunJob, key: K): RunJob[K] | undefined
  * Runs one job inside the execution worker and reports through `post`: streamed events, the handler calls in
  * flight, then `done` (or `invalid` when the run cannot start).
  */
-export async function runJob(job: RunJob, signal: AbortSignal, post: (message: WorkerMessage) => void, onTokens?: (tokens: TaskTokens) => void): Promise<void> {
+export async function runJob(job: RunJob, signal: AbortSignal, post: (message: WorkerMessage) => void, onTokens?: (tokens: TaskTokens) => void, debugLink?: DebugLink): Promise<void> {
   configureJsonataBudget({ ...job.jsonata, now: () => performance.now() });
+  let flushEvents = (): void => undefined;
+  const debugOptions = own(job, 'debug');
+  const debug = debugOptions && debugLink && job.kind === 'execution'
+    ? new DebugController(job.definition, job.stateMachineName, { stopOnEntry: debugOptions.stopOnEntry === true, stopBetweenSteps: debugOptions.stopBetweenSteps !== false }, { post, flush: () => flushEvents(), hold: (paused) => debugLink.hold(paused), services: nodeServices }, signal)
+    : undefined;
+  if (debug) {
+    debugLink!.listen((message) => {
+      debug.handle(message.request).then(
+        (body) => post({ type: 'debugReply', id: message.id, body }),
+        (error: unknown) => post({ type: 'debugReply', id: message.id, error: error instanceof Error ? error.message : String(error) }),
+      );
+    });
+  }
   const clock = job.realTime ? realClock : new VirtualClock(job.startTime);
   const tokens = new TaskTokens((task) => post({ type: 'callback', task }));
   onTokens?.(tokens);
@@ -77,6 +98,13 @@ export async function runJob(job: RunJob, signal: AbortSignal, post: (message: W
     batch = [];
     lastPost = performance.now();
   };
+  flushEvents = flush;
+  if (debug) {
+    // The adapter sends the breakpoints, then says the configuration is done: only then does the run start.
+    debugLink!.hold(true);
+    await debug.configured;
+    debugLink!.hold(false);
+  }
   const resultsDir = own(job, 'resultsDir');
   // Loaded only for a run that writes results (it brings node:fs/promises into the worker's start-up).
   const writeResult = typeof resultsDir === 'string' ? (await import('../cli/resultWriter')).resultWriter(resultsDir) : undefined;
@@ -103,6 +131,7 @@ export async function runJob(job: RunJob, signal: AbortSignal, post: (message: W
       }
     },
     ...(writeResult ? { writeResult } : {}),
+    ...(debug ? { debug } : {}),
   });
   flush();
   post({ type: 'done', result: { status: result.status, output: result.output, error: result.error, cause: result.cause, durationMs: result.durationMs } });

@@ -1,3 +1,4 @@
+import type { DebugHostMessage, DebugJobOptions, DebugWorkerMessage } from '../debug/debugMessages';
 import type { TaskAnswer, WaitingTask } from '../interpreter/taskTokens';
 
 /** One run for the execution worker: everything it needs, as data (no function, no path chosen by user data). */
@@ -29,12 +30,14 @@ export interface RunJob {
    * no handler answers waits for them instead of being a setup error.
    */
   userAnswers?: boolean;
+  /** A debugger drives the run (server/src/debug): it starts once the adapter says the configuration is done. */
+  debug?: DebugJobOptions;
   /** The budget of each JSONata evaluation. */
   jsonata: { timeoutMs: number; maxDepth: number };
 }
 
 /** From the host to the worker. */
-export type HostMessage = { type: 'run'; job: RunJob } | { type: 'abort' } | { type: 'answer'; token: string; answer: TaskAnswer };
+export type HostMessage = { type: 'run'; job: RunJob } | { type: 'abort' } | { type: 'answer'; token: string; answer: TaskAnswer } | DebugHostMessage;
 
 /** From the worker to the host. */
 export type WorkerMessage =
@@ -52,4 +55,5 @@ export type WorkerMessage =
   /** An uncaught exception or unhandled rejection (from handler code) stopped the worker. */
   | { type: 'crash'; cause: string }
   /** Nothing was left to run while these handler calls were pending (or these tasks waited for their token). */
-  | { type: 'unsettled'; tasks: string[]; tokens?: string[] };
+  | { type: 'unsettled'; tasks: string[]; tokens?: string[] }
+  | DebugWorkerMessage;

@@ -135,12 +135,20 @@ export class Execution {
     // Each state's Entered event follows the previous state's Exited (or the iteration's or branch's start), so
     // previousEventId chains stay causal when Map iterations and Parallel branches interleave, as in AWS's history.
     let previous = frame.parentEvent;
+    const debug = this.options.debug;
     for (;;) {
       this.checkRunning(frame);
       // Names are looked up as own keys: a state named `constructor` or `toString` is a state, not Object's.
       // (Written out rather than through getOwn, whose shared lookup sees every shape in the program: slower.)
       const state = hasOwnProperty.call(states, name) ? (states as Record<string, Obj>)[name] : undefined;
       if (!state || typeof state !== 'object') throw new StatesError('States.Runtime', `State '${name}' does not exist`);
+      if (debug !== undefined) {
+        const held = debug.beforeState(this, frame, name, data);
+        if (held !== undefined) {
+          data = await held;
+          this.checkRunning(frame);
+        }
+      }
       // A state that needs no waiting (Pass, Choice, Succeed, Fail) runs synchronously: no promise per transition.
       let outcome = this.runWithHandlers(frame, name, state, data, previous);
       if (outcome instanceof Promise) outcome = await outcome;
@@ -216,6 +224,7 @@ export class Execution {
     for (;;) {
       const e = locateError(asStatesError(error), run.name, run.entered);
       if (e instanceof FatalError || e.error === 'States.Aborted' || this.options.signal?.aborted) throw e;
+      if (this.options.debug !== undefined) await this.options.debug.stateFailed(run, e, handles(retriers, attempts, state.Catch, e.error));
       const index = retriers.findIndex((r) => errorMatches((r.ErrorEquals as string[]) ?? [], e.error));
       if (index >= 0) {
         const r = retriers[index];
@@ -344,6 +353,13 @@ export class Execution {
   async jsonata(value: unknown, bindings: Parameters<typeof evaluateJsonataValue>[1], field: string): Promise<unknown> {
     return hasJsonata(value) ? evaluateJsonataValue(value, bindings, this.options.services, field) : value;
   }
+}
+
+/** Whether a state's Retry (with attempts left) or Catch takes an error (for a debugger's exception breakpoints). */
+function handles(retriers: Obj[], attempts: number[] | undefined, catchers: unknown, error: string): boolean {
+  const retry = retriers.findIndex((r) => errorMatches((r.ErrorEquals as string[]) ?? [], error));
+  if (retry >= 0 && (attempts?.[retry] ?? 0) < (typeof retriers[retry].MaxAttempts === 'number' ? (retriers[retry].MaxAttempts as number) : 3)) return true;
+  return Array.isArray(catchers) && (catchers as Obj[]).some((c) => errorMatches((c.ErrorEquals as string[]) ?? [], error));
 }
 
 export function asStatesError(error: unknown): StatesError {

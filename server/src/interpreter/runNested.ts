@@ -1,5 +1,5 @@
 import { checkDataLimit } from './dataLimit';
-import { asStatesError, type Execution } from './execution';
+import { asStatesError, type Execution, type Frame } from './execution';
 import type { StateRun } from './runState';
 import { FatalError, StatesError } from './statesError';
 import { StopScope } from './stopScope';
@@ -29,13 +29,17 @@ export async function runParallel(ex: Execution, run: StateRun, input: unknown):
   const scope = new StopScope(run.frame.scope);
   try {
     checkDataLimit('The input of the branches of', run.name, input);
+    const debug = ex.options.debug;
     const results = await Promise.all(
-      branches.map((block) =>
-        ex.runBlock({ block, variables: new VariableScope(run.frame.variables), queryLanguage: topLanguage(ex), scope, parentEvent: started }, input).catch((error: unknown) => {
+      branches.map((block, index) => {
+        const frame: Frame = { block, variables: new VariableScope(run.frame.variables), queryLanguage: topLanguage(ex), scope, parentEvent: started };
+        if (debug !== undefined) debug.blockStarted(frame, run, index);
+        const branch = ex.runBlock(frame, input);
+        return (debug !== undefined ? branch.finally(() => debug.blockEnded(frame)) : branch).catch((error: unknown) => {
           scope.stop(asStatesError(error));
           throw error;
-        }),
-      ),
+        });
+      }),
     );
     ex.emit('ParallelStateSucceeded', {}, started);
     checkDataLimit('The result of', run.name, results);
@@ -103,7 +107,13 @@ export async function runMap(
         checkDataLimit(`The input of iteration ${index} of`, run.name, itemInput);
         // A Distributed Map's children are separate executions: they cannot read outer variables.
         const variables = new VariableScope(distributed ? undefined : run.frame.variables);
-        results[index] = await ex.runBlock({ block: processor, variables, queryLanguage: topLanguage(ex), mapItem: { Index: index, Value: items[index] }, scope, parentEvent: iteration }, itemInput);
+        const frame: Frame = { block: processor, variables, queryLanguage: topLanguage(ex), mapItem: { Index: index, Value: items[index] }, scope, parentEvent: iteration };
+        const debug = ex.options.debug;
+        if (debug === undefined) results[index] = await ex.runBlock(frame, itemInput);
+        else {
+          debug.blockStarted(frame, run, index);
+          results[index] = await ex.runBlock(frame, itemInput).finally(() => debug.blockEnded(frame));
+        }
         ex.emit('MapIterationSucceeded', { mapIterationSucceededEventDetails: { name: iterationName, index } }, started);
       } catch (error) {
         const e = asStatesError(error);

@@ -68,11 +68,13 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
     }
     case 'Task':
       return (async () => {
+        if (ex.options.debug !== undefined) return debugSteps(ex, run, effective(), (args) => invokeTask(ex, run, args), (raw) => finish(selectResult(raw), raw, nextOf(state)));
         const raw = await invokeTask(ex, run, effective());
         return finish(selectResult(raw), raw, nextOf(state));
       })();
     case 'Parallel':
       return (async () => {
+        if (ex.options.debug !== undefined) return debugSteps(ex, run, effective(), (args) => runParallel(ex, run, args), (raw) => finish(selectResult(raw), raw, nextOf(state)));
         const raw = await runParallel(ex, run, effective());
         return finish(selectResult(raw), raw, nextOf(state));
       })();
@@ -143,8 +145,10 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
     case 'Pass':
       return finish(input, nextOf(state));
     case 'Task':
+      if (ex.options.debug !== undefined) return debugSteps(ex, run, await args(), (a) => invokeTask(ex, run, a), (raw) => finish(raw, nextOf(state)));
       return finish(await invokeTask(ex, run, await args()), nextOf(state));
     case 'Parallel':
+      if (ex.options.debug !== undefined) return debugSteps(ex, run, await args(), (a) => runParallel(ex, run, a), (raw) => finish(raw, nextOf(state)));
       return finish(await runParallel(ex, run, await args()), nextOf(state));
     case 'Map': {
       const reader = state.ItemReader as Obj | undefined;
@@ -186,6 +190,20 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
     }
   }
   throw new StatesError('States.Runtime', `Unknown state type '${type}'`);
+}
+
+/**
+ * A Task or Parallel with a debugger attached: the same steps as the plain path, with a stop offered after the
+ * effective input (InputPath/Parameters or Arguments), after the result, and after the output is built.
+ */
+async function debugSteps(ex: Execution, run: StateRun, effectiveInput: unknown, act: (input: unknown) => Promise<unknown>, finish: (raw: unknown) => StateOutcome | Promise<StateOutcome>): Promise<StateOutcome> {
+  const debug = ex.options.debug!;
+  await debug.step(run, 'effectiveInput', effectiveInput);
+  const raw = await act(effectiveInput);
+  await debug.step(run, 'result', raw);
+  const outcome = await finish(raw);
+  await debug.step(run, 'output', outcome.output);
+  return outcome;
 }
 
 /**

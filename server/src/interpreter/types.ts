@@ -1,3 +1,4 @@
+import type { DebugHooks } from './debugHooks';
 import type { IntrinsicServices } from './intrinsicsEval';
 import type { TaskTokenApi, TaskTokens } from './taskTokens';
 
@@ -87,4 +88,6 @@ export interface RunOptions {
    * seconds when this is given, as a person or a handler answers in real time; without it, virtual ones.
    */
   realSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** A debugger attached to the run (server/src/debug/runtime); absent, nothing is called. */
+  debug?: DebugHooks;
 }

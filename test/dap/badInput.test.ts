@@ -67,6 +67,7 @@ describe('debug adapter: bad input (DAP)', function () {
     const s = scratch({ 'm.asl.json': { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } } });
     try {
       let response: DebugProtocol.SetBreakpointsResponse | undefined;
+      const terminated = dc.waitForEvent('terminated');
       await launch(dc, { program: s.path('m.asl.json') }, [], async (client) => {
         response = await client.setBreakpointsRequest({ source: { path: s.path('m.asl.json') }, breakpoints: [{ line: 4, condition: '$states.input.x >' }, { line: 4, hitCondition: 'often' }] });
       });
@@ -75,7 +76,7 @@ describe('debug adapter: bad input (DAP)', function () {
       assert.match(bad.message ?? '', /The condition does not parse/);
       assert.equal(badHit.verified, false);
       assert.match(badHit.message ?? '', /hit count 'often' is not understood/);
-      await dc.waitForEvent('terminated');
+      await terminated;
     } finally {
       s.cleanup();
     }

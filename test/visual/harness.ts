@@ -18,6 +18,7 @@ const THEME = `:root {
   --vscode-charts-purple: #b180d7; --vscode-editorLineNumber-foreground: #858585; --vscode-button-background: #0e639c; --vscode-button-foreground: #fff;
   --vscode-button-secondaryBackground: #3a3d41; --vscode-button-secondaryForeground: #fff; --vscode-testing-iconPassed: #73c991;
   --vscode-testing-iconFailed: #f14c4c; --vscode-textCodeBlock-background: #0a0a0a; --vscode-input-background: #3c3c3c; --vscode-input-foreground: #ccc;
+  --vscode-charts-blue: #3794ff; --vscode-debugIcon-breakpointCurrentStackframeForeground: #ffcc00; --vscode-editor-stackFrameHighlightBackground: #ffff0033;
 }`;
 
 /** VS Code's light theme colours (Light Modern), for the light screenshots. */
@@ -31,6 +32,7 @@ const LIGHT_THEME = `:root {
   --vscode-button-secondaryBackground: #e5e5e5; --vscode-button-secondaryForeground: #3b3b3b; --vscode-testing-iconPassed: #388a34;
   --vscode-testing-iconFailed: #e51400; --vscode-textCodeBlock-background: #f3f3f3; --vscode-input-background: #ffffff; --vscode-input-foreground: #3b3b3b;
   --vscode-list-hoverBackground: #f2f2f2; --vscode-textLink-foreground: #005fb8;
+  --vscode-charts-blue: #1a85ff; --vscode-debugIcon-breakpointCurrentStackframeForeground: #be8700; --vscode-editor-stackFrameHighlightBackground: #ffff6673;
 }`;
 
 /**

@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -6,17 +5,13 @@ import { AbortExecutionRequest, ExecutionEventNotification, StartExecutionReques
 import { ExecutionPanel } from './executionPanel';
 import { formatEventLine } from './formatEventLine';
 import { runInfo } from './runInfo';
-import { pickInput, pickTestCase, runFilesOf, testCases, type InputChoice } from './runChoices';
-import { lastRunStates, lastTestCases } from './runMemory';
+import { chooseRun, runFilesOf, type RunChoice } from './runChoices';
+import { lastRunStates } from './runMemory';
 import { openMockFile } from './testStateCommand';
 import { GraphPanel } from '../graph/graphPanel';
 import { activeMachineDocument } from '../activeMachine';
 import { lastRunsForTests } from '../testing/saveRunAsTest';
 import { pickTemplateMachine } from '../templates/templateMachines';
-
-interface RunChoice extends InputChoice {
-  testCase?: string;
-}
 
 /** Start Execution (with the default input), Start Execution with Input…, and re-run from the execution view. */
 export function registerExecutionCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): void {
@@ -81,28 +76,7 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
     }
   };
 
-  const pick = async (document: vscode.TextDocument, askForInput: boolean): Promise<RunChoice | undefined> => {
-    const files = await runFilesOf(document.uri);
-    let choice: RunChoice | undefined;
-    if (!askForInput && files.inputs.length > 0) {
-      choice = { input: await fs.readFile(files.inputs[0], 'utf8'), inputLabel: path.basename(files.inputs[0]) };
-    } else if (!askForInput) {
-      choice = lastRuns.get(document.uri.toString()) ?? { input: '{}', inputLabel: '{}' };
-    } else {
-      choice = await pickInput(context, files.inputs);
-    }
-    if (!choice) return undefined;
-    if (files.mocks) {
-      const names = await testCases(files.mocks, document.uri);
-      if (names.length > 0) {
-        const testCase = askForInput || names.length > 1 ? await pickTestCase(files.mocks, names, lastTestCases.get(document.uri.toString())) : names[0];
-        if (!testCase) return undefined;
-        choice.testCase = testCase;
-        lastTestCases.set(document.uri.toString(), testCase);
-      }
-    }
-    return choice;
-  };
+  const pick = (document: vscode.TextDocument, askForInput: boolean) => chooseRun(context, document.uri, askForInput, lastRuns.get(document.uri.toString()));
 
   const documentFor = async (uri?: unknown) => {
     if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);

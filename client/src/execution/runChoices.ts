@@ -2,11 +2,17 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { findRunFiles } from './findRunFiles';
+import { lastTestCases } from './runMemory';
 
 /** An input chosen for a run or a test: the JSON text and where it came from. */
 export interface InputChoice {
   input: string;
   inputLabel: string;
+}
+
+/** An input and the mock file's test case to use (none when the machine has no mock file). */
+export interface RunChoice extends InputChoice {
+  testCase?: string;
 }
 
 const RECENT_KEY = 'asl.recentInputs';
@@ -69,4 +75,31 @@ export async function pickInput(context: vscode.ExtensionContext, inputs: string
   if (text === undefined) return undefined;
   await context.workspaceState.update(RECENT_KEY, [text, ...recent.filter((r) => r !== text)].slice(0, 5));
   return { input: text, inputLabel: 'typed input' };
+}
+
+/**
+ * The input and test case of a run (Start Execution, a debug session): without asking, the first input file, else
+ * `fallback` (the last run's), else `{}`, and the only test case; asking, a pick of each. Undefined when dismissed.
+ */
+export async function chooseRun(context: vscode.ExtensionContext, uri: vscode.Uri, askForInput: boolean, fallback?: RunChoice): Promise<RunChoice | undefined> {
+  const files = await runFilesOf(uri);
+  let choice: RunChoice | undefined;
+  if (!askForInput && files.inputs.length > 0) {
+    choice = { input: await fs.readFile(files.inputs[0], 'utf8'), inputLabel: path.basename(files.inputs[0]) };
+  } else if (!askForInput) {
+    choice = fallback ? { ...fallback } : { input: '{}', inputLabel: '{}' };
+  } else {
+    choice = await pickInput(context, files.inputs);
+  }
+  if (!choice) return undefined;
+  if (files.mocks) {
+    const names = await testCases(files.mocks, uri);
+    if (names.length > 0) {
+      const testCase = askForInput || names.length > 1 ? await pickTestCase(files.mocks, names, lastTestCases.get(uri.toString())) : names[0];
+      if (!testCase) return undefined;
+      choice.testCase = testCase;
+      lastTestCases.set(uri.toString(), testCase);
+    }
+  }
+  return choice;
 }

@@ -3,9 +3,10 @@ import type { StateRunInfo } from '../../webview/src/shared/graphMessages';
 
 /**
  * What each state did in a run, from its history: entered, retried, caught, failed; Map iteration counts; the
- * last input and output seen. Keyed by state name (names are unique machine-wide).
+ * last input and output seen. Keyed by state name (names are unique machine-wide). `live`: the run goes on (a debug
+ * session), so a state entered and not exited is still running, not failed.
  */
-export function runInfo(events: ExecutionEvent[]): Record<string, StateRunInfo> {
+export function runInfo(events: ExecutionEvent[], live = false): Record<string, StateRunInfo> {
   const states: Record<string, StateRunInfo> = {};
   const open: string[] = [];
   const failedIn = new Set<string>();
@@ -44,6 +45,7 @@ export function runInfo(events: ExecutionEvent[]): Record<string, StateRunInfo> 
       if (current && states[current]) states[current].iterations = (states[current].iterations ?? 0) + 1;
     }
   }
+  if (live) return states;
   for (const name of open) if (states[name]) states[name].status = 'failed';
   for (const [name, info] of Object.entries(states)) if (info.status === 'running' && failedIn.has(name)) info.status = 'failed';
   return states;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { layoutGraph } from '../../../server/src/core/graph/layoutGraph';
 import { GraphRequest, type ExecutionEvent } from '../../../server/src/protocol';
-import type { FromGraphView, Layout, ToGraphView } from '../../webview/src/shared/graphMessages';
+import type { DebugOverlay, FromGraphView, Layout, ToGraphView } from '../../webview/src/shared/graphMessages';
 import { runInfo } from '../execution/runInfo';
 import { runSteps } from './runSteps';
 import { GRAPH_STYLE } from '../../webview/src/graph/graphStyle';
@@ -115,9 +115,19 @@ export class GraphPanel {
     this.post({ type: 'coverage', untested });
   }
 
-  showExecution(events: ExecutionEvent[], version = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString())?.version ?? 0): void {
-    this.post({ type: 'execution', states: runInfo(events), steps: runSteps(events), version });
+  /** `live`: a debug session's history so far (states entered and not exited show as running). */
+  showExecution(events: ExecutionEvent[], version = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString())?.version ?? 0, live = false): void {
+    this.post({ type: 'execution', states: runInfo(events, live), steps: runSteps(events), version });
   }
+
+  /** Where a debug session of this machine is paused, or how it ended; `null` takes the mark away. */
+  showDebug(debug: DebugOverlay | null): void {
+    this.debugState = debug;
+    this.post({ type: 'debug', debug });
+  }
+
+  /** The last debug position posted (tests read it). */
+  debugState: DebugOverlay | null = null;
 
   private scheduleRefresh(): void {
     if (this.timer) clearTimeout(this.timer);

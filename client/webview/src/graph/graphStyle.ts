@@ -20,6 +20,9 @@ svg.graph { position: absolute; inset: 0; width: 100%; height: 100%; cursor: gra
 .node { cursor: pointer; }
 .node.untested .box { stroke: var(--vscode-testing-iconSkipped, #888); stroke-width: 2; stroke-dasharray: 2 3; fill-opacity: 0.35; }
 .node.untested .label { font-style: italic; fill-opacity: 0.7; }
+svg.graph .node.run-running .box, .legend .node.run-running .box { stroke: var(--vscode-charts-blue, #3794ff); stroke-width: 2; stroke-dasharray: none; fill: var(--vscode-charts-blue, #3794ff); fill-opacity: 0.12; }
+svg.graph .node.paused .box, .legend .node.paused .box { stroke: var(--vscode-debugIcon-breakpointCurrentStackframeForeground, #be8700); stroke-width: 3; stroke-dasharray: none; fill: var(--vscode-editor-stackFrameHighlightBackground, #ffff6673); fill-opacity: 1; }
+.paused-arrow { fill: var(--vscode-debugIcon-breakpointCurrentStackframeForeground, #be8700); stroke: var(--vscode-editor-background); stroke-width: 1; }
 `;
 
 export const GRAPH_STYLE = { css: VIEW_CSS + PICTURE_CSS };

@@ -22,6 +22,11 @@ const RUN: Entry[] = [
   [{ tag: 'text', attrs: { x: 1, y: 12, class: 'run-note' }, text: '2×' }, 'Retried, Map iterations (in the state)'],
 ];
 
+const DEBUG: Entry[] = [
+  [{ tag: 'g', attrs: { class: 'node paused' }, children: [{ tag: 'rect', attrs: { x: 9, y: 2, width: 16, height: 12, rx: 3, class: 'box' } }, { tag: 'path', attrs: { d: 'M0,3 L8,8 L0,13 Z', class: 'paused-arrow' } }] }, 'Paused here'],
+  [box('node run-running'), 'Entered, not finished'],
+];
+
 const TESTS: Entry[] = [[box('node untested'), 'No test reaches it']];
 
 function section(title: string, entries: Entry[]): HTMLElement {
@@ -52,6 +57,7 @@ export class Legend {
   readonly element = document.createElement('div');
   private readonly run = section('Last run', RUN);
   private readonly tests = section('Test coverage', TESTS);
+  private readonly debug = section('Debugging', DEBUG);
   private readonly staleNote = document.createElement('div');
 
   constructor(visible: boolean) {
@@ -61,7 +67,8 @@ export class Legend {
     this.staleNote.textContent = 'Edited since this run: its colours are stale (run again).';
     this.run.append(this.staleNote);
     this.tests.hidden = true;
-    this.element.append(section('Graph', GRAPH), this.run, this.tests);
+    this.debug.hidden = true;
+    this.element.append(section('Graph', GRAPH), this.debug, this.run, this.tests);
     this.element.hidden = !visible;
   }
 
@@ -76,6 +83,11 @@ export class Legend {
   /** Shown once a test run with coverage has marked the picture. */
   showCoverage(): void {
     this.tests.hidden = false;
+  }
+
+  /** Shown while a debug session of the machine is on the picture. */
+  showDebug(shown: boolean): void {
+    this.debug.hidden = !shown;
   }
 
   update(hasRun: boolean, stale: boolean): void {

@@ -3,7 +3,8 @@ import type { GraphModel } from '../../../../server/src/core/graph/graphModel';
 import { graphSvg } from '../../../../server/src/core/graph/graphSvg';
 import { LayoutCache } from '../../../../server/src/core/graph/layoutCache';
 import { layoutGraph } from '../../../../server/src/core/graph/layoutGraph';
-import type { FromGraphView, Layout, RunOverlay, ToGraphView } from '../shared/graphMessages';
+import type { DebugOverlay, FromGraphView, Layout, RunOverlay, ToGraphView } from '../shared/graphMessages';
+import { debugStatus, markPaused } from './debugMark';
 import { Legend } from './legend';
 import { countOverlaps } from './overlaps';
 import { renderGraph, toSvgElement } from './render';
@@ -72,6 +73,9 @@ let latestLayout: Layout | undefined;
 let laidOut: Versioned | undefined;
 let layout: Layout | undefined;
 let run: RunOverlay | undefined;
+/** A debug session of this machine: where it is paused, or how it ended. */
+let debug: DebugOverlay | undefined;
+let statusText = '';
 /** States no test entered in the last test run with coverage. */
 let untested = new Set<string>();
 let taken = new Set<string>();
@@ -132,6 +136,7 @@ function draw(next: Versioned, nextLayout: Layout): void {
   legend.update(run !== undefined, stale);
   if (selected) drawn.get(selected)?.classList.add('selected');
   markUntested();
+  showDebug();
   const after = stateBoxes(next, nextLayout);
   if (viewport.following) fit();
   else {
@@ -142,7 +147,8 @@ function draw(next: Versioned, nextLayout: Layout): void {
     const moved = was && now && (was.x !== now.x || was.y !== now.y) ? [now] : [];
     viewport.reveal(added.length ? added : moved);
   }
-  status.textContent = `${after.size} states${stale ? ' · run colours stale' : ''}`;
+  statusText = `${after.size} states${stale ? ' · run colours stale' : ''}`;
+  showDebug();
   const offscreen = [...after].filter(([, b]) => !viewport.shows(b)).map(([name]) => name).slice(0, 100);
   vscode.postMessage({ type: 'rendered', nodes: after.size, overlaps: countOverlaps(graph, nextLayout), ms: Math.round(performance.now() - requestedAt), layouts, version: next.version, offscreen, stale, taken: taken.size, pageMs: Math.round(performance.now()) });
 }
@@ -230,6 +236,10 @@ window.addEventListener('message', (message: MessageEvent<ToGraphView>) => {
     case 'export':
       void exportAs(data.format);
       break;
+    case 'debug':
+      debug = data.debug ?? undefined;
+      showDebug();
+      break;
     case 'coverage':
       untested = new Set(data.untested);
       markUntested();
@@ -237,6 +247,19 @@ window.addEventListener('message', (message: MessageEvent<ToGraphView>) => {
       break;
   }
 });
+
+/** The paused state's mark, the legend's debugging section and the toolbar's words, for the session shown. */
+function showDebug(): void {
+  const paused = markPaused(drawn, laidOut?.graph, layout, debug);
+  legend.showDebug(debug !== undefined);
+  const words = debugStatus(debug);
+  status.textContent = [statusText, words].filter(Boolean).join(' · ');
+  if (paused && !viewport.following) {
+    const node = laidOut?.graph.nodes.find((n) => n.span && n.label === paused);
+    const box = node && layout?.nodes[node.id];
+    if (box) viewport.reveal([box]);
+  }
+}
 
 /** States no test reached (after a test run with coverage): dashed and faded, with a tooltip saying so. */
 function markUntested(): void {

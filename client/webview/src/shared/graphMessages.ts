@@ -25,6 +25,15 @@ export interface RunOverlay {
   version: number;
 }
 
+/**
+ * A debug session of the machine: where it is paused (`paused` absent while it runs) or, once over, how it ended.
+ * `thread`: the call stack's thread of the paused state (`Map "Ship" #3` inside an iteration).
+ */
+export interface DebugOverlay {
+  paused?: { state: string; thread: string };
+  ended?: string;
+}
+
 export type ToGraphView =
   | { type: 'init'; documentUri: string }
   /** `layout`: the graph already laid out (the first graph of a panel: the extension lays it out while the view loads). */
@@ -33,6 +42,8 @@ export type ToGraphView =
   | ({ type: 'execution' } & RunOverlay)
   /** After a test run with coverage: the states no test entered (drawn as untested). */
   | { type: 'coverage'; untested: string[] }
+  /** A debug session's position (drawn over the run colours); `null` clears it. */
+  | { type: 'debug'; debug: DebugOverlay | null }
   | { type: 'export'; format: 'svg' | 'png' };
 
 /**

@@ -121,6 +121,11 @@ export namespace ExecutionCallbackNotification {
     stateName: string;
     resource: string;
     waiting: boolean;
+    /** An Activity task (it waits for a worker) rather than a `.waitForTaskToken` one. */
+    activity?: boolean;
+    /** The task's TimeoutSeconds and HeartbeatSeconds, counted from when it started waiting. */
+    timeoutSeconds?: number;
+    heartbeatSeconds?: number;
   }
 }
 

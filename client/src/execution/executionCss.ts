@@ -30,4 +30,19 @@ input[type=search] { background: var(--vscode-input-background); color: var(--vs
 .details:empty { display: none; }
 .details h3 { overflow-wrap: anywhere; }
 .muted { color: var(--vscode-descriptionForeground); }
+.waiting { border: 1px solid var(--vscode-editorWarning-foreground, #cca700); border-radius: 4px; padding: 4px 12px 8px; margin: 8px 0; }
+.waiting h3 { margin: 6px 0; }
+.waiting-task { border-top: 1px solid var(--vscode-editorWidget-border, #4444); padding: 8px 0; display: flex; flex-direction: column; gap: 4px; }
+.waiting-task:first-child { border-top: none; }
+.waiting-head { display: flex; gap: 10px; align-items: baseline; }
+.waiting-head .name { font-weight: 600; overflow-wrap: anywhere; }
+.waiting-task .resource, .waiting-task .token { overflow-wrap: anywhere; font-family: var(--vscode-editor-font-family); font-size: 0.9em; }
+.answer-row { display: flex; gap: 8px; align-items: flex-start; flex-wrap: wrap; }
+.waiting-task textarea, .waiting-task input { background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, #8886); padding: 3px 6px; font-family: var(--vscode-editor-font-family); }
+.waiting-task textarea { flex: 1; min-width: 200px; resize: vertical; }
+.waiting-task input { width: 200px; }
+.waiting-task button { align-self: flex-start; }
+button.secondary { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); }
+button:disabled { opacity: 0.5; cursor: default; }
+.answer-message.error { color: var(--vscode-errorForeground); }
 `;

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { StartExecutionRequest } from '../../../server/src/protocol';
-import type { FromExecutionView, ToExecutionView } from '../../webview/src/shared/executionMessages';
+import type { ExecutionCallbackNotification, SendTaskAnswerRequest, StartExecutionRequest } from '../../../server/src/protocol';
+import type { FromExecutionView, TaskAnswerData, ToExecutionView } from '../../webview/src/shared/executionMessages';
 import { webviewHtml } from '../webviewHtml';
 import { EXECUTION_CSS } from './executionCss';
 import { GraphPanel } from '../graph/graphPanel';
@@ -62,9 +62,27 @@ export class ExecutionPanel {
         this.drawn = message;
         this.timeline.push([`drawn (${message.events} events, ${message.pageMs} ms into the page)`, Date.now()]);
       } else if (message.type === 'rerun') void this.rerun();
+      else if (message.type === 'sendTaskAnswer') void this.sendAnswer(message.answer);
     });
     this.panel.onDidDispose(() => ExecutionPanel.panels.delete(uri.toString()));
     if (besideGraph) void placeBelow(returnTo);
+  }
+
+  /** Passes the user's answer for a waiting task to the run going on (set by the run, cleared when it ends). */
+  answerTask: ((answer: TaskAnswerData) => Promise<SendTaskAnswerRequest.Result>) | undefined;
+
+  /** A task of the run started or stopped waiting for its token: the view lists it with Send success/failure/heartbeat. */
+  waiting(task: Omit<ExecutionCallbackNotification.Params, 'executionId'>): void {
+    const { token, stateName, resource, waiting, activity, timeoutSeconds, heartbeatSeconds } = task;
+    this.post({ type: 'waiting', task: { token, stateName, resource, waiting, activity, timeoutSeconds, heartbeatSeconds } });
+  }
+
+  private async sendAnswer(answer: TaskAnswerData): Promise<void> {
+    if (!answer || typeof answer.token !== 'string') return;
+    const reply = this.answerTask
+      ? await this.answerTask(answer).catch((error: unknown): SendTaskAnswerRequest.Result => ({ ok: false, message: error instanceof Error ? error.message : String(error) }))
+      : { ok: false, message: 'The execution is not running' };
+    this.post({ type: 'answered', token: answer.token, kind: answer.kind, ok: reply.ok, message: reply.message });
   }
 
   private post(message: ToExecutionView): void {

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { AbortExecutionRequest, ExecutionEventNotification, StartExecutionRequest } from '../../../server/src/protocol';
+import { AbortExecutionRequest, ExecutionCallbackNotification, ExecutionEventNotification, SendTaskAnswerRequest, StartExecutionRequest } from '../../../server/src/protocol';
+import type { TaskAnswerData } from '../../webview/src/shared/executionMessages';
 import { ExecutionPanel } from './executionPanel';
 import { formatEventLine } from './formatEventLine';
 import { runInfo } from './runInfo';
@@ -18,6 +19,8 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
   const lastRuns = new Map<string, RunChoice>();
   const listeners = new Map<string, (events: StartExecutionRequest.Result['events']) => void>();
   client.onNotification(ExecutionEventNotification.method, (params: ExecutionEventNotification.Params) => listeners.get(params.executionId)?.(params.events));
+  const callbackListeners = new Map<string, (task: ExecutionCallbackNotification.Params) => void>();
+  client.onNotification(ExecutionCallbackNotification.method, (params: ExecutionCallbackNotification.Params) => callbackListeners.get(params.executionId)?.(params));
 
   const run = async (document: vscode.TextDocument, choice: RunChoice) => {
     lastRuns.set(document.uri.toString(), choice);
@@ -39,6 +42,13 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
       for (const event of events) lines.push(formatEventLine(event));
       if (lines.length >= 200) flushLines();
     });
+    // Callback and Activity tasks nothing else answers wait for the user, in the execution view.
+    callbackListeners.set(executionId, (task) => {
+      panel.waiting(task);
+      if (task.waiting) output.appendLine(`… ${task.stateName} waits for ${task.activity ? 'an Activity worker' : 'its task token'} (${task.token}): answer it in the execution view`);
+    });
+    const answerTask = (answer: TaskAnswerData) => client.sendRequest(SendTaskAnswerRequest.method, { executionId, ...answer } satisfies SendTaskAnswerRequest.Params) as Promise<SendTaskAnswerRequest.Result>;
+    panel.answerTask = answerTask;
     try {
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Running ${path.basename(document.uri.fsPath)}`, cancellable: true },
@@ -73,6 +83,8 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
       return result;
     } finally {
       listeners.delete(executionId);
+      callbackListeners.delete(executionId);
+      if (panel.answerTask === answerTask) panel.answerTask = undefined;
     }
   };
 

@@ -18,6 +18,9 @@ export interface WaitingTask {
   token: string;
   stateName: string;
   resource: string;
+  /** The task's TimeoutSeconds and HeartbeatSeconds as resolved for this attempt (the view counts them down). */
+  timeoutSeconds?: number;
+  heartbeatSeconds?: number;
   /** True while the task waits; false once it got its answer or timed out. */
   waiting: boolean;
 }

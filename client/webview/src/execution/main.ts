@@ -1,6 +1,7 @@
 import { el, pretty, valueBlock } from '../shared/dom';
 import type { ExecutionEventData, FromExecutionView, ToExecutionView } from '../shared/executionMessages';
 import { detailsOf, eventMatches, HistoryTree, isGroup, type HistoryGroup } from './historyTree';
+import { WaitingTasks } from './waitingTasks';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromExecutionView): void };
 
@@ -25,6 +26,7 @@ rerun.addEventListener('click', () => vscode.postMessage({ type: 'rerun' }));
 header.append(title, status, duration, rerun);
 const meta = el('div', '', 'muted');
 const result = el('section');
+const waiting = new WaitingTasks((answer) => vscode.postMessage({ type: 'sendTaskAnswer', answer }));
 const search = el('input');
 search.type = 'search';
 search.placeholder = 'Filter events (type, state name, error)…';
@@ -41,7 +43,7 @@ const spacer = el('div', undefined, 'spacer');
 scroller.append(spacer);
 scroller.addEventListener('scroll', () => schedule());
 const detailsPane = el('section', undefined, 'details');
-app.append(header, meta, result, el('h3', 'History'), search, count, head, scroller, detailsPane);
+app.append(header, meta, result, waiting.element, el('h3', 'History'), search, count, head, scroller, detailsPane);
 
 type Row = { event: ExecutionEventData; depth: number; owner?: HistoryGroup } | { group: HistoryGroup; depth: number };
 
@@ -166,12 +168,18 @@ window.addEventListener('message', (message: MessageEvent<ToExecutionView>) => {
     showStatus('RUNNING');
     duration.textContent = '';
     result.replaceChildren();
+    waiting.clear();
     schedule();
   } else if (data.type === 'events') {
     for (const event of data.events) tree.add(event);
     schedule();
+  } else if (data.type === 'waiting') {
+    waiting.update(data.task);
+  } else if (data.type === 'answered') {
+    waiting.answered(data.token, data.kind, data.ok, data.message);
   } else if (data.type === 'finished') {
     finishedUndrawn = true;
+    waiting.clear();
     showStatus(data.status);
     duration.textContent = data.durationMs !== undefined ? `${Math.round(data.durationMs)} ms` : '';
     result.replaceChildren();

@@ -7,11 +7,28 @@ export interface ExecutionEventData {
   [details: string]: unknown;
 }
 
+/** A callback or Activity task of the running execution that waits for its task token's answer (or stopped waiting). */
+export interface WaitingTaskData {
+  token: string;
+  stateName: string;
+  resource: string;
+  waiting: boolean;
+  activity?: boolean;
+  timeoutSeconds?: number;
+  heartbeatSeconds?: number;
+}
+
+/** What the user sends for a waiting task: SendTaskSuccess (output as JSON text), SendTaskFailure or SendTaskHeartbeat. */
+export type TaskAnswerData = { token: string } & ({ kind: 'success'; output: string } | { kind: 'failure'; error: string; cause: string } | { kind: 'heartbeat' });
+
 export type ToExecutionView =
   | { type: 'started'; machine: string; input: string; testCase?: string }
   /** Events as they come, in batches (a long run sends thousands). */
   | { type: 'events'; events: ExecutionEventData[] }
+  | { type: 'waiting'; task: WaitingTaskData }
+  /** The server's reply to an answer the view sent. */
+  | { type: 'answered'; token: string; kind: TaskAnswerData['kind']; ok: boolean; message?: string }
   | { type: 'finished'; status: string; output?: unknown; error?: string; cause?: string; durationMs?: number; problems?: { line: number; column: number; code: string; message: string }[] };
 
 /** `drawn`: the view drew a finished run: how many events, and when (ms since its page began loading). */
-export type FromExecutionView = { type: 'rerun' } | { type: 'ready' } | { type: 'drawn'; events: number; pageMs: number };
+export type FromExecutionView = { type: 'rerun' } | { type: 'ready' } | { type: 'drawn'; events: number; pageMs: number } | { type: 'sendTaskAnswer'; answer: TaskAnswerData };

@@ -27,7 +27,7 @@ export async function invokeTask(ex: Execution, run: StateRun, taskInput: unknow
     ? ex.emit('ActivityStarted', { activityStartedEventDetails: { workerName: 'local-worker' } }, scheduled)
     : ex.emit('TaskStarted', { taskStartedEventDetails: { resource, resourceType: resourceType(resource) } }, scheduled);
   const token = String((run.context.Task as { Token?: unknown } | undefined)?.Token ?? `local-task-token-${scheduled}`);
-  const api = callback ? ex.tokens.expect({ token, stateName: run.name, resource, ...(timeout ? { timeoutSeconds: timeout } : {}), ...(heartbeat ? { heartbeatSeconds: heartbeat } : {}) }) : undefined;
+  const api = callback ? ex.tokens.expect({ token, stateName: run.name, resource, activity, ...(timeout ? { timeoutSeconds: timeout } : {}), ...(heartbeat ? { heartbeatSeconds: heartbeat } : {}) }) : undefined;
   const context = run.context;
   try {
     const call = ex.options.invokeTask({ stateName: run.name, resource, input: taskInput, context, attempt: run.attempt, ...(api ? { callback: api } : {}) });

@@ -18,6 +18,8 @@ export interface WaitingTask {
   token: string;
   stateName: string;
   resource: string;
+  /** An Activity task (it waits for a worker), not a `.waitForTaskToken` one. */
+  activity?: boolean;
   /** The task's TimeoutSeconds and HeartbeatSeconds as resolved for this attempt (the view counts them down). */
   timeoutSeconds?: number;
   heartbeatSeconds?: number;

@@ -9,7 +9,7 @@ import { keepSpareWorker } from '../execution/spareWorker';
 import { missingMockState } from '../interpreter/mocks';
 import { prepareDefinition } from '../interpreter/runExecution';
 import { AbortExecutionRequest, ExecutionCallbackNotification, ExecutionEventNotification, SendTaskAnswerRequest, StartExecutionRequest, TestStateRequest } from '../protocol';
-import { isActivityResource, type TaskAnswer } from '../interpreter/taskTokens';
+import type { TaskAnswer } from '../interpreter/taskTokens';
 import type { FeatureContext } from './featureContext';
 
 /** An optional string parameter, read only if the request itself carries it (never through a prototype). */
@@ -90,10 +90,10 @@ export function registerExecutionRequests(ctx: FeatureContext, canPullConfigurat
         },
         onOutput: (text) => ctx.connection.console.log(`[handlers] ${text.trimEnd()}`),
         onCallback: (task) => {
-          const { token, stateName, resource, waiting, timeoutSeconds, heartbeatSeconds } = task;
+          const { token, stateName, resource, waiting, activity, timeoutSeconds, heartbeatSeconds } = task;
           const positive = (n: unknown): n is number => typeof n === 'number' && n > 0;
           void ctx.connection.sendNotification(ExecutionCallbackNotification.method, {
-            executionId, token: String(token), stateName: String(stateName), resource: String(resource), waiting: waiting === true, activity: isActivityResource(String(resource)),
+            executionId, token: String(token), stateName: String(stateName), resource: String(resource), waiting: waiting === true, activity: activity === true,
             ...(positive(timeoutSeconds) ? { timeoutSeconds } : {}),
             ...(positive(heartbeatSeconds) ? { heartbeatSeconds } : {}),
           } satisfies ExecutionCallbackNotification.Params);

@@ -3,6 +3,7 @@ import type { Execution } from './execution';
 import type { StateRun } from './runState';
 import { asOwnCause, StatesError } from './statesError';
 import { isActivityResource, isCallbackResource, type TaskAnswer } from './taskTokens';
+import { taskTimeouts } from './taskTimeouts';
 
 type Obj = Record<string, unknown>;
 
@@ -18,8 +19,8 @@ export async function invokeTask(ex: Execution, run: StateRun, taskInput: unknow
   checkDataLimit('The input of task', run.name, taskInput, parameters);
   const activity = isActivityResource(resource);
   const callback = isCallbackResource(resource);
-  const timeout = typeof run.state.TimeoutSeconds === 'number' ? run.state.TimeoutSeconds : undefined;
-  const heartbeat = typeof run.state.HeartbeatSeconds === 'number' ? run.state.HeartbeatSeconds : undefined;
+  const timeouts = taskTimeouts(ex, run);
+  const { timeout, heartbeat } = timeouts instanceof Promise ? await timeouts : timeouts;
   const scheduled = activity
     ? ex.emit('ActivityScheduled', { activityScheduledEventDetails: { resource, input: parameters, ...(timeout ? { timeoutInSeconds: timeout } : {}), ...(heartbeat ? { heartbeatInSeconds: heartbeat } : {}) } }, run.entered)
     : ex.emit('TaskScheduled', { taskScheduledEventDetails: { resource, region: 'us-east-1', parameters, resourceType: resourceType(resource), ...(timeout ? { timeoutInSeconds: timeout } : {}), ...(heartbeat ? { heartbeatInSeconds: heartbeat } : {}) } }, run.entered);
@@ -33,7 +34,7 @@ export async function invokeTask(ex: Execution, run: StateRun, taskInput: unknow
     const call = ex.options.invokeTask({ stateName: run.name, resource, input: taskInput, context, attempt: run.attempt, ...(api ? { callback: api } : {}) });
     let result: unknown;
     if (!callback) {
-      result = ex.options.clock.real ? await withTimeouts(ex, run, call) : await call;
+      result = ex.options.clock.real ? await withTimeouts(run, call, ex, timeout, heartbeat) : await call;
     } else {
       const submitted = await call;
       if (activity && submitted !== undefined) ex.tokens.answer(token, { kind: 'success', output: submitted });
@@ -103,9 +104,7 @@ async function awaitAnswer(ex: Execution, run: StateRun, token: string, timeout?
  * With a real clock, TimeoutSeconds and HeartbeatSeconds fire (asl-reference §5.1): local tasks send no
  * heartbeats, so a task running past HeartbeatSeconds fails with States.HeartbeatTimeout.
  */
-async function withTimeouts(ex: Execution, run: StateRun, call: Promise<unknown>): Promise<unknown> {
-  const timeout = typeof run.state.TimeoutSeconds === 'number' ? run.state.TimeoutSeconds : undefined;
-  const heartbeat = typeof run.state.HeartbeatSeconds === 'number' ? run.state.HeartbeatSeconds : undefined;
+async function withTimeouts(run: StateRun, call: Promise<unknown>, ex: Execution, timeout?: number, heartbeat?: number): Promise<unknown> {
   const limits: Promise<never>[] = [];
   const stop = new AbortController();
   const limit = (seconds: number, error: string, what: string) =>

@@ -108,6 +108,25 @@ describe('conformance: callbacks (.waitForTaskToken)', () => {
     assert.equal(r.durationMs, 3_600_000);
   });
 
+  // asl-reference §5.1: TimeoutSecondsPath / HeartbeatSecondsPath read the timeouts from the state input (JSONPath),
+  // TimeoutSeconds / HeartbeatSeconds may be JSONata expressions; they time out the callback as literals do.
+  it('TimeoutSecondsPath and a JSONata TimeoutSeconds time the token out; TaskScheduled and the waiting task carry the values', async () => {
+    const seen: WaitingTask[] = [];
+    const tokens = new TaskTokens((task) => seen.push(task));
+    const never = handlerInvoker({ Pay: () => ({}) }, unmockedInvoker);
+    const byPath = await runExecution({ definition: callbackMachine({ TimeoutSecondsPath: '$.limits.total', HeartbeatSecondsPath: '$.limits.beat' }), input: { limits: { total: 120, beat: 30 } }, invokeTask: never, clock: new VirtualClock(START), services: testServices, tokens });
+    assert.equal(byPath.error, 'States.HeartbeatTimeout');
+    assert.equal(byPath.durationMs, 30_000);
+    const scheduled = byPath.events.find((e) => e.type === 'TaskScheduled')?.taskScheduledEventDetails as Record<string, unknown>;
+    assert.deepEqual([scheduled.timeoutInSeconds, scheduled.heartbeatInSeconds], [120, 30]);
+    assert.deepEqual([seen[0].timeoutSeconds, seen[0].heartbeatSeconds], [120, 30]);
+    const jsonata = { ...callbackMachine({ TimeoutSeconds: '{% $states.input.order * 45 %}' }), QueryLanguage: 'JSONata' };
+    delete (jsonata.States.Pay as Record<string, unknown>).Parameters;
+    delete (jsonata.States.Pay as Record<string, unknown>).ResultPath;
+    const byExpression = await exec(jsonata, never);
+    assert.deepEqual([byExpression.error, byExpression.durationMs], ['States.Timeout', 45_000]);
+  });
+
   it('the user answers from outside (the host) through the run\'s tokens; an answer to a token not waiting is refused', async () => {
     const seen: WaitingTask[] = [];
     const tokens: TaskTokens = new TaskTokens((task) => {

@@ -115,6 +115,32 @@ describe('conformance: error names and causes', () => {
         assert.match(r.cause ?? '', new RegExp(`The value of the field '${field}' must be .*, but was: ${JSON.stringify(JSON.stringify(value)).slice(1, -1)}$`));
       });
     }
+    // Recorded (corpus/aws-recorded-messages.json, test_base_scenarios): "An error occurred while executing the state
+    // 'task' (entered at the event id #2). Invalid path '$.NoSuchTimeoutSecondsPath' : No results for path:
+    // $['NoSuchTimeoutSecondsPath']" (asl-reference §13: "the same for OutputPath and TimeoutSecondsPath").
+    it('TimeoutSecondsPath matching nothing: the recorded cause', async () => {
+      const machine = { StartAt: 'task', States: { task: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', TimeoutSecondsPath: '$.NoSuchTimeoutSecondsPath', End: true } } };
+      assert.deepEqual(await failure(machine), {
+        error: 'States.Runtime',
+        cause: "An error occurred while executing the state 'task' (entered at the event id #2). Invalid path '$.NoSuchTimeoutSecondsPath' : No results for path: $['NoSuchTimeoutSecondsPath']",
+      });
+    });
+    it('TimeoutSecondsPath and HeartbeatSecondsPath to a value that is not a positive integer name their field', async () => {
+      const task = (fields: Record<string, unknown>) => single({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', ...fields });
+      assert.deepEqual(await failure(task({ TimeoutSecondsPath: '$.t' }), { t: 1.5 }), {
+        error: 'States.Runtime',
+        cause: "An error occurred while executing the state 'S' (entered at the event id #2). The value of the field 'TimeoutSecondsPath' must be a positive integer (at most 99999999), but was: 1.5",
+      });
+      assert.match((await failure(task({ HeartbeatSecondsPath: '$.h' }), { h: 0 })).cause ?? '', /The value of the field 'HeartbeatSecondsPath' must be a positive integer .*, but was: 0$/);
+      assert.match((await failure(task({ TimeoutSecondsPath: '$.t' }), { t: '60' })).cause ?? '', /'TimeoutSecondsPath' .* but was: "60"$/);
+    });
+    it('a JSONata TimeoutSeconds that is not a positive integer is States.QueryEvaluationError', async () => {
+      const r = await failure(jsonata({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', TimeoutSeconds: "{% 'soon' %}" }));
+      assert.deepEqual(r, {
+        error: 'States.QueryEvaluationError',
+        cause: "An error occurred while executing the state 'S' (entered at the event id #2). The JSONata expression ''soon'' specified for the field 'TimeoutSeconds' returned an unexpected result: expected a positive integer (at most 99999999), but was: \"soon\"",
+      });
+    });
     it('ToleratedFailureCountPath in range is used: one failure tolerated', async () => {
       const machine = single({ Type: 'Map', ItemsPath: '$.items', ToleratedFailureCountPath: '$.v', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Choice', Choices: [{ Variable: '$', NumericEquals: 2, Next: 'Bad' }], Default: 'Ok' }, Bad: { Type: 'Fail', Error: 'E' }, Ok: { Type: 'Succeed' } } } });
       assert.equal((await run(machine, { items: [1, 2, 3], v: 1 })).status, 'SUCCEEDED');

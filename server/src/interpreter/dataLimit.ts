@@ -1,4 +1,4 @@
-import { StatesError } from './statesError';
+import { asOwnCause, StatesError } from './statesError';
 
 /** 256 KiB of UTF-8 for a task, state or execution input or output (asl-reference §12; AWS service quotas). */
 export const DATA_LIMIT = 256 * 1024;
@@ -113,15 +113,23 @@ function stringBytes(s: string): number {
 }
 
 /**
- * Fails with States.DataLimitExceeded when a payload is over 256 KiB (asl-reference §8, §12). `text` is its JSON
+ * AWS's cause for States.DataLimitExceeded, as AWS answered it in recorded failures ("The state/task
+ * 'ProcessAllItems' returned a result with a size exceeding the maximum number of bytes service limit.": a Map
+ * state's result, aws-samples/review-and-assessment-powered-by-intelligent-documentation#58; 'UpdateMembers',
+ * awslabs/aws-securityhub-multiaccount-scripts#63). No prefix: it is not one of the errors AWS locates in a field.
+ */
+export function dataLimitCause(subject: string): string {
+  return `The state/task '${subject}' returned a result with a size exceeding the maximum number of bytes service limit.`;
+}
+
+/**
+ * Fails with States.DataLimitExceeded when a payload is over 256 KiB of UTF-8 (asl-reference §8, §12): `subject` is
+ * what AWS names (the state; for a task's own result its resource type, see invokeTask). `text` is the payload's JSON
  * when the caller already has it (a history event carries it), so nothing is serialized twice.
  */
-export function checkDataLimit(what: string, name: string, value: unknown, text?: string): void {
+export function checkDataLimit(subject: string, value: unknown, text?: string): void {
   // Every UTF-16 unit is 1 to 3 UTF-8 bytes: most texts are answered by their length alone.
   if (text !== undefined && text.length * 3 <= DATA_LIMIT) return;
   const size = text === undefined ? jsonByteLength(value) : text.length > DATA_LIMIT ? text.length : utf8Length(text);
-  if (size > DATA_LIMIT) {
-    const exactSize = text !== undefined && text.length <= DATA_LIMIT;
-    throw new StatesError('States.DataLimitExceeded', `${what} '${name}' is ${exactSize ? '' : 'more than '}${exactSize ? size : DATA_LIMIT} bytes, over the limit of ${DATA_LIMIT} bytes (256 KiB) of UTF-8`);
-  }
+  if (size > DATA_LIMIT) throw asOwnCause(new StatesError('States.DataLimitExceeded', dataLimitCause(subject)));
 }

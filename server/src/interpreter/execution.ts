@@ -98,9 +98,10 @@ export class Execution {
     const inputText = JSON.stringify(this.options.input) ?? 'null';
     const inputBytes = utf8Length(inputText);
     if (inputBytes > DATA_LIMIT) {
-      // StartExecution refuses such an input (its `input` is at most 262,144 bytes of UTF-8): no execution starts.
+      // StartExecution refuses such an input (API reference: `input` is at most 262,144 bytes of UTF-8) with AWS's
+      // request validation wording: no execution starts.
       this.ended = true;
-      return this.result('FAILED', { error: 'ValidationException', cause: `The execution input is ${inputBytes} bytes of UTF-8; StartExecution accepts at most ${DATA_LIMIT} (256 KiB)` });
+      return this.result('FAILED', { error: 'ValidationException', cause: `1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to ${DATA_LIMIT} (the input is ${inputBytes} bytes of UTF-8)` });
     }
     this.emit('ExecutionStarted', { executionStartedEventDetails: { input: inputText, roleArn: (this.context.Execution as Obj).RoleArn } });
     const topLanguage = definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
@@ -268,7 +269,7 @@ export class Execution {
    */
   private exited(type: string, name: string, input: unknown, output: unknown, entered: number): number {
     const text = this.fullEvents ? (JSON.stringify(output) ?? 'null') : undefined;
-    if (output !== input) checkDataLimit('The output of state', name, output, text);
+    if (output !== input) checkDataLimit(name, output, text);
     return this.emit(eventType(type, EXITED), text !== undefined ? { stateExitedEventDetails: { name, output: text } } : this.listening ? { stateExitedEventDetails: { name } } : undefined, entered);
   }
 

@@ -16,7 +16,7 @@ type Obj = Record<string, unknown>;
 export async function invokeTask(ex: Execution, run: StateRun, taskInput: unknown): Promise<unknown> {
   const resource = String(run.state.Resource);
   const parameters = JSON.stringify(taskInput) ?? 'null';
-  checkDataLimit('The input of task', run.name, taskInput, parameters);
+  checkDataLimit(run.name, taskInput, parameters);
   const activity = isActivityResource(resource);
   const callback = isCallbackResource(resource);
   const timeouts = taskTimeouts(ex, run);
@@ -42,7 +42,9 @@ export async function invokeTask(ex: Execution, run: StateRun, taskInput: unknow
       result = await awaitAnswer(ex, run, token, timeout, heartbeat);
     }
     const text = JSON.stringify(result) ?? 'null';
-    checkDataLimit('The result of task', run.name, result, text);
+    // AWS names a service integration's result by its resource type ('lambda'), another resource by its ARN
+    // (LocalStack's AWS-validated snapshots; the recorded "The state/task 'lambda' returned a result ...").
+    checkDataLimit(resource.startsWith('arn:aws:states:::') ? resourceType(resource) : resource, result, text);
     ex.emit(activity ? 'ActivitySucceeded' : 'TaskSucceeded', activity ? { activitySucceededEventDetails: { output: text } } : { taskSucceededEventDetails: { resource, resourceType: resourceType(resource), output: text } }, started);
     return result;
   } catch (error) {

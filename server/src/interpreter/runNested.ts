@@ -28,7 +28,7 @@ export async function runParallel(ex: Execution, run: StateRun, input: unknown):
   const started = ex.emit('ParallelStateStarted', {}, run.entered);
   const scope = new StopScope(run.frame.scope);
   try {
-    checkDataLimit('The input of the branches of', run.name, input);
+    checkDataLimit(run.name, input);
     const debug = ex.options.debug;
     const results = await Promise.all(
       branches.map((block, index) => {
@@ -42,7 +42,7 @@ export async function runParallel(ex: Execution, run: StateRun, input: unknown):
       }),
     );
     ex.emit('ParallelStateSucceeded', {}, started);
-    checkDataLimit('The result of', run.name, results);
+    checkDataLimit(run.name, results);
     return results;
   } catch (error) {
     const e = asStatesError(error);
@@ -104,7 +104,7 @@ export async function runMap(
       const iteration = ex.emit('MapIterationStarted', { mapIterationStartedEventDetails: { name: iterationName, index } }, started);
       try {
         const itemInput = await select(items[index], index);
-        checkDataLimit(`The input of iteration ${index} of`, run.name, itemInput);
+        checkDataLimit(run.name, itemInput);
         // A Distributed Map's children are separate executions: they cannot read outer variables.
         const variables = new VariableScope(distributed ? undefined : run.frame.variables);
         const frame: Frame = { block: processor, variables, queryLanguage: topLanguage(ex), mapItem: { Index: index, Value: items[index] }, scope, parentEvent: iteration };
@@ -146,7 +146,7 @@ export async function runMap(
   if (state.ResultWriter && typeof state.ResultWriter === 'object' && (state.ResultWriter as Obj).Resource) {
     return writeMapResults(ex, run.name, state.ResultWriter as Obj, started, results, failedIndexes);
   }
-  checkDataLimit('The result of', run.name, results);
+  checkDataLimit(run.name, results);
   return results;
 }
 

@@ -1,14 +1,19 @@
 /**
  * Language server latency and memory on big machines (issue 17, point 3), through the real server process
  * (dist/server.js over stdio), debounce 0 so the figures are the server's own work:
- * - first diagnostics after didOpen of a 5,000-state file, in a fresh server (cold) and on a second file (warm);
+ * - first diagnostics after didOpen of a 5,000-state file, in a fresh server (cold) and on a second file (warm),
+ *   wall time and the server's CPU time for it;
  * - each feature request on that file: the first one (cold: it may build what the feature needs) and the median
  *   of warm ones; then the first request of each after an edit (the analysis of the new version);
  * - the server's resident memory with ten different 5,000-state files open (RSS bounds the heap from above).
  * Targets: first diagnostics < 300 ms; every feature request < 50 ms; < 150 MB with ten files open.
+ * BENCH_BASELINE=path/to/an/older/dist (or its server.js) runs that build too, alternating with this one for
+ * BENCH_ROUNDS rounds (default 1), and prints both ("before" and "after") from the same run; medians of rounds.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { LspClient } from '../lsp/lspClient';
+import { LspClient, SERVER_PATH } from '../lsp/lspClient';
 import { positionAt } from '../lsp/features/cursor';
 import { countStates, generateMachine } from './generateMachine';
 import { mb, median, ms } from './stats';
@@ -19,25 +24,39 @@ const FILES = 10;
 const TARGET_OPEN_MS = 300;
 const TARGET_REQUEST_MS = 50;
 const TARGET_MEMORY = 150 * 1024 * 1024;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 
 const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
 
-async function openTimed(client: LspClient, uri: string, text: string): Promise<number> {
+/** A request's figures: first, warm median and first after an edit, each wall then server main-thread CPU. */
+type RequestFigures = [first: number, warm: number, edited: number, firstCpu: number, warmCpu: number, editedCpu: number];
+
+/** One server build's figures. */
+interface Figures {
+  openCold: number;
+  openColdCpu: number;
+  openWarm: number;
+  openWarmCpu: number;
+  requests: Map<string, RequestFigures>;
+  rss: number;
+  peak: number;
+}
+
+async function openTimed(client: LspClient, uri: string, text: string): Promise<[number, number]> {
+  const cpu = client.serverCpuMs() ?? 0;
   const t = performance.now();
   await client.open(uri, text);
   await client.waitForDiagnostics(uri, () => true, 60_000);
-  return performance.now() - t;
+  return [performance.now() - t, (client.serverCpuMs() ?? 0) - cpu];
 }
 
-export async function run(): Promise<void> {
-  // Every file differs (its Comment and a renamed first state), as ten real machines would.
-  const texts = Array.from({ length: FILES }, (_, i) => generateMachine(SIZE).replace('Generated machine', `Generated machine ${i}`).replaceAll('Root step 0"', `Root step 0 of ${i}"`));
+async function measure(serverPath: string, texts: string[]): Promise<Figures> {
   const text = texts[0];
-  const client = await LspClient.start({ initializationOptions: { validationDelayMs: 0 } });
+  const client = await LspClient.start({ initializationOptions: { validationDelayMs: 0 }, serverPath });
   try {
     const uri = LspClient.uri('features-0.asl.json');
-    const openCold = await openTimed(client, uri, text);
-    const openWarm = await openTimed(client, LspClient.uri('features-1.asl.json'), texts[1]);
+    const [openCold, openColdCpu] = await openTimed(client, uri, text);
+    const [openWarm, openWarmCpu] = await openTimed(client, LspClient.uri('features-1.asl.json'), texts[1]);
     await client.close(LspClient.uri('features-1.asl.json'));
 
     const middle = text.length >> 1;
@@ -57,45 +76,107 @@ export async function run(): Promise<void> {
       ['code lens', 'textDocument/codeLens', () => ({ textDocument: { uri } })],
       ['code actions', 'textDocument/codeAction', () => ({ textDocument: { uri }, range: { start: { line: taskLine, character: 4 }, end: { line: taskLine, character: 4 } }, context: { diagnostics: [] } })],
     ];
-    const timeOne = async (method: string, params: unknown) => {
+    /** [wall, server main-thread CPU] of one request. */
+    const timeOne = async (method: string, params: unknown): Promise<[number, number]> => {
+      const cpu = client.serverCpuMs() ?? 0;
       const t = performance.now();
       await client.request(method, params);
-      return performance.now() - t;
+      return [performance.now() - t, (client.serverCpuMs() ?? 0) - cpu];
     };
-    const rows: [string, number, number, number][] = [];
+    const figures = new Map<string, RequestFigures>();
     for (const [name, method, params] of requests) {
       const cold = await timeOne(method, params());
-      const warm: number[] = [];
+      const warm: [number, number][] = [];
       for (let i = 0; i < WARM; i++) warm.push(await timeOne(method, params()));
-      rows.push([name, cold, median(warm), 0]);
+      figures.set(name, [cold[0], median(warm.map((w) => w[0])), 0, cold[1], median(warm.map((w) => w[1])), 0]);
     }
     // After an edit (a value changed in the middle: same offsets), each feature's first request of the new version.
     const edit = text.indexOf('"TimeoutSeconds": 60', middle) + '"TimeoutSeconds": '.length;
-    for (const row of rows) {
-      const [, method, params] = requests.find((r) => r[0] === row[0])!;
+    for (const [name, method, params] of requests) {
       await client.changeRange(uri, text, edit, 1, '7');
       await client.changeRange(uri, text, edit, 1, '6');
-      row[3] = await timeOne(method, params());
-    }
-
-    console.log(`Language server on a ${countStates(text)}-state file (debounce 0):`);
-    console.log(`| measure | figure | target | |`);
-    console.log('| --- | ---: | ---: | --- |');
-    console.log(`| didOpen → first diagnostics, fresh server | ${ms(openCold)} | < ${TARGET_OPEN_MS} ms | ${verdict(openCold < TARGET_OPEN_MS)} |`);
-    console.log(`| didOpen → first diagnostics, second file | ${ms(openWarm)} | < ${TARGET_OPEN_MS} ms | ${verdict(openWarm < TARGET_OPEN_MS)} |`);
-    console.log('\n| request | first | warm (median) | first after an edit | target | |');
-    console.log('| --- | ---: | ---: | ---: | ---: | --- |');
-    for (const [name, cold, warm, edited] of rows) {
-      console.log(`| ${name} | ${ms(cold)} | ${ms(warm)} | ${ms(edited)} | < ${TARGET_REQUEST_MS} ms | ${verdict(Math.max(cold, warm, edited) < TARGET_REQUEST_MS)} |`);
+      const [wall, cpu] = await timeOne(method, params());
+      figures.get(name)![2] = wall;
+      figures.get(name)![5] = cpu;
     }
 
     for (let i = 1; i < FILES; i++) await openTimed(client, LspClient.uri(`features-${i}.asl.json`), texts[i]);
     // Let the server settle (a GC after the burst of work) before reading its resident memory.
     await new Promise((done) => setTimeout(done, 1000));
-    const rss = client.serverMemory('VmRSS');
-    const peak = client.serverMemory('VmHWM');
-    console.log(`\nServer memory with ${FILES} files of ${SIZE} states open: ${mb(rss)} resident, ${mb(peak)} peak (target < 150 MB: ${verdict((rss ?? Infinity) < TARGET_MEMORY)})`);
+    return {
+      openCold,
+      openColdCpu,
+      openWarm,
+      openWarmCpu,
+      requests: figures,
+      rss: client.serverMemory('VmRSS') ?? Infinity,
+      peak: client.serverMemory('VmHWM') ?? Infinity,
+    };
   } finally {
     await client.shutdown();
   }
+}
+
+/** Medians over rounds, figure by figure. */
+function medianFigures(rounds: Figures[]): Figures {
+  const m = (pick: (f: Figures) => number) => median(rounds.map(pick));
+  const requests = new Map<string, RequestFigures>();
+  for (const name of rounds[0].requests.keys()) {
+    requests.set(name, [0, 1, 2, 3, 4, 5].map((i) => m((f) => f.requests.get(name)![i])) as RequestFigures);
+  }
+  return {
+    openCold: m((f) => f.openCold),
+    openColdCpu: m((f) => f.openColdCpu),
+    openWarm: m((f) => f.openWarm),
+    openWarmCpu: m((f) => f.openWarmCpu),
+    requests,
+    rss: m((f) => f.rss),
+    peak: m((f) => f.peak),
+  };
+}
+
+function baselineServer(): string | undefined {
+  const given = process.env.BENCH_BASELINE;
+  if (!given) return undefined;
+  const path = given.endsWith('.js') ? given : join(given, 'server.js');
+  if (!existsSync(path)) throw new Error(`BENCH_BASELINE: no ${path}`);
+  return path;
+}
+
+export async function run(): Promise<void> {
+  // Every file differs (its Comment and a renamed first state), as ten real machines would.
+  const texts = Array.from({ length: FILES }, (_, i) => generateMachine(SIZE).replace('Generated machine', `Generated machine ${i}`).replaceAll('Root step 0"', `Root step 0 of ${i}"`));
+  const baseline = baselineServer();
+  const before: Figures[] = [];
+  const after: Figures[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    if (baseline) before.push(await measure(baseline, texts));
+    after.push(await measure(SERVER_PATH, texts));
+  }
+  const now = medianFigures(after);
+  const old = baseline ? medianFigures(before) : undefined;
+  const cells = (pick: (f: Figures) => string) => (old ? `${pick(old)} | ${pick(now)}` : pick(now));
+  const head = old ? 'before | after' : 'figure';
+  const rule = old ? '---: | ---:' : '---:';
+
+  console.log(`Language server on a ${countStates(texts[0])}-state file (debounce 0)${old ? `, before = ${baseline}` : ''}, ${ROUNDS} round(s):`);
+  console.log(`| measure | ${head} | target | |`);
+  console.log(`| --- | ${rule} | ---: | --- |`);
+  console.log(`| didOpen → first diagnostics, fresh server | ${cells((f) => ms(f.openCold))} | < ${TARGET_OPEN_MS} ms | ${verdict(now.openCold < TARGET_OPEN_MS)} |`);
+  console.log(`| … server CPU time for it | ${cells((f) => ms(f.openColdCpu))} | | |`);
+  console.log(`| didOpen → first diagnostics, second file | ${cells((f) => ms(f.openWarm))} | < ${TARGET_OPEN_MS} ms | ${verdict(now.openWarm < TARGET_OPEN_MS)} |`);
+  console.log(`| … server CPU time for it | ${cells((f) => ms(f.openWarmCpu))} | | |`);
+
+  console.log(`\n| request (wall, and the server's CPU in it)${old ? ', before → after' : ''} | first | warm (median) | first after an edit | target | |`);
+  console.log('| --- | ---: | ---: | ---: | ---: | --- |');
+  for (const [name, figures] of now.requests) {
+    const was = old?.requests.get(name);
+    const one = (f: RequestFigures, i: number) => `${ms(f[i])} (${f[i + 3].toFixed(1)})`;
+    const cell = (i: number) => (was ? `${one(was, i)} → ${one(figures, i)}` : one(figures, i));
+    const worst = Math.max(figures[0], figures[1], figures[2]);
+    console.log(`| ${name} | ${cell(0)} | ${cell(1)} | ${cell(2)} | < ${TARGET_REQUEST_MS} ms | ${verdict(worst < TARGET_REQUEST_MS)} |`);
+  }
+  console.log(
+    `\nServer memory with ${FILES} files of ${SIZE} states open: ${old ? `before ${mb(old.rss)} resident, ${mb(old.peak)} peak; after ` : ''}${mb(now.rss)} resident, ${mb(now.peak)} peak (target < 150 MB: ${verdict(now.rss < TARGET_MEMORY)})`,
+  );
 }

@@ -41,6 +41,27 @@ describe('language server: diagnostics', function () {
     await client.close(uri);
   });
 
+  it('re-validates on a configuration change only when the settings differ', async () => {
+    const uri = LspClient.uri('same-settings.asl.json');
+    await client.open(uri, '{ "StartAt": "A", "States": {} ');
+    await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'json-syntax'));
+    const published = client.publishCounts.get(uri);
+    // The same settings again (VS Code sends didChangeConfiguration for any section): nothing to redo.
+    client.validationSettings = {};
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    // A round trip: the server's configuration request is answered (with the same settings) before this returns.
+    await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    // A changed setting is seen (its diagnostics are published), and after it the unchanged pull had published nothing.
+    client.validationSettings = { severity: { 'json-syntax': 'warning' } };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'json-syntax' && x.severity === 2));
+    assert.equal(client.publishCounts.get(uri), published! + 1);
+    client.validationSettings = {};
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'json-syntax' && x.severity === 1));
+    await client.close(uri);
+  });
+
   it('applies severity overrides and enable=false without a restart', async () => {
     const uri = LspClient.uri('settings.asl.json');
     await client.open(uri, '{ "StartAt": "A", "States": {} ');

@@ -11,7 +11,7 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-languageserver/node';
-import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, Range } from 'vscode-languageserver';
+import type { CodeLens, Diagnostic, InitializeResult, PublishDiagnosticsParams, Range } from 'vscode-languageserver';
 
 export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
 
@@ -23,11 +23,15 @@ export interface StartOptions {
   /** Whether the client announces workspace/configuration support (default true). */
   configuration?: boolean;
   initializationOptions?: Record<string, unknown>;
+  /** Another server bundle than dist/server.js (a benchmark's "before" build). */
+  serverPath?: string;
 }
 
 export class LspClient {
   readonly connection: MessageConnection;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** How many times the server published diagnostics for each uri. */
+  readonly publishCounts = new Map<string, number>();
   private readonly waiters: (() => void)[] = [];
   private readonly versions = new Map<string, number>();
   readonly stderr: string[] = [];
@@ -51,6 +55,7 @@ export class LspClient {
     });
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
+      this.publishCounts.set(params.uri, (this.publishCounts.get(params.uri) ?? 0) + 1);
       this.notifyWaiters();
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
@@ -64,7 +69,9 @@ export class LspClient {
   }
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // ASL_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=prof") profiles the server a benchmark drives.
+    const nodeArgs = process.env.ASL_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, options.serverPath ?? SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child, options.validationSettings ?? {});
     client.executionSettings = options.executionSettings ?? null;
     client.initializeResult = await client.connection.sendRequest('initialize', {
@@ -165,6 +172,12 @@ export class LspClient {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
+  /** The document's code lenses as VS Code shows them: those sent without a command are resolved one by one. */
+  async codeLenses(uri: string): Promise<CodeLens[]> {
+    const lenses = await this.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    return Promise.all(lenses.map((lens) => (lens.command ? lens : this.request<CodeLens>('codeLens/resolve', lens))));
+  }
+
   notify(method: string, params: unknown): Promise<void> {
     return this.connection.sendNotification(method, params);
   }
@@ -172,6 +185,20 @@ export class LspClient {
   /** The server's process id (to look at its children). */
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /**
+   * CPU time (ms) the server's main thread has run so far (/proc schedstat, in ns: what a request costs the thread
+   * that answers it, whatever else the machine is doing; GC helper threads not included); undefined without /proc.
+   */
+  serverCpuMs(): number | undefined {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const schedstat: string = require('node:fs').readFileSync(`/proc/${this.child.pid}/schedstat`, 'utf8');
+      return Number(schedstat.split(' ')[0]) / 1e6;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Server memory as the OS sees it, in bytes: resident now (VmRSS) or peak (VmHWM); undefined without /proc. */

@@ -73,7 +73,7 @@ describe('language server: state machines inside templates', function () {
     const { uri, text } = await openFixture(client, 'template.yaml', 'yaml');
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: at(text, 'Save:') });
     assert.match(JSON.stringify(hover?.contents), /\*\*Save\*\*: Task state.*Reached from: 'Work'/);
-    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const lenses = await client.codeLenses(uri);
     const machineLenses = lenses.filter((l) => l.command?.command === 'asl.templateAction' && l.command.arguments?.length === 3);
     assert.deepEqual(machineLenses.map((l) => `${l.command!.arguments![1]}:${l.command!.title}`), [
       'GoodMachine:Graph', 'GoodMachine:Run', 'GoodMachine:Test State',

@@ -3,7 +3,8 @@ import { analyzeDocument, type DocumentAnalysis } from '../core/analyzeDocument'
 import { formatOfName } from '../core/document/documentFormat';
 import { prepareTemplateRun, type TemplateRunProblem } from '../core/templates/prepareTemplateRun';
 import { resolveDefinition } from '../core/templates/resolveDefinition';
-import { prepareDefinition } from '../interpreter/runExecution';
+import { DEFAULT_VALIDATION_SETTINGS, type StateMachineType } from '../core/validation/types';
+import { preparedDefinition } from '../interpreter/runExecution';
 import type { CliIo } from './cliIo';
 import { readLinked, templateOf } from './templateFiles';
 
@@ -19,7 +20,7 @@ export const MACHINE_USAGE = `  --state-machine NAME  in a template (SAM, CloudF
 export interface ChosenMachine {
   /** The definition ready to run, or its errors (`file`: the linked definition file they are in). */
   prepared: { definition: unknown } | { problems: TemplateRunProblem[]; file?: string };
-  /** The analysis to draw (`asl graph`). */
+  /** The analysis to draw (`asl graph`), made with the machine type's settings. */
   analysis: DocumentAnalysis | undefined;
   /**
    * The path that names the machine: the file itself, or for a template `NAME.asl.json` beside it, so that the
@@ -31,7 +32,7 @@ export interface ChosenMachine {
 }
 
 /** Picks the machine named by --state-machine (needed when a template holds several) with the --sub values. */
-export async function chooseMachine(io: CliIo, file: string, text: string, flags: Record<string, unknown>, type?: Parameters<typeof prepareDefinition>[2]): Promise<ChosenMachine | { error: string; names?: string[] }> {
+export async function chooseMachine(io: CliIo, file: string, text: string, flags: Record<string, unknown>, type?: StateMachineType): Promise<ChosenMachine | { error: string; names?: string[] }> {
   const subs: Record<string, string> = {};
   for (const entry of Array.isArray(flags.sub) ? (flags.sub as string[]) : []) {
     const eq = entry.indexOf('=');
@@ -42,9 +43,11 @@ export async function chooseMachine(io: CliIo, file: string, text: string, flags
   const template = templateOf(file, text);
   if (!template) {
     if (wanted !== undefined) return { error: `--state-machine is for templates; ${file} holds no SAM, CloudFormation, Serverless or Terraform state machine` };
-    const prepared = prepareDefinition(text, formatOfName(file), type);
+    // One analysis serves both the run's check and the graph (`asl graph` drew from a second one).
+    const analysis = analyzeDocument(text, { ...DEFAULT_VALIDATION_SETTINGS, stateMachineType: type ?? 'STANDARD' }, formatOfName(file));
+    const prepared = preparedDefinition(analysis, text);
     const definition = 'definition' in prepared && Object.keys(subs).length > 0 ? { definition: resolveDefinition(prepared.definition, new Map(Object.entries(subs))) } : prepared;
-    return { prepared: definition, analysis: undefined, machineFile: file };
+    return { prepared: definition, analysis, machineFile: file };
   }
   const names = template.definitions.map((d) => d.definition.name);
   const entry = wanted !== undefined ? template.definitions.find((d) => d.definition.name === wanted) : template.definitions.length === 1 ? template.definitions[0] : undefined;

@@ -1,4 +1,4 @@
-import { analyzeDocument } from '../core/analyzeDocument';
+import { analyzeDocument, type DocumentAnalysis } from '../core/analyzeDocument';
 import type { DocumentFormat } from '../core/document/documentFormat';
 import { LineIndex } from '../core/document/lineIndex';
 import { toJsonValue } from '../core/document/ast';
@@ -18,7 +18,11 @@ export interface DefinitionProblem {
  * checked for what Express refuses too.
  */
 export function prepareDefinition(text: string, format: DocumentFormat = 'json', stateMachineType: StateMachineType = 'STANDARD'): { definition: unknown } | { problems: DefinitionProblem[] } {
-  const analysis = analyzeDocument(text, { ...DEFAULT_VALIDATION_SETTINGS, stateMachineType }, format);
+  return preparedDefinition(analyzeDocument(text, { ...DEFAULT_VALIDATION_SETTINGS, stateMachineType }, format), text);
+}
+
+/** prepareDefinition from an analysis already made (with the machine type's settings) of `text`. */
+export function preparedDefinition(analysis: DocumentAnalysis, text: string): { definition: unknown } | { problems: DefinitionProblem[] } {
   const errors = analysis.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !analysis.doc.root) {
     const lines = new LineIndex(text);

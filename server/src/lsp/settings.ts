@@ -15,6 +15,8 @@ export interface ServerSettings {
   validation: ValidationSettings;
   /** The type of the machine in a document: EXPRESS when its path matches `asl.validation.expressMachines`. */
   machineTypeOf: (uri: string) => StateMachineType;
+  /** Equal for settings that validate alike: the server re-validates only when this changes. */
+  fingerprint: string;
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -23,7 +25,15 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   enable: true,
   validation: { allowPlaceholders: true, severityOverrides: {} },
   machineTypeOf: () => 'STANDARD',
+  fingerprint: fingerprintOf(true, true, {}, 'STANDARD', []),
 };
+
+function fingerprintOf(enable: boolean, allowPlaceholders: boolean, overrides: Record<string, string>, base: StateMachineType, express: unknown[]): string {
+  const sorted = Object.keys(overrides)
+    .sort()
+    .map((code) => [code, overrides[code]]);
+  return JSON.stringify([enable, allowPlaceholders, sorted, base, express]);
+}
 
 /** Turns whatever the client sent into settings, ignoring values of the wrong type. */
 export function toServerSettings(section: ValidationSection | null | undefined): ServerSettings {
@@ -36,13 +46,14 @@ export function toServerSettings(section: ValidationSection | null | undefined):
   }
   const base: StateMachineType = section.stateMachineType === 'EXPRESS' ? 'EXPRESS' : 'STANDARD';
   const express = expressMatchers(section.expressMachines);
+  const enable = typeof section.enable === 'boolean' ? section.enable : true;
+  const allowPlaceholders = typeof section.allowPlaceholders === 'boolean' ? section.allowPlaceholders : true;
+  const patterns = Array.isArray(section.expressMachines) ? section.expressMachines.slice(0, 100).filter((p) => typeof p === 'string' && p !== '') : [];
   return {
     machineTypeOf: (uri) => (base === 'EXPRESS' || express.some((matches) => matches(uri)) ? 'EXPRESS' : 'STANDARD'),
-    enable: typeof section.enable === 'boolean' ? section.enable : true,
-    validation: {
-      allowPlaceholders: typeof section.allowPlaceholders === 'boolean' ? section.allowPlaceholders : true,
-      severityOverrides,
-    },
+    enable,
+    validation: { allowPlaceholders, severityOverrides },
+    fingerprint: fingerprintOf(enable, allowPlaceholders, severityOverrides, base, patterns),
   };
 }
 

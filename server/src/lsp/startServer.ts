@@ -73,6 +73,9 @@ export function startServer(connection: Connection): void {
   };
 
   const applySettings = (next: ServerSettings): void => {
+    // The client answers the first pull with what it started us with, typically while the first file opens: the
+    // same settings keep every analysis (a 5,000-state file is not analysed twice).
+    if (next.fingerprint === settings.fingerprint) return;
     settings = next;
     store.setSettings(next.validation, next.machineTypeOf);
     templates.setSettings(next.validation);

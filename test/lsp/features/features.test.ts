@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { CodeAction, CompletionList, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver';
+import type { CodeAction, CodeLens, CompletionList, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver';
 import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
 import { LspClient } from '../lspClient';
 import { applyTextEdits, positionAt, withCursor } from './cursor';
@@ -109,7 +109,7 @@ describe('language features through the server', function () {
     assert.equal(symbols[0].children?.[0].children?.[0].name, 'A');
     const folds = await client.request<unknown[]>('textDocument/foldingRange', { textDocument });
     assert.ok(folds.length >= 1);
-    const lenses = await client.request<{ command: { title: string; command: string; arguments?: unknown[] } }[]>('textDocument/codeLens', { textDocument });
+    const lenses = (await client.codeLenses(textDocument.uri)) as { command: { title: string; command: string; arguments?: unknown[] } }[];
     assert.equal(lenses.filter((l) => l.command.command === '').length, 2);
     // Each state also offers "Test State", which runs asl.testState for it.
     const test = lenses.filter((l) => l.command.title === 'Test State');
@@ -119,7 +119,7 @@ describe('language features through the server', function () {
   it('code lenses say where transitions come from and carry the source locations for a click', async () => {
     const { textDocument, text } = await open(MACHINE.replace('"Next": "Decide"', '"Catch": [ { "ErrorEquals": ["States.ALL"], "Next": "Failed" } ],\n      "Next": "Decide"') + '|');
     type Lens = { range: { start: { line: number } }; command: { title: string; command: string; arguments?: [string, unknown, { range: { start: unknown } }[]] } };
-    const lenses = await client.request<Lens[]>('textDocument/codeLens', { textDocument });
+    const lenses = (await client.codeLenses(textDocument.uri)) as Lens[];
     const byLine = new Map(lenses.filter((l) => l.command.title !== 'Test State').map((l) => [text.split('\n')[l.range.start.line].trim().split('"')[1], l.command]));
     assert.equal(byLine.get('Fetch')?.title, 'start');
     assert.equal(byLine.get('Fetch')?.command, '');
@@ -131,6 +131,26 @@ describe('language features through the server', function () {
     const [uri, , locations] = failed.arguments!;
     assert.equal(uri, textDocument.uri);
     assert.deepEqual(locations.map((l) => l.range.start), [positionAt(text, text.indexOf('"Fetch": {')), positionAt(text, text.indexOf('"Decide": {'))]);
+  });
+
+  it('code lenses come without their command, which each lens gets when VS Code resolves it (only those on screen)', async () => {
+    const { textDocument, text } = await open(MACHINE + '|');
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument });
+    assert.equal(lenses.length, 8);
+    assert.ok(lenses.every((l) => l.command === undefined && l.data !== undefined));
+    const done = lenses.filter((l) => l.range.start.line === positionAt(text, text.indexOf('"Done": {')).line);
+    const resolved = await Promise.all(done.map((l) => client.request<CodeLens>('codeLens/resolve', l)));
+    assert.deepEqual(resolved.map((l) => l.command?.title), ["from 'Decide'", 'Test State']);
+    assert.deepEqual(resolved.map((l) => l.range), done.map((l) => l.range));
+    // A lens of an older version resolves to nothing to run (the new version's lenses replace it); so does a made-up one.
+    await client.change(textDocument.uri, text.replace('"Oops"', '"Oops2"'));
+    const stale = await client.request<CodeLens>('codeLens/resolve', done[0]);
+    assert.deepEqual(stale.command, { title: '', command: '' });
+    for (const data of [[99, 1, 0, 0, 0], [0, 1, 0, 1e9, 0], 'x', null, [0, 1, 0, 0, 7], {}]) {
+      const made = await client.request<CodeLens>('codeLens/resolve', { range: done[0].range, data });
+      assert.deepEqual(made.command, { title: '', command: '' });
+    }
+    assert.equal(client.stderr.join('').includes('Error'), false);
   });
 
   async function actions(marked: string, only?: string[]) {

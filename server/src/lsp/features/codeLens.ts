@@ -1,4 +1,4 @@
-import type { CodeLens, Location } from 'vscode-languageserver';
+import type { CodeLens, Command, Location } from 'vscode-languageserver';
 import type { StateMachineModel, StateModel, StateReference } from '../../core/model/types';
 import type { AnalyzedDocument, FeatureContext } from '../featureContext';
 import { TEMPLATE_ACTION } from '../templateRequests';
@@ -13,59 +13,107 @@ interface LensContext {
   incoming: Map<StateModel, StateReference[]>;
 }
 
-/** One kind of lens shown above every state; a new kind (say, "Test State") is one more entry in STATE_LENSES. */
-type StateLens = (state: StateModel, ctx: LensContext) => CodeLens | undefined;
+/**
+ * One kind of lens shown above every state; a new kind (say, "Test State") is one more entry in STATE_LENSES. The
+ * lenses are sent without their command (a 5,000-state file has 10,000 of them) and VS Code resolves those it shows.
+ */
+interface StateLens {
+  /** Whether the state gets this lens (cheap: asked for every state). */
+  shows(state: StateModel): boolean;
+  command(state: StateModel, ctx: LensContext): Command;
+}
 
-const STATE_LENSES: StateLens[] = [transitionsLens, testStateLens];
+const STATE_LENSES: StateLens[] = [
+  { shows: () => true, command: transitionsCommand },
+  { shows: (state) => state.type !== undefined, command: testStateCommand },
+];
+
+/** What an unresolved lens carries: the document (as a number, see `LensUris`), its version, which definition of it, the state and the lens kind. */
+type LensData = [uri: number, version: number, definition: number, state: number, kind: number];
+
+/** Numbers for document uris, so that each of thousands of lenses does not carry its uri. */
+class LensUris {
+  private readonly ids = new Map<string, number>();
+  private readonly uris: string[] = [];
+  id(uri: string): number {
+    let id = this.ids.get(uri);
+    if (id === undefined) this.ids.set(uri, (id = this.uris.push(uri) - 1));
+    return id;
+  }
+  uri(id: unknown): string | undefined {
+    return typeof id === 'number' ? this.uris[id] : undefined;
+  }
+}
 
 export function registerCodeLens(ctx: FeatureContext): void {
+  const uris = new LensUris();
   ctx.connection.onCodeLens(
     ctx.guard('codeLens', [] as CodeLens[], (params) => {
       const uri = params.textDocument.uri;
-      return [...(ctx.templateLenses?.(uri) ?? []), ...ctx.getDocuments(uri).flatMap(codeLenses)];
+      const id = uris.id(uri);
+      return [...(ctx.templateLenses?.(uri) ?? []), ...ctx.getDocuments(uri).flatMap((doc, definition) => unresolvedLenses(doc, id, definition))];
     }),
   );
+  const resolve = ctx.guard('codeLensResolve', undefined as CodeLens | undefined, (lens: CodeLens) => {
+    const [id, version, definition, state, kind] = Array.isArray(lens.data) ? (lens.data as LensData) : [];
+    const uri = uris.uri(id);
+    const doc = uri === undefined ? undefined : ctx.getDocuments(uri)[definition ?? -1];
+    const target = doc?.analysis.model.states[state ?? -1];
+    const lensKind = STATE_LENSES[kind ?? -1];
+    // A lens of an older version (the new ones are on their way) or one we did not make: nothing to run.
+    if (!doc || doc.version !== version || !target || !lensKind) return { range: lens.range, command: { title: '', command: '' } };
+    return { range: lens.range, command: lensKind.command(target, { doc, incoming: incomingTransitions(doc.analysis.model) }) };
+  });
+  ctx.connection.onCodeLensResolve(async (lens, token) => (await resolve(lens, token)) ?? lens);
 }
 
-export function codeLenses(doc: AnalyzedDocument): CodeLens[] {
-  const context: LensContext = { doc, incoming: incomingTransitions(doc.analysis.model) };
-  return doc.analysis.model.states.flatMap((state) => STATE_LENSES.flatMap((lens) => lens(state, context) ?? []));
+function unresolvedLenses(doc: AnalyzedDocument, uri: number, definition: number): CodeLens[] {
+  const lenses: CodeLens[] = [];
+  doc.analysis.model.states.forEach((state, index) => {
+    const range = toRange(doc.textDocument, state.nameSpan);
+    STATE_LENSES.forEach((lens, kind) => {
+      if (lens.shows(state)) lenses.push({ range, data: [uri, doc.version, definition, index, kind] satisfies LensData });
+    });
+  });
+  return lenses;
 }
+
+const incomingCache = new WeakMap<StateMachineModel, Map<StateModel, StateReference[]>>();
 
 function incomingTransitions(model: StateMachineModel): Map<StateModel, StateReference[]> {
+  const cached = incomingCache.get(model);
+  if (cached) return cached;
   const incoming = new Map<StateModel, StateReference[]>();
   for (const ref of model.symbols.references) {
-    if (ref.target && ref.kind !== 'StartAt') incoming.set(ref.target, [...(incoming.get(ref.target) ?? []), ref]);
+    if (!ref.target || ref.kind === 'StartAt') continue;
+    const refs = incoming.get(ref.target);
+    if (refs) refs.push(ref);
+    else incoming.set(ref.target, [ref]);
   }
+  incomingCache.set(model, incoming);
   return incoming;
 }
 
 /** "from 'Fetch' and 'Decide'": a click goes to the source state, or peeks at them all when there are several. */
-function transitionsLens(state: StateModel, { doc, incoming }: LensContext): CodeLens {
+function transitionsCommand(state: StateModel, { doc, incoming }: LensContext): Command {
   const refs = incoming.get(state) ?? [];
   const sources = [...new Set(refs.flatMap((r) => r.from ?? []))];
   const start = state.scope.startAt?.target === state ? 'start' : '';
-  const range = toRange(doc.textDocument, state.nameSpan);
-  if (sources.length === 0) return { range, command: { title: start || 'no state leads here', command: '' } };
+  if (sources.length === 0) return { title: start || 'no state leads here', command: '' };
   const names = sources.map((s) => `'${s.name}'${refs.every((r) => r.from !== s || r.kind === 'CatchNext') ? ' on error' : ''}`);
   const listed = names.length <= 3 ? names.join(', ').replace(/, ([^,]*)$/, ' and $1') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
   const locations: Location[] = sources.map((s) => ({ uri: doc.uri, range: toRange(doc.textDocument, s.nameSpan) }));
   return {
-    range,
-    command: {
-      title: `${start ? `${start} · ` : ''}from ${listed}`,
-      tooltip: sources.length === 1 ? `Go to '${sources[0].name}'` : 'Show the states that lead here',
-      command: SHOW_TRANSITION_SOURCES,
-      arguments: [doc.uri, range.start, locations],
-    },
+    title: `${start ? `${start} · ` : ''}from ${listed}`,
+    tooltip: sources.length === 1 ? `Go to '${sources[0].name}'` : 'Show the states that lead here',
+    command: SHOW_TRANSITION_SOURCES,
+    arguments: [doc.uri, doc.textDocument.positionAt(state.nameSpan.offset), locations],
   };
 }
 
 /** Runs this state alone in the Test State view (the client's asl.testState command). */
-function testStateLens(state: StateModel, { doc }: LensContext): CodeLens | undefined {
-  if (!state.type) return undefined;
-  const range = toRange(doc.textDocument, state.nameSpan);
+function testStateCommand(state: StateModel, { doc }: LensContext): Command {
   // In a template the lens also says which state machine the state is in.
-  if (doc.definition) return { range, command: { title: 'Test State', command: TEMPLATE_ACTION, arguments: [doc.uri, doc.definition.name, 'testState', state.name] } };
-  return { range, command: { title: 'Test State', command: 'asl.testState', arguments: [doc.uri, state.name] } };
+  if (doc.definition) return { title: 'Test State', command: TEMPLATE_ACTION, arguments: [doc.uri, doc.definition.name, 'testState', state.name] };
+  return { title: 'Test State', command: 'asl.testState', arguments: [doc.uri, state.name] };
 }

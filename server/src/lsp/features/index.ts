@@ -15,7 +15,7 @@ export const featureCapabilities: ServerCapabilities = {
   renameProvider: { prepareProvider: true },
   documentSymbolProvider: true,
   foldingRangeProvider: true,
-  codeLensProvider: { resolveProvider: false },
+  codeLensProvider: { resolveProvider: true },
   hoverProvider: true,
   completionProvider: { triggerCharacters: ['"', '.', '$', '(', ':'] },
   codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },

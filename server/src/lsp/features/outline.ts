@@ -19,10 +19,15 @@ const KIND: Record<string, SymbolKind> = {
 export function registerOutline(ctx: FeatureContext): void {
   const { connection } = ctx;
 
+  // VS Code asks for the symbols of a version several times (outline, breadcrumbs, sticky scroll): the last
+  // answer is kept for the next ask of the same version, without keeping its analysis alive (the document store
+  // decides how many analyses stay in memory).
+  let last: { docs: WeakRef<AnalyzedDocument>[]; symbols: DocumentSymbol[] } | undefined;
   connection.onDocumentSymbol(
     ctx.guard('documentSymbol', [] as DocumentSymbol[], (params) => {
       const docs = ctx.getDocuments(params.textDocument.uri);
-      return docs.flatMap((doc) => {
+      if (last && last.docs.length === docs.length && last.docs.every((doc, i) => doc.deref() === docs[i])) return last.symbols;
+      const symbols = docs.flatMap((doc) => {
         const root = doc.analysis.model.rootScope;
         const states = root ? scopeSymbols(root, doc.textDocument) : [];
         const definition = doc.definition;
@@ -31,6 +36,8 @@ export function registerOutline(ctx: FeatureContext): void {
         const range = toRange(doc.textDocument, definition.doc.root.span);
         return [{ name: definition.name, detail: 'state machine', kind: SymbolKind.Module, range, selectionRange: range, children: states }];
       });
+      last = { docs: docs.map((doc) => new WeakRef(doc)), symbols };
+      return symbols;
     }),
   );
 
@@ -59,22 +66,28 @@ function foldingOf(doc: AnalyzedDocument, ranges: FoldingRange[]): void {
   }
 }
 
+// Leaves carry no `children` (optional in LSP): a 5,000-state outline is a megabyte of JSON both sides handle.
 function scopeSymbols(scope: Scope, text: PositionMapper): DocumentSymbol[] {
   return scope.states.map((state) => {
-    const children: DocumentSymbol[] = state.children.map((child) => ({
-      name: child.kind === 'branch' ? `Branch ${(child.branchIndex ?? 0) + 1}` : child.kind === 'iterator' ? 'Iterator' : 'Item processor',
-      kind: SymbolKind.Namespace,
-      range: toRange(text, child.node.span),
-      selectionRange: toRange(text, { offset: child.node.span.offset, length: 1 }),
-      children: scopeSymbols(child, text),
-    }));
-    return {
+    const symbol: DocumentSymbol = {
       name: state.name || '(empty name)',
       detail: state.type ?? 'unknown type',
       kind: KIND[state.type ?? ''] ?? SymbolKind.Object,
       range: toRange(text, state.property.span),
       selectionRange: toRange(text, state.nameSpan),
-      children,
     };
+    if (state.children.length > 0) {
+      symbol.children = state.children.map((child) => {
+        const states = scopeSymbols(child, text);
+        return {
+          name: child.kind === 'branch' ? `Branch ${(child.branchIndex ?? 0) + 1}` : child.kind === 'iterator' ? 'Iterator' : 'Item processor',
+          kind: SymbolKind.Namespace,
+          range: toRange(text, child.node.span),
+          selectionRange: toRange(text, { offset: child.node.span.offset, length: 1 }),
+          ...(states.length > 0 ? { children: states } : {}),
+        };
+      });
+    }
+    return symbol;
   });
 }

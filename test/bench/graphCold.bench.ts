@@ -2,10 +2,11 @@
  * Graph cost as the user pays it cold (issue 17 point 1): `asl graph` of generated machines of 10, 500 and 2,000
  * states, each in a fresh Node process (start, load the CLI bundle, read, analyze, lay out, write the SVG), wall
  * time, median of RUNS; then the same work split into its phases, timed inside a fresh process. Targets: 500
- * states at most 300 ms more than 10, and 2,000 states under 1.5 s.
+ * states at most 300 ms more than 10, and 2,000 states under 1.5 s. BENCH_BASELINE=path/to/an/older/dist (or its
+ * cli.js) times that build's `asl graph` too, each run next to one of this build ("before" and "after").
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -41,9 +42,18 @@ function wall(args: string[]): number {
   return performance.now() - t;
 }
 
+function baselineCli(): string | undefined {
+  const given = process.env.BENCH_BASELINE;
+  if (!given) return undefined;
+  const path = given.endsWith('.js') ? given : join(given, 'cli.js');
+  if (!existsSync(path)) throw new Error(`BENCH_BASELINE: no ${path}`);
+  return path;
+}
+
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'asl-graph-cold-'));
   const cli = join(root, 'dist', 'cli.js');
+  const before = baselineCli();
   const files = SIZES.map((size) => {
     const text = generateMachine(size);
     const file = join(dir, `machine-${size}.asl.json`);
@@ -55,15 +65,28 @@ export async function run(): Promise<void> {
   console.log('| states | wall | analyze | graph model | layout | SVG | target |');
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   const walls: number[] = [];
+  const beforeWalls: number[] = [];
   for (const { size, file, states } of files) {
-    const total = median(Array.from({ length: RUNS }, () => wall([cli, 'graph', file, '--output', join(dir, `out-${size}.svg`)])));
+    const args = (bundle: string) => [bundle, 'graph', file, '--output', join(dir, `out-${size}.svg`)];
+    const runs = Array.from({ length: RUNS }, () => [wall(args(cli)), before ? wall(args(before)) : 0]);
+    const total = median(runs.map((r) => r[0]));
     walls.push(total);
+    beforeWalls.push(median(runs.map((r) => r[1])));
     const split = Array.from({ length: RUNS }, () => {
       const child = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(__filename)}).phases(${JSON.stringify(file)})`], { encoding: 'utf8' });
       return JSON.parse(child.stdout) as Record<'analyze' | 'graph' | 'layout' | 'svg', number>;
     });
     const m = (key: 'analyze' | 'graph' | 'layout' | 'svg') => ms(median(split.map((s) => s[key])));
-    const target = size === 500 ? `≤ 10 states + 300 ms: ${ms(total - walls[0])} more ${total - walls[0] <= 300 ? '✓' : '✗'}` : size === 2000 ? `< 1,500 ms ${total < 1500 ? '✓' : '✗'}` : '';
+    const target = size === 500 ? `≤ 10 states + 300 ms: ${ms(total - walls[0])} more, ${total - walls[0] <= 300 ? 'met' : 'NOT MET'}` : size === 2000 ? `< 1,500 ms: ${total < 1500 ? 'met' : 'NOT MET'}` : '';
     console.log(`| ${states} | ${ms(total)} | ${m('analyze')} | ${m('graph')} | ${m('layout')} | ${m('svg')} | ${target} |`);
+  }
+  if (before) {
+    console.log(`\nThe same runs, each next to one of ${before} (before):`);
+    console.log('| states | before | after | 500 − 10 states before | after |');
+    console.log('| ---: | ---: | ---: | ---: | ---: |');
+    files.forEach(({ states }, i) => {
+      const extra = SIZES[i] === 500 ? ` | ${ms(beforeWalls[i] - beforeWalls[0])} | ${ms(walls[i] - walls[0])}` : ' | | ';
+      console.log(`| ${states} | ${ms(beforeWalls[i])} | ${ms(walls[i])}${extra} |`);
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { memoized } from '../model/modelMemo';
 import { findNodeAt, spanContains, type AstNode, type ObjectNode, type PropertyNode } from '../document/ast';
 import type { StateMachineModel } from '../model/types';
 import { schemaSites, type SchemaSite } from '../validation/schemaSites';
@@ -9,16 +10,9 @@ export type CursorContext =
   | { kind: 'arrayItem'; array: AstNode; node?: AstNode; property?: PropertyNode; object?: ObjectNode }
   | { kind: 'none' };
 
-const siteCache = new WeakMap<StateMachineModel, Map<ObjectNode, SchemaSite>>();
-
 /** The schema site of an object, if it has one (a state, a retrier, ItemReader, ...). */
 export function siteOf(model: StateMachineModel, object: ObjectNode): SchemaSite | undefined {
-  let byObject = siteCache.get(model);
-  if (!byObject) {
-    byObject = new Map(schemaSites(model).map((s) => [s.object, s]));
-    siteCache.set(model, byObject);
-  }
-  return byObject.get(object);
+  return memoized(model, siteOf, () => new Map(schemaSites(model).map((s) => [s.object, s]))).get(object);
 }
 
 export function cursorContext(model: StateMachineModel, offset: number): CursorContext {

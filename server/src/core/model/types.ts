@@ -98,6 +98,8 @@ export interface StateMachineModel {
   /** Every state of the machine in document order, nested ones included. */
   states: StateModel[];
   symbols: SymbolTable;
+  /** Values derived from this model, computed on first use (see `memoized`). */
+  memo?: Map<object, unknown>;
 }
 
 export interface SymbolTable {

@@ -1,3 +1,4 @@
+import { memoized } from '../model/modelMemo';
 import type { AstNode, StringNode } from '../document/ast';
 import type { StateMachineModel, StateModel } from '../model/types';
 import { schemaSites } from './schemaSites';
@@ -31,11 +32,11 @@ const CONSTANT_FIELDS = new Set([
   'Branches', 'ItemProcessor', 'Iterator', 'States', 'ProcessorConfig',
 ]);
 
-const cache = new WeakMap<StateMachineModel, ExpressionSite[]>();
-
 export function expressionSites(model: StateMachineModel): ExpressionSite[] {
-  const cached = cache.get(model);
-  if (cached) return cached;
+  return memoized(model, expressionSites, () => collectExpressionSites(model));
+}
+
+function collectExpressionSites(model: StateMachineModel): ExpressionSite[] {
   const sites: ExpressionSite[] = [];
   for (const site of schemaSites(model)) {
     const state = site.state;
@@ -78,7 +79,6 @@ export function expressionSites(model: StateMachineModel): ExpressionSite[] {
       collectStrings(prop.value, (node) => sites.push({ kind: 'jsonata', node, state, field: prop.key }));
     }
   }
-  cache.set(model, sites);
   return sites;
 }
 

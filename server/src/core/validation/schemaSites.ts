@@ -1,3 +1,4 @@
+import { memoized } from '../model/modelMemo';
 import { getValue, type ObjectNode } from '../document/ast';
 import type { QueryLanguage, StateMachineModel, StateModel } from '../model/types';
 import type { ObjectSchema } from '../spec/fieldSpec';
@@ -14,16 +15,16 @@ export interface SchemaSite {
   distributed: boolean;
 }
 
-const cache = new WeakMap<StateMachineModel, SchemaSite[]>();
-
 /**
  * Every object the field rules check, computed once per model and shared by those rules: the top level,
  * each state of a known type, and the objects nested in them that have a schema (retriers, catchers,
  * branches, ItemReader...). JSONPath Choice rules are left to the Choice rule checks.
  */
 export function schemaSites(model: StateMachineModel): SchemaSite[] {
-  const cached = cache.get(model);
-  if (cached) return cached;
+  return memoized(model, schemaSites, () => collectSchemaSites(model));
+}
+
+function collectSchemaSites(model: StateMachineModel): SchemaSite[] {
   const sites: SchemaSite[] = [];
   if (model.root?.kind === 'object') {
     sites.push({ object: model.root, schema: topLevelSchema, queryLanguage: model.queryLanguage, distributed: false });
@@ -41,7 +42,6 @@ export function schemaSites(model: StateMachineModel): SchemaSite[] {
       }
     }
   }
-  cache.set(model, sites);
   return sites;
 }
 

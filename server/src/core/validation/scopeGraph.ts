@@ -1,3 +1,4 @@
+import { memoized } from '../model/modelMemo';
 import { getValue } from '../document/ast';
 import type { Scope, StateMachineModel, StateModel, StateReference } from '../model/types';
 
@@ -16,8 +17,6 @@ export interface ScopeReachability {
   unresolved: StateReference[];
 }
 
-const cache = new WeakMap<StateMachineModel, ScopeReachability[]>();
-
 export function isTerminal(state: StateModel): boolean {
   if (state.type === 'Succeed' || state.type === 'Fail') return true;
   const end = getValue(state.node, 'End');
@@ -26,11 +25,7 @@ export function isTerminal(state: StateModel): boolean {
 
 /** Forward and backward reachability of each States block (indexed by `scope.id`), computed once per model in linear time. */
 export function scopeReachability(model: StateMachineModel): ScopeReachability[] {
-  const cached = cache.get(model);
-  if (cached) return cached;
-  const result = model.scopes.map((scope) => analyze(scope));
-  cache.set(model, result);
-  return result;
+  return memoized(model, scopeReachability, () => model.scopes.map((scope) => analyze(scope)));
 }
 
 function analyze(scope: Scope): ScopeReachability {

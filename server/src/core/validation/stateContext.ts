@@ -1,16 +1,16 @@
+import { memoized } from '../model/modelMemo';
 import { getValue } from '../document/ast';
 import { insideDistributedMap } from '../model/insideDistributedMap';
 import type { Scope, StateMachineModel, StateModel } from '../model/types';
 import { assignedByScope } from './variables';
 
-const raisedCache = new WeakMap<StateMachineModel, Set<string>>();
-
 /** Error names the machine raises itself in Fail states, computed once per model. */
 export function raisedErrorNames(model: StateMachineModel): Set<string> {
-  const cached = raisedCache.get(model);
-  if (cached) return cached;
+  return memoized(model, raisedErrorNames, () => collectRaised(model));
+}
+
+function collectRaised(model: StateMachineModel): Set<string> {
   const names = new Set<string>();
-  raisedCache.set(model, names);
   for (const state of model.states) {
     const error = state.type === 'Fail' ? getValue(state.node, 'Error') : undefined;
     if (error?.kind === 'string') names.add(error.value);

@@ -27,7 +27,7 @@ export function validate(
   const machineRules = rules.filter((r) => r.locality === 'machine');
   const stateRules = rules.filter((r) => r.locality === 'state');
   run(machineRules, doc, model, model, settings, problems);
-  run(stateRules, doc, { ...model, states: [] }, model, settings, problems);
+  run(stateRules, doc, { ...model, states: [], memo: undefined }, model, settings, problems);
   cache.beginVersion(settings);
   const contextOf = stateContexts(model);
   for (const state of model.states) {
@@ -39,7 +39,8 @@ export function validate(
       continue;
     }
     const own: Problem[] = [];
-    run(stateRules, doc, { ...model, root: undefined, states: [state] }, model, settings, own);
+    // Its own memo: values derived from the whole model do not hold for the model of one state.
+    run(stateRules, doc, { ...model, root: undefined, states: [state], memo: undefined }, model, settings, own);
     cache.store(state.node, context, base, own);
     for (const p of own) problems.push(p);
   }

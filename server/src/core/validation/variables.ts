@@ -1,3 +1,4 @@
+import { memoized } from '../model/modelMemo';
 import type { PropertyNode } from '../document/ast';
 import { getValue } from '../document/ast';
 import type { Scope, StateMachineModel, StateModel } from '../model/types';
@@ -10,12 +11,12 @@ export interface Assignment {
   scope: Scope;
 }
 
-const cache = new WeakMap<StateMachineModel, Assignment[]>();
-
 /** Every variable assignment: state `Assign`, Choice rule `Assign`, Catcher `Assign` (asl-reference §4). */
 export function assignments(model: StateMachineModel): Assignment[] {
-  const cached = cache.get(model);
-  if (cached) return cached;
+  return memoized(model, assignments, () => collectAssignments(model));
+}
+
+function collectAssignments(model: StateMachineModel): Assignment[] {
   const found: Assignment[] = [];
   const collect = (state: StateModel, holder: unknown) => {
     const assign = getValue(holder as never, 'Assign');
@@ -31,18 +32,16 @@ export function assignments(model: StateMachineModel): Assignment[] {
     for (const rule of state.choiceRules) collect(state, rule.node);
     for (const catcher of state.catchers) collect(state, catcher.node);
   }
-  cache.set(model, found);
   return found;
 }
 
-const byScopeCache = new WeakMap<StateMachineModel, Map<Scope, Set<string>>>();
-
 /** Names assigned in each scope, computed once per model. */
 export function assignedByScope(model: StateMachineModel): Map<Scope, Set<string>> {
-  const cached = byScopeCache.get(model);
-  if (cached) return cached;
+  return memoized(model, assignedByScope, () => namesByScope(model));
+}
+
+function namesByScope(model: StateMachineModel): Map<Scope, Set<string>> {
   const byScope = new Map<Scope, Set<string>>();
-  byScopeCache.set(model, byScope);
   for (const a of assignments(model)) {
     const names = byScope.get(a.scope);
     if (names) names.add(a.name);

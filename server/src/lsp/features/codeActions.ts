@@ -66,6 +66,10 @@ function refactoringTarget(doc: AnalyzedDocument, start: number, end: number) {
   const first = line(start);
   const last = line(end);
   const anchors = (s: StateModel) => [s.nameSpan.offset, ...['Type', 'Resource'].flatMap((k) => getProperty(s.node, k)?.keySpan.offset ?? [])].map(line);
-  const touching = doc.analysis.model.states.filter((s) => anchors(s).some((l) => l >= first && l <= last));
+  // A state's anchors are inside its property: only the states whose text meets those lines can be touched.
+  const from = doc.textDocument.offsetAt({ line: first, character: 0 });
+  const to = doc.textDocument.offsetAt({ line: last + 1, character: 0 });
+  const near = doc.analysis.model.states.filter((s) => s.property.span.offset <= to && spanEnd(s.property.span) >= from);
+  const touching = near.filter((s) => anchors(s).some((l) => l >= first && l <= last));
   return touching.find((s) => anchors(s).includes(first)) ?? touching[0];
 }

@@ -89,7 +89,7 @@ describe('architecture boundaries', () => {
 
   // What lsp/ and cli/ may call in the interpreter: checks and look-ups of the definition and the mock file, and
   // reading an ended run's cause. Nothing that evaluates an expression, runs a state or loads a module.
-  const PURE_LOOKUPS = new Set(['prepareDefinition', 'findState', 'missingMockState', 'readMockConfig', 'findTestCase', 'testCaseNames', 'MockConfigError']);
+  const PURE_LOOKUPS = new Set(['prepareDefinition', 'preparedDefinition', 'findState', 'missingMockState', 'readMockConfig', 'findTestCase', 'testCaseNames', 'MockConfigError']);
 
   // Rule 6: user expressions and handlers never run in the server's or the CLI's own thread. The server (lsp/) and
   // the CLI (cli/) reach the interpreter only through server/src/execution, which runs it in a worker process;

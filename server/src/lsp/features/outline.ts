@@ -20,13 +20,15 @@ export function registerOutline(ctx: FeatureContext): void {
   const { connection } = ctx;
 
   // VS Code asks for the symbols of a version several times (outline, breadcrumbs, sticky scroll): the last
-  // answer is kept for the next ask of the same version, without keeping its analysis alive (the document store
+  // answer is kept for the next ask of the same version, and only while its analysis lives (the document store
   // decides how many analyses stay in memory).
-  let last: { docs: WeakRef<AnalyzedDocument>[]; symbols: DocumentSymbol[] } | undefined;
+  const kept = new WeakMap<AnalyzedDocument, { docs: AnalyzedDocument[]; symbols: DocumentSymbol[] }>();
+  let last: WeakRef<AnalyzedDocument> | undefined;
   connection.onDocumentSymbol(
     ctx.guard('documentSymbol', [] as DocumentSymbol[], (params) => {
       const docs = ctx.getDocuments(params.textDocument.uri);
-      if (last && last.docs.length === docs.length && last.docs.every((doc, i) => doc.deref() === docs[i])) return last.symbols;
+      const hit = docs.length > 0 ? kept.get(docs[0]) : undefined;
+      if (hit && hit.docs.length === docs.length && hit.docs.every((doc, i) => doc === docs[i])) return hit.symbols;
       const symbols = docs.flatMap((doc) => {
         const root = doc.analysis.model.rootScope;
         const states = root ? scopeSymbols(root, doc.textDocument) : [];
@@ -36,7 +38,12 @@ export function registerOutline(ctx: FeatureContext): void {
         const range = toRange(doc.textDocument, definition.doc.root.span);
         return [{ name: definition.name, detail: 'state machine', kind: SymbolKind.Module, range, selectionRange: range, children: states }];
       });
-      last = { docs: docs.map((doc) => new WeakRef(doc)), symbols };
+      const previous = last?.deref();
+      if (previous) kept.delete(previous);
+      if (docs.length > 0) {
+        kept.set(docs[0], { docs, symbols });
+        last = new WeakRef(docs[0]);
+      }
       return symbols;
     }),
   );

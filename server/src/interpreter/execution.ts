@@ -225,7 +225,10 @@ export class Execution {
     for (;;) {
       const e = locateError(asStatesError(error), run.name, run.entered);
       if (e instanceof FatalError || e.error === 'States.Aborted' || this.options.signal?.aborted) throw e;
-      if (this.options.debug !== undefined) await this.options.debug.stateFailed(run, e, handles(retriers, attempts, state.Catch, e.error));
+      if (this.options.debug !== undefined) {
+        const held = this.options.debug.stateFailed(run, e, handles(retriers, attempts, state.Catch, e.error));
+        if (held !== undefined) await held;
+      }
       const index = retriers.findIndex((r) => errorMatches((r.ErrorEquals as string[]) ?? [], e.error));
       if (index >= 0) {
         const r = retriers[index];

@@ -95,13 +95,13 @@ function registerAwsFunctions(expression: Expression, services: IntrinsicService
   expression.registerFunction('parse', (text: string) => JSON.parse(text), '<s:j>');
 }
 
-/** Evaluates one `{% %}` body. Any failure, and an undefined result, is States.QueryEvaluationError. */
-export async function evaluateJsonata(text: string, bindings: JsonataBindings, services: IntrinsicServices, field: string): Promise<unknown> {
+/** Evaluates one `{% %}` body (`$` is `context`: `{}` in a state; the debugger passes the state input). Any failure, and an undefined result, is States.QueryEvaluationError. */
+export async function evaluateJsonata(text: string, bindings: JsonataBindings, services: IntrinsicServices, field: string, context: unknown = {}): Promise<unknown> {
   const expression = compile(text, services);
   let value: unknown;
   try {
     const own: EvaluationBudget = { depth: 0, deadline: budget.now ? budget.now() + budget.timeoutMs : Infinity };
-    value = await expression.evaluate({}, { ...bindings.variables, states: bindings.states, [BUDGET_BINDING]: own });
+    value = await expression.evaluate(context, { ...bindings.variables, states: bindings.states, [BUDGET_BINDING]: own });
   } catch (error) {
     if (error instanceof StatesError) throw error;
     // AWS's words (recorded): "... specified for the field 'Output/FunctionResult' threw an error during evaluation.

@@ -34,11 +34,18 @@ export async function runParallel(ex: Execution, run: StateRun, input: unknown):
       branches.map((block, index) => {
         const frame: Frame = { block, variables: new VariableScope(run.frame.variables), queryLanguage: topLanguage(ex), scope, parentEvent: started };
         if (debug !== undefined) debug.blockStarted(frame, run, index);
-        const branch = ex.runBlock(frame, input);
-        return (debug !== undefined ? branch.finally(() => debug.blockEnded(frame)) : branch).catch((error: unknown) => {
-          scope.stop(asStatesError(error));
-          throw error;
-        });
+        // One `then` either way, so a debugger that does not stop leaves the branches' interleaving as it is.
+        return ex.runBlock(frame, input).then(
+          (output) => {
+            if (debug !== undefined) debug.blockEnded(frame);
+            return output;
+          },
+          (error: unknown) => {
+            if (debug !== undefined) debug.blockEnded(frame);
+            scope.stop(asStatesError(error));
+            throw error;
+          },
+        );
       }),
     );
     ex.emit('ParallelStateSucceeded', {}, started);
@@ -109,10 +116,11 @@ export async function runMap(
         const variables = new VariableScope(distributed ? undefined : run.frame.variables);
         const frame: Frame = { block: processor, variables, queryLanguage: topLanguage(ex), mapItem: { Index: index, Value: items[index] }, scope, parentEvent: iteration };
         const debug = ex.options.debug;
-        if (debug === undefined) results[index] = await ex.runBlock(frame, itemInput);
-        else {
-          debug.blockStarted(frame, run, index);
-          results[index] = await ex.runBlock(frame, itemInput).finally(() => debug.blockEnded(frame));
+        if (debug !== undefined) debug.blockStarted(frame, run, index);
+        try {
+          results[index] = await ex.runBlock(frame, itemInput);
+        } finally {
+          if (debug !== undefined) debug.blockEnded(frame);
         }
         ex.emit('MapIterationSucceeded', { mapIterationSucceededEventDetails: { name: iterationName, index } }, started);
       } catch (error) {

@@ -67,16 +67,25 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
       return finish(result, result, nextOf(state));
     }
     case 'Task':
-      return (async () => {
-        if (ex.options.debug !== undefined) return debugSteps(ex, run, effective(), (args) => invokeTask(ex, run, args), (raw) => finish(selectResult(raw), raw, nextOf(state)));
-        const raw = await invokeTask(ex, run, effective());
-        return finish(selectResult(raw), raw, nextOf(state));
-      })();
     case 'Parallel':
       return (async () => {
-        if (ex.options.debug !== undefined) return debugSteps(ex, run, effective(), (args) => runParallel(ex, run, args), (raw) => finish(selectResult(raw), raw, nextOf(state)));
-        const raw = await runParallel(ex, run, effective());
-        return finish(selectResult(raw), raw, nextOf(state));
+        const debug = ex.options.debug;
+        if (debug === undefined) {
+          const raw = await (type === 'Task' ? invokeTask(ex, run, effective()) : runParallel(ex, run, effective()));
+          return finish(selectResult(raw), raw, nextOf(state));
+        }
+        // With a debugger: the same awaits, and a stop offered between the steps (awaited only when it holds the
+        // state, so a run that does not stop interleaves its branches as a run without a debugger does).
+        const args = effective();
+        let held = debug.step(run, 'effectiveInput', args);
+        if (held !== undefined) await held;
+        const raw = await (type === 'Task' ? invokeTask(ex, run, args) : runParallel(ex, run, args));
+        held = debug.step(run, 'result', raw);
+        if (held !== undefined) await held;
+        const outcome = finish(selectResult(raw), raw, nextOf(state));
+        held = debug.step(run, 'output', outcome.output);
+        if (held !== undefined) await held;
+        return outcome;
       })();
     case 'Map': return (async () => {
       const selected = ex.select(state.InputPath, input, roots);
@@ -193,16 +202,19 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
 }
 
 /**
- * A Task or Parallel with a debugger attached: the same steps as the plain path, with a stop offered after the
- * effective input (InputPath/Parameters or Arguments), after the result, and after the output is built.
+ * A JSONata Task or Parallel with a debugger attached: the same steps as the plain path, with a stop offered after
+ * the effective input (Arguments), after the result, and after the output is built (Output, Assign).
  */
 async function debugSteps(ex: Execution, run: StateRun, effectiveInput: unknown, act: (input: unknown) => Promise<unknown>, finish: (raw: unknown) => StateOutcome | Promise<StateOutcome>): Promise<StateOutcome> {
   const debug = ex.options.debug!;
-  await debug.step(run, 'effectiveInput', effectiveInput);
+  let held = debug.step(run, 'effectiveInput', effectiveInput);
+  if (held !== undefined) await held;
   const raw = await act(effectiveInput);
-  await debug.step(run, 'result', raw);
+  held = debug.step(run, 'result', raw);
+  if (held !== undefined) await held;
   const outcome = await finish(raw);
-  await debug.step(run, 'output', outcome.output);
+  held = debug.step(run, 'output', outcome.output);
+  if (held !== undefined) await held;
   return outcome;
 }
 

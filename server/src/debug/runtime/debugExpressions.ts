@@ -28,7 +28,8 @@ export async function evaluateExpression(text: string, view: ExpressionView, ser
   const states: Record<string, unknown> = { input: view.input, context: view.context };
   if (view.result !== undefined) states.result = view.result;
   if (view.errorOutput !== undefined) states.errorOutput = view.errorOutput;
-  return evaluateJsonata(body, { states: states as { input: unknown; context: unknown }, variables: view.variables }, services, 'debug');
+  // `$` is the state input too, so a condition reads `$.total > 10` as well as `$states.input.total > 10`.
+  return evaluateJsonata(body, { states: states as { input: unknown; context: unknown }, variables: view.variables }, services, 'debug', view.input);
 }
 
 /**

@@ -61,8 +61,9 @@ describe('debug adapter: breakpoint kinds (DAP)', function () {
     files.cleanup();
   });
 
-  const withBreakpoints = async (breakpoints: DebugProtocol.SourceBreakpoint[], extra?: (dc: DebugClient) => Promise<unknown>) => {
+  const withBreakpoints = async (breakpoints: DebugProtocol.SourceBreakpoint[], extra?: (dc: DebugClient) => Promise<unknown>, listen?: (dc: DebugClient) => void) => {
     dc = await startClient();
+    listen?.(dc);
     const program = files.path('m.asl.json');
     return launch(dc, { program, input: INPUT }, [], async (client) => {
       await client.setBreakpointsRequest({ source: { path: program }, breakpoints });
@@ -88,8 +89,8 @@ describe('debug adapter: breakpoint kinds (DAP)', function () {
 
   it('a logpoint prints its message with {expressions} and does not stop', async () => {
     const logged: string[] = [];
-    const { stopped } = await withBreakpoints([{ line: lineOf(TEXT, '"Check": {'), logMessage: 'item {$.n} of {$states.context.Map.Item.Index}: {{ok}}' }]);
-    dc.on('output', (e: DebugProtocol.OutputEvent) => logged.push(e.body.output));
+    const { stopped } = await withBreakpoints([{ line: lineOf(TEXT, '"Check": {'), logMessage: 'item {$.n} of {$states.context.Map.Item.Index}: {{ok}}' }], undefined, (client) =>
+      client.on('output', (e: DebugProtocol.OutputEvent) => logged.push(e.body.output)));
     assert.deepEqual(await stopsUntilEnd(dc, stopped), []);
     assert.deepEqual(logged.filter((l) => l.startsWith('item')), ['item 1 of 0: {ok}\n', 'item 2 of 1: {ok}\n', 'item 3 of 2: {ok}\n', 'item 4 of 3: {ok}\n', 'item 5 of 4: {ok}\n']);
   });

@@ -21,7 +21,7 @@ function comparable(events: Event[]): string[] {
 function cliRun(program: string, testCase: string): { events: Event[]; status: string } {
   let out: string;
   try {
-    out = execFileSync(process.execPath, [resolve(ROOT, 'dist/cli.js'), 'run', program, '--json', '--test-case', testCase], { encoding: 'utf8' });
+    out = execFileSync(process.execPath, [resolve(ROOT, 'dist/cli.js'), 'run', program, '--json', '--test-case', testCase], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   } catch (error) {
     out = (error as { stdout: string }).stdout;
   }

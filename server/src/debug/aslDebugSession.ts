@@ -358,7 +358,7 @@ export class AslDebugSession extends DebugSession {
 
   protected restartRequest(response: DebugProtocol.RestartResponse, args: DebugProtocol.RestartArguments): void {
     void this.holdingStops(response, async () => {
-      const next = args.arguments ? checkLaunchArguments(args.arguments) : this.args;
+      const next = args?.arguments ? checkLaunchArguments(args.arguments) : this.args;
       if (!next || 'error' in next) throw new Error(next && 'error' in next ? next.error : 'Nothing to restart');
       this.restarting = true;
       await this.endRun();

@@ -67,6 +67,20 @@ export namespace SelectStateMachineRequest {
   export type Result = { selected: string } | { choices: string[] } | null;
 }
 
+/**
+ * What a run of a template's picked state machine needs from the user: its name (the mock file's machine name),
+ * its type (the template's, else the settings'), and the `${Name}` substitutions that still have no value once the
+ * template's values, placeholder ARNs and the `substitutions` given are filled in. Null for any other file.
+ */
+export namespace TemplateRunRequest {
+  export const method = 'asl/templateRun';
+  export interface Params {
+    uri: string;
+    substitutions?: Record<string, string>;
+  }
+  export type Result = { name: string; type: 'STANDARD' | 'EXPRESS'; unset: string[] } | null;
+}
+
 /** One history event, as AWS's GetExecutionHistory shapes it. */
 export interface ExecutionEvent {
   id: number;
@@ -88,6 +102,8 @@ export namespace StartExecutionRequest {
     testCase?: string;
     /** A handlers module; the client sends it only in a trusted workspace. */
     handlersPath?: string;
+    /** In a template: values for its `${Name}` substitutions (over the template's own). */
+    substitutions?: Record<string, string>;
   }
   export interface Result {
     status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'INVALID';
@@ -166,6 +182,8 @@ export namespace TestStateRequest {
     input: string;
     mocksPath?: string;
     testCase?: string;
+    /** In a template: values for its `${Name}` substitutions (over the template's own). */
+    substitutions?: Record<string, string>;
   }
   export interface Result {
     status: 'SUCCEEDED' | 'FAILED' | 'RETRIABLE' | 'CAUGHT_ERROR' | 'INVALID';

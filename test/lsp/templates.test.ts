@@ -126,6 +126,48 @@ describe('language server: state machines inside templates', function () {
     assert.deepEqual(edit, { range: { start: { line: 4, character: 6 }, end: { line: 4, character: 6 } }, newText: "DefinitionSubstitutions:\n        Fn: ''\n      " });
   });
 
+  it('a run from a template: its name and type, the ${Name} nothing gives a value asked for, the values given used', async () => {
+    const uri = LspClient.uri('run-template.yaml');
+    const text = [
+      'Resources:',
+      '  Worker: { Type: AWS::Serverless::Function, Properties: { Handler: index.handler } }',
+      '  Orders:',
+      '    Type: AWS::Serverless::StateMachine',
+      '    Properties:',
+      '      Type: EXPRESS',
+      '      DefinitionSubstitutions:',
+      '        Table: orders',
+      '        WorkerArn: !GetAtt Worker.Arn',
+      '      Definition:',
+      '        StartAt: P',
+      '        States:',
+      '          P:',
+      '            Type: Pass',
+      '            Result: { table: "${Table}", worker: "${WorkerArn}", topic: "${TopicArn}", again: "${TopicArn}" }',
+      '            End: true',
+      '',
+    ].join('\n');
+    await client.open(uri, text, 'yaml');
+    await client.waitForDiagnostics(uri);
+    // The template's literal and placeholder ARN fill in two; ${TopicArn} only the user knows (asked once, used twice).
+    assert.deepEqual(await client.request('asl/templateRun', { uri }), { name: 'Orders', type: 'EXPRESS', unset: ['TopicArn'] });
+    assert.deepEqual(await client.request('asl/templateRun', { uri, substitutions: { TopicArn: 'arn:aws:sns:us-east-1:123456789012:t' } }), { name: 'Orders', type: 'EXPRESS', unset: [] });
+    const run = await client.request<{ status: string; output: unknown }>('asl/startExecution', { uri, executionId: 'tpl-subs', input: '{}', substitutions: { TopicArn: 'arn:aws:sns:us-east-1:123456789012:t', ['__proto__']: 'x' } });
+    assert.deepEqual(run.output, { table: 'orders', worker: 'arn:aws:lambda:us-east-1:123456789012:function:Worker', topic: 'arn:aws:sns:us-east-1:123456789012:t', again: 'arn:aws:sns:us-east-1:123456789012:t' });
+    const test = await client.request<{ status: string; output: unknown }>('asl/testState', { uri, stateName: 'P', input: '{}', substitutions: { TopicArn: 'given' } });
+    assert.equal((test.output as { topic: string }).topic, 'given');
+
+    // Terraform: a resource reference becomes a placeholder ARN of its kind; a variable is asked for.
+    const tf = LspClient.uri('run.tf');
+    await client.open(tf, 'resource "aws_sfn_state_machine" "orders" {\n  type = "EXPRESS"\n  definition = jsonencode({\n    StartAt = "P"\n    States = { P = { Type = "Pass", Result = { fn = aws_lambda_function.worker.arn, env = var.stage }, End = true } }\n  })\n}\n', 'terraform');
+    await client.waitForDiagnostics(tf);
+    assert.deepEqual(await client.request('asl/templateRun', { uri: tf }), { name: 'orders', type: 'EXPRESS', unset: ['var.stage'] });
+    const tfRun = await client.request<{ output: unknown }>('asl/startExecution', { uri: tf, executionId: 'tpl-tf', input: '{}', substitutions: { 'var.stage': 'dev' } });
+    assert.deepEqual(tfRun.output, { fn: 'arn:aws:lambda:us-east-1:123456789012:function:worker', env: 'dev' });
+    // Any other file: no template run.
+    assert.equal(await client.request('asl/templateRun', { uri: LspClient.uri('package.json') }), null);
+  });
+
   it('DefinitionUri, file() and templatefile() are document links to the file', async () => {
     const { uri } = await openFixture(client, 'sam-uri.json', 'json');
     const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });

@@ -13,6 +13,7 @@ import { GraphPanel } from '../graph/graphPanel';
 import { activeMachineDocument } from '../activeMachine';
 import { lastRunsForTests } from '../testing/saveRunAsTest';
 import { pickTemplateMachine } from '../templates/templateMachines';
+import { runTarget, type RunTarget } from '../templates/templateRun';
 
 /** Start Execution (with the default input), Start Execution with Input…, and re-run from the execution view. */
 export function registerExecutionCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): void {
@@ -22,18 +23,18 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
   const callbackListeners = new Map<string, (task: ExecutionCallbackNotification.Params) => void>();
   client.onNotification(ExecutionCallbackNotification.method, (params: ExecutionCallbackNotification.Params) => callbackListeners.get(params.executionId)?.(params));
 
-  const run = async (document: vscode.TextDocument, choice: RunChoice) => {
-    lastRuns.set(document.uri.toString(), choice);
-    const files = await runFilesOf(document.uri);
+  const run = async (document: vscode.TextDocument, target: RunTarget, choice: RunChoice) => {
+    lastRuns.set(target.key, choice);
+    const files = await runFilesOf(target.filesUri);
     const trusted = vscode.workspace.isTrusted;
     const useHandlers = vscode.workspace.getConfiguration('asl').get<boolean>('execution.useHandlers', true);
     if (files.handlers && useHandlers && !trusted) {
       void vscode.window.showWarningMessage(`${path.basename(files.handlers)} was not run: local handler code runs only in a trusted workspace. Mocks still apply.`);
     }
     const executionId = `run-${Date.now().toString(36)}`;
-    const panel = ExecutionPanel.show(context, document.uri, () => run(document, choice));
-    panel.started(path.basename(document.uri.fsPath), choice.inputLabel, choice.testCase);
-    output.appendLine(`\n▶ ${path.basename(document.uri.fsPath)} — input: ${choice.inputLabel}${choice.testCase ? `, test case: ${choice.testCase}` : ''}`);
+    const panel = ExecutionPanel.show(context, document.uri, () => run(document, target, choice));
+    panel.started(target.label, choice.inputLabel, choice.testCase);
+    output.appendLine(`\n▶ ${target.label} — input: ${choice.inputLabel}${choice.testCase ? `, test case: ${choice.testCase}` : ''}`);
     // The text history goes to the output channel in one piece per 200 events (one append per event is slow).
     const lines: string[] = [];
     const flushLines = () => lines.length > 0 && output.appendLine(lines.splice(0).join('\n'));
@@ -51,7 +52,7 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
     panel.answerTask = answerTask;
     try {
       const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Running ${path.basename(document.uri.fsPath)}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: `Running ${target.label}`, cancellable: true },
         (_progress, token) => {
           token.onCancellationRequested(() => void client.sendRequest(AbortExecutionRequest.method, { executionId }));
           return client.sendRequest(StartExecutionRequest.method, {
@@ -61,6 +62,7 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
             mocksPath: choice.testCase ? files.mocks : undefined,
             testCase: choice.testCase,
             handlersPath: files.handlers && trusted && useHandlers ? files.handlers : undefined,
+            substitutions: target.substitutions,
           } satisfies StartExecutionRequest.Params) as Promise<StartExecutionRequest.Result>;
         },
       );
@@ -68,7 +70,7 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
       panel.finished(result);
       lastRunsForTests.set(document.uri.toString(), { input: choice.input, inputLabel: choice.inputLabel, testCase: choice.testCase, result });
       const states = runInfo(result.events);
-      lastRunStates.set(document.uri.toString(), states);
+      lastRunStates.set(target.key, states);
       GraphPanel.forUri(document.uri)?.showExecution(result.events);
       output.appendLine(result.status === 'SUCCEEDED' ? `■ SUCCEEDED\n${JSON.stringify(result.output, null, 2)}` : `■ ${result.status}: ${result.error ?? ''} ${result.cause ?? ''}`);
       for (const p of result.problems ?? []) output.appendLine(`  ${p.line}:${p.column} ${p.code} ${p.message}`);
@@ -77,7 +79,7 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
       if (unmocked !== undefined) {
         const where = files.mocks && choice.testCase ? `test case '${choice.testCase}' of ${path.basename(files.mocks)}` : 'a mock file beside the machine (name.mocks.json)';
         void vscode.window.showErrorMessage(`Setup: Task '${unmocked}' has no mock and no handler. Add it to ${where}.`, 'Open mock file').then((action) => {
-          if (action) void openMockFile(document.uri, files.mocks, unmocked);
+          if (action) void openMockFile(target.filesUri, files.mocks, unmocked);
         });
       }
       return result;
@@ -88,7 +90,7 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
     }
   };
 
-  const pick = (document: vscode.TextDocument, askForInput: boolean) => chooseRun(context, document.uri, askForInput, lastRuns.get(document.uri.toString()));
+  const pick = (target: RunTarget, askForInput: boolean) => chooseRun(context, target.filesUri, askForInput, lastRuns.get(target.key), target.key);
 
   const documentFor = async (uri?: unknown) => {
     if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
@@ -100,14 +102,16 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
   context.subscriptions.push(
     vscode.commands.registerCommand('asl.startExecution', async (uri?: unknown, preset?: RunChoice) => {
       const document = await documentFor(uri);
-      if (!document) return undefined;
-      const choice = preset ?? (await pick(document, false));
-      return choice ? run(document, choice) : undefined;
+      const target = document && (await runTarget(context, client, document));
+      if (!document || !target) return undefined;
+      const choice = preset ?? (await pick(target, false));
+      return choice ? run(document, target, choice) : undefined;
     }),
     vscode.commands.registerCommand('asl.startExecutionWithInput', async (uri?: unknown) => {
       const document = await documentFor(uri);
-      const choice = document ? await pick(document, true) : undefined;
-      return document && choice ? run(document, choice) : undefined;
+      const target = document && (await runTarget(context, client, document, true));
+      const choice = target ? await pick(target, true) : undefined;
+      return document && target && choice ? run(document, target, choice) : undefined;
     }),
   );
 }

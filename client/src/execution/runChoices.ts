@@ -80,8 +80,9 @@ export async function pickInput(context: vscode.ExtensionContext, inputs: string
 /**
  * The input and test case of a run (Start Execution, a debug session): without asking, the first input file, else
  * `fallback` (the last run's), else `{}`, and the only test case; asking, a pick of each. Undefined when dismissed.
+ * `uri` names the run files (for a template: `Name.asl.json` beside it); `key` is what the test case is remembered by.
  */
-export async function chooseRun(context: vscode.ExtensionContext, uri: vscode.Uri, askForInput: boolean, fallback?: RunChoice): Promise<RunChoice | undefined> {
+export async function chooseRun(context: vscode.ExtensionContext, uri: vscode.Uri, askForInput: boolean, fallback?: RunChoice, key = uri.toString()): Promise<RunChoice | undefined> {
   const files = await runFilesOf(uri);
   let choice: RunChoice | undefined;
   if (!askForInput && files.inputs.length > 0) {
@@ -95,10 +96,10 @@ export async function chooseRun(context: vscode.ExtensionContext, uri: vscode.Ur
   if (files.mocks) {
     const names = await testCases(files.mocks, uri);
     if (names.length > 0) {
-      const testCase = askForInput || names.length > 1 ? await pickTestCase(files.mocks, names, lastTestCases.get(uri.toString())) : names[0];
+      const testCase = askForInput || names.length > 1 ? await pickTestCase(files.mocks, names, lastTestCases.get(key)) : names[0];
       if (!testCase) return undefined;
       choice.testCase = testCase;
-      lastTestCases.set(uri.toString(), testCase);
+      lastTestCases.set(key, testCase);
     }
   }
   return choice;

@@ -9,6 +9,7 @@ import { lastRunStates, lastTestCases } from './runMemory';
 import { TestStatePanel } from './testStatePanel';
 import { activeMachineDocument } from '../activeMachine';
 import { pickTemplateMachine } from '../templates/templateMachines';
+import { runTarget, type RunTarget } from '../templates/templateRun';
 
 interface Preset {
   stateName: string;
@@ -27,60 +28,60 @@ const CALLS_TASKS = new Set(['Task', 'Map']);
 export function registerTestStateCommand(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): void {
   const lastInputs = new Map<string, InputChoice>();
 
-  const run = async (document: vscode.TextDocument, stateName: string, choice: InputChoice, testCase: string | undefined): Promise<TestStateRequest.Result> => {
+  const run = async (document: vscode.TextDocument, target: RunTarget, stateName: string, choice: InputChoice, testCase: string | undefined): Promise<TestStateRequest.Result> => {
     const uri = document.uri;
-    lastInputs.set(`${uri}#${stateName}`, choice);
-    const files = await runFilesOf(uri);
-    const machine = path.basename(uri.fsPath);
-    const rerun = (next: InputChoice, nextCase = testCase) => run(document, stateName, next, nextCase);
+    lastInputs.set(`${target.key}#${stateName}`, choice);
+    const files = await runFilesOf(target.filesUri);
+    const rerun = (next: InputChoice, nextCase = testCase) => run(document, target, stateName, next, nextCase);
     const panel = TestStatePanel.show(context, uri, {
       rerun: () => rerun(choice),
       changeInput: async () => {
-        const suggestions = [{ ...choice, description: 'current input' }, ...fromLastRun(uri, stateName)];
+        const suggestions = [{ ...choice, description: 'current input' }, ...fromLastRun(target, stateName)];
         const picked = await pickInput(context, files.inputs, suggestions, choice.input);
         if (picked) await rerun(picked);
       },
       changeTestCase: async () => {
         if (!files.mocks) return;
-        const picked = await pickTestCase(files.mocks, await testCases(files.mocks, uri), testCase);
+        const picked = await pickTestCase(files.mocks, await testCases(files.mocks, target.filesUri), testCase);
         if (picked) {
-          lastTestCases.set(uri.toString(), picked);
+          lastTestCases.set(target.key, picked);
           await rerun(choice, picked);
         }
       },
-      openMocks: () => openMockFile(uri, files.mocks, stateName),
+      openMocks: () => openMockFile(target.filesUri, files.mocks, stateName),
     });
-    panel.running(machine, stateName, choice.inputLabel, testCase, files.mocks ? path.basename(files.mocks) : undefined);
+    panel.running(target.label, stateName, choice.inputLabel, testCase, files.mocks ? path.basename(files.mocks) : undefined);
     const result = (await client.sendRequest(TestStateRequest.method, {
       uri: uri.toString(),
       stateName,
       input: choice.input,
       mocksPath: testCase ? files.mocks : undefined,
       testCase,
+      substitutions: target.substitutions,
     } satisfies TestStateRequest.Params)) as TestStateRequest.Result;
     panel.result(result);
     output.appendLine(`\n▶ Test state '${stateName}' (input: ${choice.inputLabel}${testCase ? `, test case: ${testCase}` : ''}): ${result.status}${result.error ? ` ${result.error}: ${result.cause ?? ''}` : ''}`);
     return result;
   };
 
-  const defaultInput = async (uri: vscode.Uri, stateName: string): Promise<InputChoice> => {
-    const last = lastInputs.get(`${uri}#${stateName}`) ?? fromLastRun(uri, stateName)[0];
+  const defaultInput = async (target: RunTarget, stateName: string): Promise<InputChoice> => {
+    const last = lastInputs.get(`${target.key}#${stateName}`) ?? fromLastRun(target, stateName)[0];
     if (last) return last;
-    const files = await runFilesOf(uri);
+    const files = await runFilesOf(target.filesUri);
     if (files.inputs.length > 0) return { input: await fs.readFile(files.inputs[0], 'utf8'), inputLabel: path.basename(files.inputs[0]) };
     return { input: '{}', inputLabel: '{}' };
   };
 
   /** The machine's test case: the last one chosen, the only one, or asked (undefined: none, or dismissed). */
-  const chooseTestCase = async (uri: vscode.Uri): Promise<string | null | undefined> => {
-    const files = await runFilesOf(uri);
+  const chooseTestCase = async (target: RunTarget): Promise<string | null | undefined> => {
+    const files = await runFilesOf(target.filesUri);
     if (!files.mocks) return undefined;
-    const names = await testCases(files.mocks, uri);
-    const last = lastTestCases.get(uri.toString());
+    const names = await testCases(files.mocks, target.filesUri);
+    const last = lastTestCases.get(target.key);
     if (last && names.includes(last)) return last;
     if (names.length <= 1) return names[0];
     const picked = await pickTestCase(files.mocks, names);
-    if (picked) lastTestCases.set(uri.toString(), picked);
+    if (picked) lastTestCases.set(target.key, picked);
     return picked ?? null;
   };
 
@@ -91,7 +92,9 @@ export function registerTestStateCommand(context: vscode.ExtensionContext, clien
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
       const document = target instanceof vscode.Uri ? await vscode.workspace.openTextDocument(target) : await activeMachineDocument();
       if (!document || (!(target instanceof vscode.Uri) && !(await pickTemplateMachine(client, document)))) return undefined;
-      const states = await stateSymbols(document.uri);
+      const machine = await runTarget(context, client, document);
+      if (!machine) return undefined;
+      const states = await stateSymbols(document.uri, machine.name);
       let stateName = preset?.stateName;
       if (!stateName) {
         const cursor = vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor.selection.active : undefined;
@@ -100,14 +103,14 @@ export function registerTestStateCommand(context: vscode.ExtensionContext, clien
         if (!stateName) return undefined;
       }
       const type = states.find((s) => s.name === stateName)?.detail;
-      const choice = preset?.input !== undefined ? { input: preset.input, inputLabel: 'given input' } : await defaultInput(document.uri, stateName);
+      const choice = preset?.input !== undefined ? { input: preset.input, inputLabel: 'given input' } : await defaultInput(machine, stateName);
       let testCase = preset?.testCase;
       if (testCase === undefined && CALLS_TASKS.has(type ?? 'Task')) {
-        const chosen = await chooseTestCase(document.uri);
+        const chosen = await chooseTestCase(machine);
         if (chosen === null) return undefined;
         testCase = chosen;
       }
-      return run(document, stateName, choice, testCase);
+      return run(document, machine, stateName, choice, testCase);
     }),
     // The graph's right-click menu on a state box (its data-vscode-context carries the state name).
     vscode.commands.registerCommand('asl.testStateFromGraph', (context?: { stateName?: unknown }) => {
@@ -119,13 +122,16 @@ export function registerTestStateCommand(context: vscode.ExtensionContext, clien
 }
 
 /** A state's input in the last run of its machine, if it was entered. */
-function fromLastRun(uri: vscode.Uri, stateName: string): (InputChoice & { description: string })[] {
-  const input = lastRunStates.get(uri.toString())?.[stateName]?.input;
+function fromLastRun(target: RunTarget, stateName: string): (InputChoice & { description: string })[] {
+  const input = lastRunStates.get(target.key)?.[stateName]?.input;
   return input ? [{ input, inputLabel: 'its input in the last run', description: 'from the last execution' }] : [];
 }
 
-async function stateSymbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
-  const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+/** The states of a machine file, or of the state machine `machine` of a template (its symbol's children). */
+async function stateSymbols(uri: vscode.Uri, machine?: string): Promise<vscode.DocumentSymbol[]> {
+  const all = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+  const own = machine === undefined ? undefined : all.find((s) => s.kind === vscode.SymbolKind.Module && s.name === machine);
+  const symbols = own ? own.children : all;
   const flat: vscode.DocumentSymbol[] = [];
   const walk = (list: vscode.DocumentSymbol[]) => {
     for (const s of list) {

@@ -29,6 +29,8 @@ export interface ChosenMachine {
   machineFile: string;
   /** In a template: the state machine's name. */
   name?: string;
+  /** The machine's type: the template's when it gives one, else the one asked for (default STANDARD). */
+  machineType: StateMachineType;
 }
 
 /** Picks the machine named by --state-machine (needed when a template holds several) with the --sub values. */
@@ -40,14 +42,14 @@ export async function chooseMachine(io: CliIo, file: string, text: string, flags
     subs[entry.slice(0, eq)] = entry.slice(eq + 1);
   }
   const wanted = typeof flags['state-machine'] === 'string' ? flags['state-machine'] : undefined;
-  const template = templateOf(file, text);
+  const template = templateOf(file, text, { ...DEFAULT_VALIDATION_SETTINGS, stateMachineType: type ?? 'STANDARD' });
   if (!template) {
     if (wanted !== undefined) return { error: `--state-machine is for templates; ${file} holds no SAM, CloudFormation, Serverless or Terraform state machine` };
     // One analysis serves both the run's check and the graph (`asl graph` drew from a second one).
     const analysis = analyzeDocument(text, { ...DEFAULT_VALIDATION_SETTINGS, stateMachineType: type ?? 'STANDARD' }, formatOfName(file));
     const prepared = preparedDefinition(analysis, text);
     const definition = 'definition' in prepared && Object.keys(subs).length > 0 ? { definition: resolveDefinition(prepared.definition, new Map(Object.entries(subs))) } : prepared;
-    return { prepared: definition, analysis, machineFile: file };
+    return { prepared: definition, analysis, machineFile: file, machineType: type ?? 'STANDARD' };
   }
   const names = template.definitions.map((d) => d.definition.name);
   const entry = wanted !== undefined ? template.definitions.find((d) => d.definition.name === wanted) : template.definitions.length === 1 ? template.definitions[0] : undefined;
@@ -57,9 +59,11 @@ export async function chooseMachine(io: CliIo, file: string, text: string, flags
       : { error: `${file} holds ${names.length} state machines (listed on stdout); choose one with --state-machine NAME`, names };
   }
   const linked = await readLinked(io, file, entry.definition);
-  const analysis = entry.analysis ?? (linked && 'text' in linked ? analyzeDocument(linked.text) : undefined);
+  const machineType = entry.definition.machineType ?? type ?? 'STANDARD';
+  const analysis = entry.analysis ?? (linked && 'text' in linked ? analyzeDocument(linked.text, { ...DEFAULT_VALIDATION_SETTINGS, stateMachineType: machineType }, formatOfName(entry.definition.link!.target)) : undefined);
   return {
-    prepared: prepareTemplateRun(text, entry, linked, subs),
+    machineType,
+    prepared: prepareTemplateRun(text, entry, linked, subs, machineType),
     analysis,
     machineFile: join(dirname(file), `${entry.definition.name}.asl.json`),
     name: entry.definition.name,

@@ -32,7 +32,8 @@ Runs a state machine locally with the semantics AWS documents.
   --real-time         wait for real in Wait states and retries (default: virtual time)
   --type TYPE         standard (default) or express: an Express machine is refused if it uses .sync,
                       .waitForTaskToken, activities or a Distributed Map; it has no 25,000-event history
-                      limit and times out after five minutes (of virtual time, unless --real-time)
+                      limit and times out after five minutes (of virtual time, unless --real-time);
+                      a template's own type (SAM Type, StateMachineType, Serverless/Terraform type) wins
 ${RUN_LIMITS_USAGE}${MACHINE_USAGE}The run happens in a worker process of its own; what handlers print goes to stderr.
 What was picked up beside the machine is said on stderr.
 Exit status: 0 succeeded, 1 failed, 2 usage error, unreadable input, invalid definition, or a Task with no
@@ -104,7 +105,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       realTime: args.flags['real-time'] === true,
       // The summary and --history read the events' types, names and errors: states' input and output stay out.
       eventDetail: format === 'json' ? 'full' : 'summary',
-      stateMachineType: type,
+      stateMachineType: chosen.machineType,
       ...(tasks.mocks ? { mocks: tasks.mocks } : {}),
       ...(tasks.handlersPath ? { handlersPath: tasks.handlersPath } : {}),
       ...(typeof resultsDir === 'string' ? { resultsDir: resolve(io.cwd, resultsDir) } : {}),

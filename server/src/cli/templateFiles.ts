@@ -4,7 +4,7 @@ import { parseDocument } from '../core/document/parseDocument';
 import { analyzeTemplate, type TemplateAnalysis } from '../core/templates/analyzeTemplate';
 import { checkLinkedDefinition, type LinkedFile } from '../core/templates/linkedDefinition';
 import type { TemplateDefinition } from '../core/templates/templateTypes';
-import type { Problem } from '../core/validation/types';
+import type { Problem, ValidationSettings } from '../core/validation/types';
 import type { CliIo } from './cliIo';
 
 const ASL_FILE = /\.asl\.(?:json|ya?ml)$/i;
@@ -15,9 +15,9 @@ export function isTemplateCandidate(file: string): boolean {
 }
 
 /** The state machines of a template file (SAM, CloudFormation, Serverless, Terraform), or undefined. */
-export function templateOf(file: string, text: string): TemplateAnalysis | undefined {
+export function templateOf(file: string, text: string, settings?: ValidationSettings): TemplateAnalysis | undefined {
   if (ASL_FILE.test(file)) return undefined;
-  return analyzeTemplate(text, file);
+  return analyzeTemplate(text, file, settings);
 }
 
 /** Whether a file that holds no state machine is still no ASL definition (a template or a Terraform file). */

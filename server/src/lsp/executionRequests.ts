@@ -11,6 +11,7 @@ import { prepareDefinition } from '../interpreter/runExecution';
 import { AbortExecutionRequest, ExecutionCallbackNotification, ExecutionEventNotification, SendTaskAnswerRequest, StartExecutionRequest, TestStateRequest } from '../protocol';
 import type { TaskAnswer } from '../interpreter/taskTokens';
 import type { FeatureContext } from './featureContext';
+import { ownStrings } from './templateRequests';
 
 /** An optional string parameter, read only if the request itself carries it (never through a prototype). */
 function ownString(params: object, key: string): string | undefined {
@@ -53,14 +54,16 @@ export function registerExecutionRequests(ctx: FeatureContext, canPullConfigurat
   };
 
   // A template's picked state machine runs as AWS would receive it (substitutions filled in), named as its mocks name it.
-  const definitionOf = async (uri: string, type?: Parameters<typeof prepareDefinition>[2]) => {
-    const template = ctx.runnable?.(uri);
-    return template ? { prepared: template.prepared, name: template.name } : { prepared: prepareDefinition(await textOf(uri), formatOf(uri), type), name: machineOf(uri) };
+  // Its type is the template's own when it gives one.
+  const definitionOf = async (uri: string, substitutions: unknown) => {
+    const template = ctx.runnable?.(uri, ownStrings(substitutions));
+    if (template) return template;
+    const type = ctx.machineTypeOf?.(uri) ?? 'STANDARD';
+    return { prepared: prepareDefinition(await textOf(uri), formatOf(uri), type), name: machineOf(uri), type };
   };
 
   ctx.connection.onRequest(StartExecutionRequest.method, async (params: StartExecutionRequest.Params): Promise<StartExecutionRequest.Result> => {
-    const stateMachineType = ctx.machineTypeOf?.(params.uri) ?? 'STANDARD';
-    const { prepared, name } = await definitionOf(params.uri, stateMachineType);
+    const { prepared, name, type: stateMachineType } = await definitionOf(params.uri, params.substitutions);
     if ('problems' in prepared) return { status: 'INVALID', events: [], problems: prepared.problems, error: 'InvalidDefinition', cause: 'The definition has errors; fix them before running.' };
     let input: unknown;
     try {
@@ -111,7 +114,7 @@ export function registerExecutionRequests(ctx: FeatureContext, canPullConfigurat
   });
 
   ctx.connection.onRequest(TestStateRequest.method, async (params: TestStateRequest.Params): Promise<TestStateRequest.Result> => {
-    const { prepared, name } = await definitionOf(params.uri);
+    const { prepared, name } = await definitionOf(params.uri, params.substitutions);
     if ('problems' in prepared) return { status: 'INVALID', error: 'InvalidDefinition', cause: prepared.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n') };
     try {
       const mocks = await mocksOf(params);

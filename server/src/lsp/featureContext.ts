@@ -28,7 +28,7 @@ export interface FeatureContext {
   /** Set for templates: the lenses above each state machine. */
   templateLenses?: (uri: string) => CodeLens[];
   /** Set for templates: the state machine picked in a template, ready to run (undefined for any other file). */
-  runnable?: (uri: string, substitutions?: Record<string, string>) => { name: string; prepared: ReturnType<typeof prepareTemplateRun> } | undefined;
+  runnable?: (uri: string, substitutions?: Record<string, string>) => { name: string; type: StateMachineType; prepared: ReturnType<typeof prepareTemplateRun> } | undefined;
   /** Set for templates: fixes of the template itself (a substitution to add) for the problems in a range. */
   templateFixes?: (uri: string, range: Range) => CodeAction[];
   /** Every definition of a document: one for an ASL file, each state machine written in a template. */

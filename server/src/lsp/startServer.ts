@@ -78,7 +78,7 @@ export function startServer(connection: Connection): void {
     if (next.fingerprint === settings.fingerprint) return;
     settings = next;
     store.setSettings(next.validation, next.machineTypeOf);
-    templates.setSettings(next.validation);
+    templates.setSettings(next.validation, next.machineTypeOf);
     for (const doc of documents.all()) scheduler.now(doc.uri);
   };
 
@@ -104,7 +104,7 @@ export function startServer(connection: Connection): void {
     if (initial) {
       settings = toServerSettings(initial);
       store.setSettings(settings.validation, settings.machineTypeOf);
-      templates.setSettings(settings.validation);
+      templates.setSettings(settings.validation, settings.machineTypeOf);
     }
     return {
       capabilities: {

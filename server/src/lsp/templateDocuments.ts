@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeTemplate, type TemplateAnalysis } from '../core/templates/analyzeTemplate';
 import { checkLinkedDefinition, type LinkedFile } from '../core/templates/linkedDefinition';
 import type { TemplateDefinition } from '../core/templates/templateTypes';
-import type { Problem, ValidationSettings } from '../core/validation/types';
+import type { Problem, StateMachineType, ValidationSettings } from '../core/validation/types';
 import type { AnalyzedDocument } from './featureContext';
 import { mappedTextDocument } from './mappedTextDocument';
 
@@ -33,6 +33,7 @@ export function isTemplateDocument(textDocument: TextDocument): boolean {
 export class TemplateDocuments {
   private readonly cache = new Map<string, AnalyzedTemplate>();
   private readonly selected = new Map<string, string>();
+  private machineTypeOf: (uri: string) => StateMachineType = () => 'STANDARD';
 
   constructor(
     private settings: ValidationSettings,
@@ -40,15 +41,26 @@ export class TemplateDocuments {
     private readonly openText: (uri: string) => string | undefined,
   ) {}
 
-  setSettings(settings: ValidationSettings): void {
+  setSettings(settings: ValidationSettings, machineTypeOf: (uri: string) => StateMachineType = this.machineTypeOf): void {
     this.settings = settings;
+    this.machineTypeOf = machineTypeOf;
     this.cache.clear();
+  }
+
+  /** The type a state machine of the template has: the template's own, else what the settings say for the file. */
+  typeOf(uri: string, definition: TemplateDefinition): StateMachineType {
+    return definition.machineType ?? this.machineTypeOf(uri);
+  }
+
+  /** The settings for the file: a definition's own type still wins over the file's (see definitionSettings). */
+  private settingsOf(uri: string): ValidationSettings {
+    return { ...this.settings, stateMachineType: this.machineTypeOf(uri) };
   }
 
   get(textDocument: TextDocument): AnalyzedTemplate {
     const cached = this.cache.get(textDocument.uri);
     if (cached && cached.version === textDocument.version && cached.textDocument === textDocument) return cached;
-    const template = analyzeTemplate(textDocument.getText(), fileName(textDocument.uri), this.settings);
+    const template = analyzeTemplate(textDocument.getText(), fileName(textDocument.uri), this.settingsOf(textDocument.uri));
     const documents: AnalyzedDocument[] = [];
     for (const { definition, analysis } of template?.definitions ?? []) {
       if (!analysis || !definition.doc) continue;
@@ -71,7 +83,7 @@ export class TemplateDocuments {
     if (!template) return [];
     const linked = template.definitions.flatMap(({ definition }) => {
       const file = this.readLinked(textDocument.uri, definition);
-      return file ? checkLinkedDefinition(definition, file) : [];
+      return file ? checkLinkedDefinition(definition, file, this.settingsOf(textDocument.uri)) : [];
     });
     return [...template.problems, ...linked].sort((a, b) => a.span.offset - b.span.offset);
   }

@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { UNDEFINED_SUBSTITUTION } from '../core/templates/analyzeTemplate';
 import { prepareTemplateRun } from '../core/templates/prepareTemplateRun';
 import { addSubstitutionEdit } from '../core/templates/substitutionFix';
-import { SelectStateMachineRequest, StateMachinesRequest } from '../protocol';
+import { unresolvedSubstitutions } from '../core/templates/unresolvedSubstitutions';
+import { SelectStateMachineRequest, StateMachinesRequest, TemplateRunRequest } from '../protocol';
 import type { FeatureContext } from './featureContext';
 import { isTemplateDocument, linkTarget, type TemplateDocuments } from './templateDocuments';
 import { toDiagnostic, toRange } from './toDiagnostic';
@@ -118,7 +119,25 @@ export function registerTemplateRequests(ctx: FeatureContext, templates: Templat
     const entry = found.analyzed.template.definitions.find((d) => d.definition === chosen);
     if (!entry) return undefined;
     const linked = templates.readLinked(uri, entry.definition);
-    return { name: entry.definition.name, prepared: prepareTemplateRun(found.textDocument.getText(), entry, linked, given) };
+    const type = templates.typeOf(uri, entry.definition);
+    return { name: entry.definition.name, type, prepared: prepareTemplateRun(found.textDocument.getText(), entry, linked, given, type) };
   };
+
+  ctx.connection.onRequest(
+    TemplateRunRequest.method,
+    ctx.guard('templateRun', null as TemplateRunRequest.Result, (params: TemplateRunRequest.Params) => {
+      const run = ctx.runnable?.(params.uri, ownStrings(params.substitutions));
+      if (!run) return null;
+      return { name: run.name, type: run.type, unset: 'definition' in run.prepared ? unresolvedSubstitutions(run.prepared.definition) : [] };
+    }),
+  );
 }
 
+
+/** The string entries of an object a client sent (substitution values), nothing through a prototype. */
+export function ownStrings(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [key, v] of Object.entries(value)) if (typeof v === 'string') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+  return out;
+}

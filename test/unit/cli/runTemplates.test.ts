@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { runCli } from '../../../server/src/cli/main';
 import { memoryIo } from './memoryIo';
 
@@ -35,6 +37,24 @@ describe('asl run / graph / test-state: templates (--state-machine, --sub)', fun
     const u = memoryIo(FIXTURES);
     assert.equal(await runCli(['run', 'sam-uri.json', '--state-machine', 'BrokenMachine'], u.io), 2);
     assert.match(u.err(), /^statemachine\/broken\.asl\.json:4:67 error unknown-state/m);
+  });
+
+  it("the template's machine type is the run's: Type EXPRESS refuses .sync; the template's type wins over --type", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-type-'));
+    const machine = (type: string) => `Resources:\n  Job:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n${type}      Definition:\n        StartAt: J\n        States:\n          J: { Type: Task, Resource: "arn:aws:states:::ecs:runTask.sync", Parameters: { Cluster: c, TaskDefinition: t }, End: true }\n`;
+    writeFileSync(join(dir, 'express.yaml'), machine('      Type: EXPRESS\n'));
+    writeFileSync(join(dir, 'standard.yaml'), machine('      Type: STANDARD\n'));
+    writeFileSync(join(dir, 'untyped.yaml'), machine(''));
+    const run = async (...args: string[]) => {
+      const t = memoryIo(dir);
+      return { code: await runCli(['run', ...args, '--no-mocks'], t.io), err: t.err() };
+    };
+    const express = await run('express.yaml');
+    assert.equal(express.code, 2);
+    assert.match(express.err, /express\.yaml:9:38 error express-unsupported Express state machine does not support '\.sync'/);
+    assert.match((await run('standard.yaml', '--type', 'express')).err, /Task state 'J' has no mock/);
+    assert.match((await run('untyped.yaml', '--type', 'express')).err, /express-unsupported/);
+    assert.match((await run('untyped.yaml')).err, /Task state 'J' has no mock/);
   });
 
   it('graph and test-state take --state-machine too', async () => {

@@ -40,12 +40,17 @@ export function analyzeTemplate(text: string, fileName: string, settings: Valida
   const definitions = template.definitions.map((definition): DefinitionAnalysis => {
     if (!definition.doc) return { definition, problems: [] };
     const model = buildModel(definition.doc.root);
-    const analysis: DocumentAnalysis = { doc: definition.doc, model, problems: validate(definition.doc, model, withPlaceholders) };
+    const analysis: DocumentAnalysis = { doc: definition.doc, model, problems: validate(definition.doc, model, definitionSettings(definition, withPlaceholders)) };
     const own = [...analysis.problems, ...undefinedSubstitutions(definition, settings)];
     return { definition, analysis, problems: own.map((p) => toHostProblem(definition, p)).sort((a, b) => a.span.offset - b.span.offset) };
   });
   const problems = definitions.flatMap((d) => d.problems).sort((a, b) => a.span.offset - b.span.offset);
   return { template, definitions, problems };
+}
+
+/** The settings a definition is checked with: `${Name}` accepted, and the machine type its template gives, if any. */
+export function definitionSettings(definition: TemplateDefinition, settings: ValidationSettings): ValidationSettings {
+  return { ...settings, allowPlaceholders: true, ...(definition.machineType ? { stateMachineType: definition.machineType } : {}) };
 }
 
 /** A problem of the definition's own text placed in the file. */

@@ -2,6 +2,7 @@ import { getProperty, getValue, toJsonValue, type AstNode, type ObjectNode, type
 import { parseDocument, type ParsedDocument } from '../document/parseDocument';
 import type { HostFormat } from './hostFormat';
 import { OffsetMap, OffsetMapBuilder } from './offsetMap';
+import { machineTypeOfNode } from './machineType';
 import { isPseudoParameter, placeholderOfIntrinsic } from './placeholderArns';
 import { spanWithin } from './substitutionNames';
 import type { Substitution, TemplateDefinition } from './templateTypes';
@@ -30,7 +31,9 @@ export function cloudFormationDefinitions(host: HostFormat): TemplateDefinition[
     const properties = getValue(resource.value, 'Properties');
     if (properties?.kind !== 'object') continue;
     const found = locate(host, resource, properties, resources, known);
-    if (found) out.push(found);
+    // SAM names the type `Type`, CloudFormation `StateMachineType`.
+    const machineType = machineTypeOfNode(getValue(properties, type.value === 'AWS::Serverless::StateMachine' ? 'Type' : 'StateMachineType'));
+    if (found) out.push(machineType ? { ...found, machineType } : found);
   }
   return out;
 }

@@ -1,7 +1,8 @@
 import { analyzeDocument } from '../analyzeDocument';
+import { formatOfName } from '../document/documentFormat';
 import { LineIndex } from '../document/lineIndex';
-import type { Problem } from '../validation/types';
-import { UNDEFINED_SUBSTITUTION, isDefined } from './analyzeTemplate';
+import { DEFAULT_VALIDATION_SETTINGS, type Problem, type ValidationSettings } from '../validation/types';
+import { UNDEFINED_SUBSTITUTION, definitionSettings, isDefined } from './analyzeTemplate';
 import { stringNodes, substitutionUses } from './substitutionNames';
 import type { TemplateDefinition } from './templateTypes';
 
@@ -15,13 +16,13 @@ export type LinkedFile = { text: string } | { error: string };
  * gives it: a file that cannot be read, a definition with errors, and each `${Name}` it uses that the template
  * does not define are reported on the link, in the template.
  */
-export function checkLinkedDefinition(definition: TemplateDefinition, file: LinkedFile): Problem[] {
+export function checkLinkedDefinition(definition: TemplateDefinition, file: LinkedFile, settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS): Problem[] {
   const link = definition.link;
   if (!link) return [];
   if ('error' in file) {
     return [{ code: LINKED_DEFINITION, severity: 'warning', message: `Cannot read '${link.target}': ${file.error}`, span: link.span, data: { target: link.target } }];
   }
-  const analysis = analyzeDocument(file.text, { allowPlaceholders: true, severityOverrides: {} });
+  const analysis = analyzeDocument(file.text, definitionSettings(definition, settings), formatOfName(link.target));
   const problems: Problem[] = [];
   const errors = analysis.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {

@@ -71,3 +71,30 @@ function splitAttr(name: string): [string, string?] {
   const dot = name.indexOf('.');
   return dot < 0 ? [name] : [name.slice(0, dot), name.slice(dot + 1)];
 }
+
+/** Terraform resource types a state machine usually references, with what their `arn` (or `id`/`url`) looks like. */
+const TERRAFORM_FORMS: Record<string, (name: string) => string> = {
+  aws_lambda_function: (n) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${n}`,
+  aws_sns_topic: (n) => `arn:aws:sns:${REGION}:${ACCOUNT}:${n}`,
+  aws_sqs_queue: (n) => `arn:aws:sqs:${REGION}:${ACCOUNT}:${n}`,
+  aws_dynamodb_table: (n) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${n}`,
+  aws_sfn_state_machine: (n) => `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${n}`,
+  aws_sfn_activity: (n) => `arn:aws:states:${REGION}:${ACCOUNT}:activity:${n}`,
+  aws_ecs_cluster: (n) => `arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/${n}`,
+  aws_cloudwatch_event_bus: (n) => `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/${n}`,
+};
+
+/**
+ * The stand-in for a Terraform resource reference (`aws_lambda_function.worker.arn`), which Terraform fills in
+ * before AWS sees the definition: an ARN of the resource's kind naming it (`id`/`name` give the name, an SQS
+ * queue's `url`/`id` its URL). Undefined for anything else (`var.x`, `local.y`, expressions): only the user knows.
+ */
+export function terraformPlaceholder(expression: string): string | undefined {
+  const m = /^(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z_]+)$/.exec(expression.trim());
+  if (!m) return undefined;
+  const [, type, name, attribute] = m;
+  if (type === 'aws_sqs_queue' && (attribute === 'url' || attribute === 'id')) return `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${name}`;
+  if (attribute === 'name' || attribute === 'id') return name;
+  const form = Object.hasOwn(TERRAFORM_FORMS, type) ? TERRAFORM_FORMS[type] : undefined;
+  return form ? form(name) : `arn:aws:${type.replace(/^aws_/, '').replace(/_/g, '-')}:${REGION}:${ACCOUNT}:${name}`;
+}

@@ -1,6 +1,6 @@
 import { setOwn } from '../document/ownProps';
 import { getProperty } from '../document/ast';
-import { placeholderFor, placeholderOfIntrinsic } from './placeholderArns';
+import { placeholderFor, placeholderOfIntrinsic, terraformPlaceholder } from './placeholderArns';
 import type { TemplateDefinition } from './templateTypes';
 
 /**
@@ -23,6 +23,7 @@ export function resolveDefinition(value: unknown, values: Map<string, string>, r
   // What Fn::Sub fills in by itself: a resource (`${Worker}`, `${Worker.Arn}`) or a pseudo parameter (`${AWS::Region}`).
   const fromTemplate = (name: string): string | undefined => {
     if (name.startsWith('AWS::')) return placeholderFor(resources, name);
+    if (!resources && name.startsWith('aws_')) return terraformPlaceholder(name);
     const dot = name.indexOf('.');
     const id = dot < 0 ? name : name.slice(0, dot);
     return resources && getProperty(resources, id) ? placeholderFor(resources, id, dot < 0 ? undefined : name.slice(dot + 1)) : undefined;

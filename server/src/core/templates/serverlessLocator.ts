@@ -1,6 +1,7 @@
 import { getValue } from '../document/ast';
 import { inlineDoc } from './cloudFormationLocator';
 import type { HostFormat } from './hostFormat';
+import { machineTypeOfNode } from './machineType';
 import { OffsetMap } from './offsetMap';
 import type { TemplateDefinition } from './templateTypes';
 
@@ -27,7 +28,12 @@ export function serverlessDefinitions(host: HostFormat): TemplateDefinition[] {
       substitutions: [],
       substitutionsFrom: 'the framework variables',
       implicitSubstitution: () => true,
+      ...withType(machineTypeOfNode(getValue(machine.value, 'type'))),
     });
   }
   return out;
+}
+
+function withType(machineType: TemplateDefinition['machineType']): Pick<TemplateDefinition, 'machineType'> {
+  return machineType ? { machineType } : {};
 }

@@ -1,5 +1,6 @@
 import type { AstNode, Span } from '../document/ast';
 import type { ParsedDocument } from '../document/parseDocument';
+import type { StateMachineType } from '../validation/types';
 import type { OffsetMap } from './offsetMap';
 
 export type TemplateKind = 'cloudformation' | 'serverless' | 'terraform';
@@ -59,6 +60,12 @@ export interface TemplateDefinition {
   substitutionTarget?: SubstitutionTarget;
   /** The template's Resources (SAM/CloudFormation): what `Ref` and `Fn::GetAtt` name, for placeholder ARNs. */
   resources?: AstNode;
+  /**
+   * The machine's type when the template says it (SAM `Type`, CloudFormation `StateMachineType`, Serverless `type`,
+   * Terraform `type`): it decides what validation refuses (`express-unsupported`) and how a run behaves. Undefined
+   * when the template says nothing readable (AWS then makes a STANDARD machine; the settings decide here).
+   */
+  machineType?: StateMachineType;
   /** The definition file a `DefinitionUri`, `file()` or `templatefile()` names, as written (relative to the file). */
   link?: { target: string; span: Span };
 }

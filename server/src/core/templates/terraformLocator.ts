@@ -2,6 +2,7 @@ import { parseDocument } from '../document/parseDocument';
 import { HclObjectReader } from './hclObject';
 import { heredocBody, hclTokens, type HclToken } from './hclTokens';
 import { encodeHeredoc, heredocSource } from './heredocSource';
+import { machineTypeOf } from './machineType';
 import { OffsetMap } from './offsetMap';
 import type { Substitution, TemplateDefinition } from './templateTypes';
 
@@ -28,7 +29,8 @@ export function terraformDefinitions(text: string): TemplateDefinition[] {
     if (unquote(text, type) !== RESOURCE_TYPE) continue;
     const blockEnd = closing(tokens, i + 3);
     const found = definitionIn(text, tokens, i + 4, blockEnd, unquote(text, name), name);
-    if (found) out.push(found);
+    const machineType = machineTypeOf(attributeString(text, tokens, i + 4, blockEnd, 'type'));
+    if (found) out.push(machineType ? { ...found, machineType } : found);
     i = blockEnd - 1;
   }
   return out;
@@ -48,6 +50,21 @@ function closing(tokens: HclToken[], open: number): number {
     else if ((t.text === '}' || t.text === ')' || t.text === ']') && --depth === 0) return i;
   }
   return tokens.length;
+}
+
+/** The literal string value of a block's own `NAME = "..."` attribute (not a nested block's), if any. */
+function attributeString(text: string, tokens: HclToken[], from: number, to: number, name: string): string | undefined {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    if (t.kind === 'punct' && (t.text === '{' || t.text === '[' || t.text === '(')) depth++;
+    else if (t.kind === 'punct' && (t.text === '}' || t.text === ']' || t.text === ')')) depth--;
+    else if (depth === 0 && t.kind === 'ident' && t.text === name && tokens[i + 1]?.text === '=' && tokens[i + 2]?.kind === 'string') {
+      const value = unquote(text, tokens[i + 2]);
+      return value.includes('${') ? undefined : value;
+    }
+  }
+  return undefined;
 }
 
 function definitionIn(text: string, tokens: HclToken[], from: number, to: number, name: string, nameTok: HclToken): TemplateDefinition | undefined {

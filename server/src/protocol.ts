@@ -30,7 +30,8 @@ export namespace GraphRequest {
   export interface Params {
     uri: string;
   }
-  export type Result = GraphModel & { uri: string; version: number };
+  /** `stateMachine`: in a template, the name (logical ID, stateMachines key, resource name) of the machine drawn. */
+  export type Result = GraphModel & { uri: string; version: number; stateMachine?: string };
 }
 
 /** The open document written in the other syntax (Convert to YAML / Convert to JSON), or why it cannot be. */
@@ -64,7 +65,8 @@ export namespace SelectStateMachineRequest {
     name?: string;
     position?: { line: number; character: number };
   }
-  export type Result = { selected: string } | { choices: string[] } | null;
+  /** `link`: the file URI of the definition a picked `DefinitionUri` / `file()` / `templatefile()` machine lives in. */
+  export type Result = { selected: string; link?: string } | { choices: string[] } | null;
 }
 
 /**

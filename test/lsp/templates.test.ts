@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, CompletionList, DocumentLink, DocumentSymbol, Hover } from 'vscode-languageserver';
+import { analyzeTemplate } from '../../server/src/core/templates/analyzeTemplate';
+import { applyTextEdits } from './features/cursor';
 import { LspClient } from './lspClient';
 
 const FIXTURES = resolve(__dirname, '../fixtures/templates');
@@ -85,6 +87,30 @@ describe('language server: state machines inside templates', function () {
     assert.deepEqual(symbols.map((s) => [s.name, s.children?.map((c) => c.name)]), [['GoodMachine', ['Work', 'Save']], ['BrokenMachine', ['Work']]]);
   });
 
+  it('Add Retry on a state of a SAM template.yaml is a YAML edit at the state\'s indentation, the rest unchanged', async () => {
+    const { uri, text } = await openFixture(client, 'template.yaml', 'yaml');
+    const line = at(text, 'Resource: arn:aws:states:::dynamodb:putItem').line;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line, character: 14 }, end: { line, character: 14 } }, context: { diagnostics: [] } });
+    const retry = actions.find((a) => a.title === 'Add Retry: exponential back-off with jitter');
+    assert.ok(retry?.edit?.changes, JSON.stringify(actions.map((a) => a.title)));
+    const edited = applyTextEdits(text, retry.edit.changes[uri]);
+    const retrier = [
+      '            Retry:',
+      '              - ErrorEquals:',
+      '                  - States.TaskFailed',
+      '                IntervalSeconds: 2',
+      '                MaxAttempts: 5',
+      '                BackoffRate: 2',
+      '                MaxDelaySeconds: 60',
+      '                JitterStrategy: FULL',
+      '',
+    ].join('\n');
+    const before = '                  S.$: $.Payload.id\n';
+    assert.equal(edited, text.replace(before, before + retrier));
+    // The template still holds a valid GoodMachine: no new problem appears.
+    assert.deepEqual(analyzeTemplate(edited, 'template.yaml')?.definitions.find((d) => d.definition.name === 'GoodMachine')?.problems, []);
+  });
+
   it('inside a JSON string, a quick fix is written escaped; the graph and a run use the picked machine', async () => {
     const { uri, text } = await openFixture(client, 'cloudformation-sub.json', 'json');
     const diagnostics = await client.waitForDiagnostics(uri);
@@ -97,7 +123,8 @@ describe('language server: state machines inside templates', function () {
     const none = await client.request<{ choices?: string[] }>('asl/selectStateMachine', { uri, position: { line: 0, character: 0 } });
     assert.deepEqual(none, { choices: ['GoodMachine', 'BrokenMachine'] });
     await client.request('asl/selectStateMachine', { uri, name: 'GoodMachine' });
-    const graph = await client.request<{ nodes: { label?: string; name?: string }[] }>('asl/graph', { uri });
+    const graph = await client.request<{ nodes: { label?: string; name?: string }[]; stateMachine?: string }>('asl/graph', { uri });
+    assert.equal(graph.stateMachine, 'GoodMachine', 'the graph names the machine it draws (the panel title shows it)');
     const names = JSON.stringify(graph.nodes);
     assert.ok(names.includes('"Done"') && names.includes('"Work"') && !names.includes('Extra'), names);
     const run = await client.request<{ status: string; events: unknown[]; missingMock?: string }>('asl/startExecution', { uri, executionId: 'tpl-1', input: '{}' });
@@ -172,6 +199,10 @@ describe('language server: state machines inside templates', function () {
     const { uri } = await openFixture(client, 'sam-uri.json', 'json');
     const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
     assert.deepEqual(links.map((l) => l.target?.replace(/^.*fixtures\/templates\//, '')), ['statemachine/good.asl.json', 'statemachine/broken.asl.json', 'statemachine/missing.asl.json']);
+    // Picking a linked machine names its file: the graph preview draws that file.
+    const picked = await client.request<{ selected: string; link?: string }>('asl/selectStateMachine', { uri, name: 'GoodMachine' });
+    assert.equal(picked.selected, 'GoodMachine');
+    assert.match(picked.link ?? '', /^file:.*\/fixtures\/templates\/statemachine\/good\.asl\.json$/);
     const tf = await openFixture(client, 'file.tf', 'terraform');
     const tfLinks = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: tf.uri } });
     assert.deepEqual(tfLinks.map((l) => l.target?.replace(/^.*fixtures\/templates\//, '')), ['statemachine/good.asl.json', 'statemachine/broken.asl.json']);

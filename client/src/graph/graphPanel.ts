@@ -140,7 +140,10 @@ export class GraphPanel {
   }
 
   private async fetchGraph(): Promise<GraphRequest.Result | null> {
-    return (await this.client.sendRequest(GraphRequest.method, { uri: this.uri.toString() }).catch(() => null)) as GraphRequest.Result | null;
+    const graph = (await this.client.sendRequest(GraphRequest.method, { uri: this.uri.toString() }).catch(() => null)) as GraphRequest.Result | null;
+    // In a template, the title names the state machine drawn (its logical ID), the file after it.
+    if (graph?.stateMachine) this.panel.title = `Graph: ${graph.stateMachine} (${this.uri.path.split('/').pop()})`;
+    return graph;
   }
 
   private async reveal(offset: number, length: number): Promise<void> {

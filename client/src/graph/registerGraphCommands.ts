@@ -11,8 +11,10 @@ export function registerGraphCommands(context: vscode.ExtensionContext, client: 
     if (!target) return undefined;
     // From the palette or the title bar on a template: the state machine under the cursor (or the one picked).
     const editor = vscode.window.activeTextEditor;
-    if (!(uri instanceof vscode.Uri) && editor?.document.uri.toString() === target.toString() && !(await pickTemplateMachine(client, editor.document))) return undefined;
-    return GraphPanel.show(context, client, target, column);
+    const picked = !(uri instanceof vscode.Uri) && editor?.document.uri.toString() === target.toString() ? await pickTemplateMachine(client, editor.document) : {};
+    if (!picked) return undefined;
+    // A DefinitionUri / file() machine is drawn from its own file.
+    return GraphPanel.show(context, client, picked.link ?? target, column);
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('asl.openGraphPreview', open(vscode.ViewColumn.Active)),

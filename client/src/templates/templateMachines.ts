@@ -15,10 +15,11 @@ export function mayBeTemplate(document: vscode.TextDocument): boolean {
 
 /**
  * Before the graph, a run or Test State of a template: picks its state machine (the one named, else the one under
- * the cursor, else the only one, else asks). False when the user cancelled the choice. Other documents pass.
+ * the cursor, else the only one, else asks). False when the user cancelled the choice. Other documents pass. `link`:
+ * the file a picked `DefinitionUri` / `file()` machine lives in (its graph is that file's).
  */
-export async function pickTemplateMachine(client: LanguageClient, document: vscode.TextDocument, name?: string): Promise<boolean> {
-  if (!mayBeTemplate(document)) return true;
+export async function pickTemplateMachine(client: LanguageClient, document: vscode.TextDocument, name?: string): Promise<false | { link?: vscode.Uri }> {
+  if (!mayBeTemplate(document)) return {};
   const editor = vscode.window.activeTextEditor;
   const position = editor?.document === document ? client.code2ProtocolConverter.asPosition(editor.selection.active) : undefined;
   const uri = document.uri.toString();
@@ -28,8 +29,11 @@ export async function pickTemplateMachine(client: LanguageClient, document: vsco
     if (!chosen) return false;
     result = (await client.sendRequest(SelectStateMachineRequest.method, { uri, name: chosen } satisfies SelectStateMachineRequest.Params)) as SelectStateMachineRequest.Result;
   }
-  if (result && 'selected' in result) void GraphPanel.forUri(document.uri)?.refresh();
-  return true;
+  if (result && 'selected' in result) {
+    void GraphPanel.forUri(document.uri)?.refresh();
+    if (result.link) return { link: vscode.Uri.parse(result.link) };
+  }
+  return {};
 }
 
 /**
@@ -55,8 +59,9 @@ export function registerTemplateMachines(context: vscode.ExtensionContext, clien
       if (typeof uri !== 'string' || typeof name !== 'string') return undefined;
       const target = vscode.Uri.parse(uri);
       const document = await vscode.workspace.openTextDocument(target);
-      if (!(await pickTemplateMachine(client, document, name))) return undefined;
-      if (action === 'graph') return vscode.commands.executeCommand('asl.openGraphPreviewToSide', target);
+      const picked = await pickTemplateMachine(client, document, name);
+      if (!picked) return undefined;
+      if (action === 'graph') return vscode.commands.executeCommand('asl.openGraphPreviewToSide', picked.link ?? target);
       if (action === 'run') return vscode.commands.executeCommand('asl.startExecution', target);
       if (action === 'testState') return vscode.commands.executeCommand('asl.testState', target, typeof stateName === 'string' ? stateName : undefined);
       return undefined;

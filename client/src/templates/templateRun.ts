@@ -47,7 +47,7 @@ export async function runTarget(context: vscode.ExtensionContext, client: Langua
     }
     const value = await vscode.window.showInputBox({
       title: `${first.name}: \${${name}}`,
-      prompt: `Nothing in the template gives \${${name}} a value. The value for local runs of ${first.name} (remembered):`,
+      prompt: `Nothing in the template gives \${${name}} a value: the value local runs of ${first.name} use (remembered for it).`,
       value: known ?? '',
       placeHolder: 'e.g. arn:aws:lambda:us-east-1:123456789012:function:name',
       ignoreFocusOut: true,

@@ -13,7 +13,7 @@ export function registerGraphRequests(ctx: FeatureContext): void {
     ctx.guard('graph', null as GraphRequest.Result | null, (params: GraphRequest.Params) => {
       const doc = ctx.getDocument(params.uri);
       if (!doc) return null;
-      return { uri: doc.uri, version: doc.version, ...buildGraph(doc.analysis.model, doc.analysis.problems) };
+      return { uri: doc.uri, version: doc.version, ...buildGraph(doc.analysis.model, doc.analysis.problems), ...(doc.definition ? { stateMachine: doc.definition.name } : {}) };
     }),
   );
   ctx.connection.onRequest(

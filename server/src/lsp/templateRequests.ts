@@ -52,7 +52,8 @@ export function registerTemplateRequests(ctx: FeatureContext, templates: Templat
       const picked = byName ?? byPosition ?? (definitions.length === 1 ? definitions[0] : undefined);
       if (!picked) return { choices: definitions.map((d) => d.name) };
       templates.select(params.uri, picked.name);
-      return { selected: picked.name };
+      const link = linkTarget(params.uri, picked);
+      return { selected: picked.name, ...(link ? { link: pathToFileURL(link).toString() } : {}) };
     }),
   );
 

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AslWorkbenchApi } from '../../../client/src/extension';
 import type { GraphPanel } from '../../../client/src/graph/graphPanel';
+import type { StartExecutionRequest } from '../../../server/src/protocol';
 import { problemRows, withActiveFileProblems } from './problemsPanel';
 import { ui } from './ui';
 import { until } from './until';
@@ -80,9 +81,87 @@ describe('State machines inside a SAM template in a real VS Code', function () {
     const labels = (await ui.query('svg.graph g.node text.label', { frame: 'webview' })).map((e) => e.text);
     assert.ok(labels.includes('Work') && labels.includes('Save'), labels.join(', '));
     await until('the picture', () => panel.received.find((m) => m.type === 'rendered'));
+    // The panel title names the machine drawn, not only the file.
+    assert.equal(panel.panel.title, 'Graph: GoodMachine (template-graph.yaml)');
+    assert.ok((await ui.query('.tab .label-name')).some((t) => t.text.includes('Graph: GoodMachine')), 'the tab shows the machine');
     await ui.theme('light');
     await ui.screenshot('template-graph-light');
     await ui.theme('dark');
     await ui.screenshot('template-graph-dark');
+  });
+
+  it('Add Retry from the light bulb inside template.yaml writes YAML at the state\'s indentation', async function () {
+    if (!ui.available) this.skip();
+    const editor = await openTemplate('template.yaml', 'template-retry.yaml');
+    await until('diagnostics', () => vscode.languages.getDiagnostics(editor.document.uri).length > 0 || undefined);
+    const text = editor.document.getText();
+    const line = text.split('\n').findIndex((l) => l.includes('Resource: arn:aws:states:::dynamodb:putItem'));
+    editor.selection = new vscode.Selection(line, 14, line, 14);
+    await until('the code action menu', async () => {
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      await ui.press('Control+.');
+      return ui.waitFor('.action-widget .monaco-list-row', { timeoutMs: 5000 }).then(() => true, () => ui.press('Escape').then(() => undefined));
+    }, 30_000);
+    const rows = (await ui.query('.action-widget .monaco-list-row')).map((r) => r.text);
+    assert.ok(rows.some((r) => r.includes('Add Retry: exponential back-off with jitter')), rows.join(' | '));
+    await ui.theme('light');
+    await ui.screenshot('template-add-retry-menu-light');
+    await until('Add Retry focused', async () => {
+      const focused = (await ui.query('.action-widget .monaco-list-row.focused'))[0];
+      if (focused?.text.includes('Add Retry')) return true;
+      await ui.press('ArrowDown');
+      return undefined;
+    });
+    await ui.press('Enter');
+    await until('the retrier', () => editor.document.getText() !== text || undefined);
+    const before = '                  S.$: $.Payload.id\n';
+    const retrier = '            Retry:\n              - ErrorEquals:\n                  - States.TaskFailed\n                IntervalSeconds: 2\n                MaxAttempts: 5\n                BackoffRate: 2\n                MaxDelaySeconds: 60\n                JitterStrategy: FULL\n';
+    assert.equal(editor.document.getText(), text.replace(before, before + retrier));
+    editor.revealRange(new vscode.Range(line, 0, line + 14, 0), vscode.TextEditorRevealType.InCenter);
+    await ui.screenshot('template-add-retry-done-light');
+    await ui.theme('dark');
+    await ui.screenshot('template-add-retry-done-dark');
+    await ui.theme('light');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('Run from a template asks for a ${Name} nothing gives a value, once, and runs with it', async function () {
+    if (!ui.available) this.skip();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const uri = vscode.Uri.file(path.join(root, 'test-artifacts', 'e2e-workspace', 'run-template.yaml'));
+    const text = [
+      'Resources:',
+      '  Notify:',
+      '    Type: AWS::Serverless::StateMachine',
+      '    Properties:',
+      '      Type: EXPRESS',
+      '      DefinitionSubstitutions:',
+      '        Stage: prod',
+      '      Definition:',
+      '        StartAt: Say',
+      '        States:',
+      '          Say:',
+      '            Type: Pass',
+      '            Result: { stage: "${Stage}", topic: "${TopicArn}" }',
+      '            End: true',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+    const running = vscode.commands.executeCommand<StartExecutionRequest.Result>('asl.startExecution', uri);
+    await ui.waitFor('.quick-input-widget .quick-input-title:has-text("Notify: ${TopicArn}")', { timeoutMs: 20_000 });
+    await ui.theme('dark');
+    await ui.screenshot('template-run-substitution-dark');
+    await ui.type('arn:aws:sns:us-east-1:123456789012:alerts');
+    await ui.press('Enter');
+    const result = await running;
+    assert.equal(result?.status, 'SUCCEEDED', JSON.stringify(result));
+    assert.deepEqual(result.output, { stage: 'prod', topic: 'arn:aws:sns:us-east-1:123456789012:alerts' });
+    await ui.waitFor('.status.SUCCEEDED', { frame: 'webview', timeoutMs: 20_000 });
+    await ui.theme('light');
+    await ui.screenshot('template-run-light');
+    // Remembered for this machine: the second run asks nothing.
+    const again = await vscode.commands.executeCommand<StartExecutionRequest.Result>('asl.startExecution', uri);
+    assert.equal((again.output as { topic: string }).topic, 'arn:aws:sns:us-east-1:123456789012:alerts');
   });
 });

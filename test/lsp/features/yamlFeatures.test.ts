@@ -72,6 +72,25 @@ describe('language features on asl-yaml documents', function () {
     assert.equal(accept(typed.text, typed.items.find((i) => i.label === 'Decide')), MACHINE);
   });
 
+  it('completes a new Choice rule after `- ` in Choices (with Next) and in And (without), in the state\'s query language', async () => {
+    const added = await complete(MACHINE.replace('        Next: Done\n', '        Next: Done\n      - |\n'));
+    const rule = added.items.find((i) => i.label === 'Choice rule');
+    assert.ok(rule, added.items.map((i) => i.label).join());
+    assert.equal(accept(added.text, rule), MACHINE.replace('        Next: Done\n', '        Next: Done\n      - Variable: $.field\n        StringEquals: value\n        Next: \n'));
+    // A prefix typed after the dash is replaced by the rule.
+    const typed = await complete(MACHINE.replace('        Next: Done\n', '        Next: Done\n      - Var|\n'));
+    assert.match(accept(typed.text, typed.items.find((i) => i.label === 'Choice rule')), /\n {6}- Variable: \$\.field\n {8}StringEquals: value\n {8}Next: \n/);
+    const nested = await complete(MACHINE.replace('      - Variable: $.ok\n        BooleanEquals: true\n', '      - And:\n          - Variable: $.ok\n            BooleanEquals: true\n          - |\n'));
+    const inner = nested.items.find((i) => i.label === 'Choice rule (nested)');
+    assert.ok(inner, nested.items.map((i) => i.label).join());
+    assert.match(accept(nested.text, inner), /\n {10}- Variable: \$\.field\n {12}StringEquals: value\n {8}Next: Done\n/);
+    const jsonata = await complete(MACHINE.replace('    Type: Choice\n', '    Type: Choice\n    QueryLanguage: JSONata\n').replace('      - Variable: $.ok\n        BooleanEquals: true\n', '      - Condition: "{% $states.input.ok %}"\n').replace('        Next: Done\n', '        Next: Done\n      - |\n'));
+    assert.match(accept(jsonata.text, jsonata.items.find((i) => i.label === 'Choice rule')), /\n {6}- Condition: "\{% true %\}"\n {8}Next: \n/);
+    // Elsewhere after a dash (a list of retriers' ErrorEquals aside) no rule is offered.
+    const retry = await complete(MACHINE.replace('    Next: Decide # route it\n', '    Retry:\n      - ErrorEquals: [States.ALL]\n      - |\n    Next: Decide # route it\n'));
+    assert.ok(!retry.items.some((i) => i.label.startsWith('Choice rule')));
+  });
+
   it('completes a state\'s fields on a new line, in YAML form, and not the ones present', async () => {
     const { text, items } = await complete(MACHINE.replace('    Next: Decide # route it\n', '    Next: Decide # route it\n    Ti|\n'));
     const labels = items.map((i) => i.label);

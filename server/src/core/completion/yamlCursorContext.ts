@@ -20,6 +20,8 @@ export function yamlCursorContext(model: StateMachineModel, text: string, offset
     if (keyLine[2]) {
       const array = blockArrayAt(model.root, text, keyLine[1].length, offset);
       if (array && arrayHolder(array)?.key === 'ErrorEquals') return arrayItem(array, node?.kind === 'string' ? node : undefined);
+      // A new item of a list of Choice rules (Choices, And, Or): a rule is typed after the dash.
+      if (array && RULE_LISTS.has(arrayHolder(array)?.key ?? '') && keyLine[3]?.includes(' ') !== true) return arrayItem(array, undefined);
       if (array) return { kind: 'none' };
     }
     const object = blockObjectAt(model.root, text, column, offset);
@@ -40,6 +42,8 @@ export function yamlCursorContext(model: StateMachineModel, text: string, offset
   }
   return cursorContext(model, offset);
 }
+
+const RULE_LISTS = new Set(['Choices', 'And', 'Or']);
 
 function arrayItem(array: AstNode, node: AstNode | undefined): CursorContext {
   const holder = array.parent;

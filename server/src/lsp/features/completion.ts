@@ -5,7 +5,7 @@ import { yamlCursorContext } from '../../core/completion/yamlCursorContext';
 import { literalText } from '../../core/edits/documentEdits';
 import { literalSpan, separatorAfter } from '../../core/completion/replaceSpan';
 import { getValue, type AstNode, type ObjectNode, type Span } from '../../core/document/ast';
-import { STATE_TYPES, type Scope, type StateMachineModel } from '../../core/model/types';
+import { STATE_TYPES, type Scope, type StateMachineModel, type StateModel } from '../../core/model/types';
 import { CHOICE_OPERATORS } from '../../core/spec/choiceOperators';
 import { STATES_ERRORS } from '../../core/spec/errorNames';
 import type { FieldSpec } from '../../core/spec/fieldSpec';
@@ -15,7 +15,7 @@ import { encodeCompletions } from '../encodeForHost';
 import type { AnalyzedDocument, FeatureContext } from '../featureContext';
 import { toRange } from '../toDiagnostic';
 import { expressionCompletions, isExpressionString } from './completionExpressions';
-import { machineSnippetItems, newStateEdit, stateSnippetItems, valueSnippet } from './completionSnippets';
+import { choiceRuleItems, machineSnippetItems, newStateEdit, stateSnippetItems, valueSnippet } from './completionSnippets';
 
 const SERVICE_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException', 'Lambda.Unknown', 'Sandbox.Timedout'];
 
@@ -80,7 +80,26 @@ function itemsAt(doc: AnalyzedDocument, offset: number, list: CompletionList): C
   if (context.kind === 'arrayItem' && context.property?.key === 'ErrorEquals') {
     return errorNameItems(doc, new LiteralItems(doc, literalSpan(doc.analysis.doc.text, offset, context.node)), context.array, context.node);
   }
+  // A plain word being typed after the dash is a string item until it gets its colon.
+  if (context.kind === 'arrayItem' && parsed.format === 'yaml' && (!context.node || context.node.kind === 'string') && context.property) {
+    return newRuleItems(doc, context.array, context.property.key, offset);
+  }
   return [];
+}
+
+/** After `- ` in a YAML list of Choice rules: a new rule (with Next in Choices, without in And/Or). */
+function newRuleItems(doc: AnalyzedDocument, array: AstNode, key: string, offset: number): CompletionItem[] {
+  const text = doc.analysis.doc.text;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const dash = /^(\s*)(-\s+)[\w]*$/.exec(text.slice(lineStart, offset));
+  if (!dash || !['Choices', 'And', 'Or'].includes(key)) return [];
+  // The Choice state holding the list (And/Or lists sit in its rules, at any depth).
+  let state: StateModel | undefined;
+  for (let node: AstNode | undefined = array.parent; node && !state; node = node.parent) state = doc.analysis.model.states.find((s) => s.node === node && s.type === 'Choice');
+  if (!state) return [];
+  const from = lineStart + dash[1].length + dash[2].length;
+  const span = { offset: from, length: offset - from };
+  return choiceRuleItems(doc, span, state.queryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath', key !== 'Choices', dash[2].length);
 }
 
 /** Items that replace one literal span; their filter text is the literal they insert (`"Name"` with quotes). */

@@ -94,3 +94,23 @@ export function newStateEdit(doc: AnalyzedDocument, scope: Scope, wanted?: strin
   const stub = addStateEdit(doc.analysis.doc, scope, name, { Type: 'Pass', End: true });
   return stub && { name, edit: { range: toRange(doc.textDocument, stub.span), newText: stub.newText } };
 }
+
+/**
+ * A new Choice rule where one goes in a YAML list (after `- ` in Choices, or in And/Or without Next), in the
+ * state's query language: the lines after the first are indented past the dash.
+ */
+export function choiceRuleItems(doc: AnalyzedDocument, span: Span, queryLanguage: 'JSONPath' | 'JSONata', nested: boolean, dashWidth: number): CompletionItem[] {
+  const fields = queryLanguage === 'JSONata'
+    ? [['Condition', '"{% ${1:true} %}"']]
+    : [['Variable', '$.${1:field}'], ['StringEquals', '${2:value}']];
+  const lines = [...fields, ...(nested ? [] : [['Next', queryLanguage === 'JSONata' ? '${2}' : '${3}']])].map(([k, v]) => `${k}: ${v}`);
+  const label = nested ? 'Choice rule (nested)' : 'Choice rule';
+  return [{
+    label,
+    kind: CompletionItemKind.Snippet,
+    detail: queryLanguage === 'JSONata' ? 'A Condition and its Next state' : 'A comparison of a field and its Next state',
+    filterText: fields[0][0],
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: toRange(doc.textDocument, span), newText: lines.join(`\n${' '.repeat(dashWidth)}`) },
+  }];
+}

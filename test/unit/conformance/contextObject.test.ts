@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { mockInvoker } from '../../../server/src/interpreter/mocks';
+import { run, single } from '../interpreter/runMachine';
+
+/**
+ * Conformance, category "context object fields" (issue 14 point 4): asl-reference §6 and the developer guide's
+ * "Accessing execution data from the Context object": Execution {Id, Input, Name, RoleArn, StartTime, RedriveCount},
+ * State {EnteredTime, Name, RetryCount}, StateMachine {Id, Name}, Task.Token for callbacks, Map.Item {Index, Value}
+ * in a Map's ItemSelector; `$$` in JSONPath, `$states.context` in JSONata. State.RetryCount exists only where a
+ * retry can happen (Task, Parallel, Map: the states with Retry).
+ */
+const keys = (value: unknown) => Object.keys(value as object).sort();
+
+describe('conformance: the context object per state type and query language', () => {
+  it('Execution and StateMachine fields, the same in JSONPath ($$) and JSONata ($states.context)', async () => {
+    const path = await run(single({ Type: 'Pass', Parameters: { 'c.$': '$$' } }), { a: 1 });
+    const jsonata = await run(single({ Type: 'Pass', Output: '{% $states.context %}' }, { QueryLanguage: 'JSONata' }), { a: 1 });
+    const fromPath = (path.output as { c: Record<string, unknown> }).c;
+    assert.deepEqual(fromPath, jsonata.output);
+    assert.deepEqual(keys(fromPath), ['Execution', 'State', 'StateMachine']);
+    assert.deepEqual(keys(fromPath.Execution), ['Id', 'Input', 'Name', 'RedriveCount', 'RoleArn', 'StartTime']);
+    assert.deepEqual((fromPath.Execution as { Input: unknown }).Input, { a: 1 });
+    assert.deepEqual(keys(fromPath.StateMachine), ['Id', 'Name']);
+  });
+
+  it('State.RetryCount only in Task, Parallel and Map; it counts the retries of a Task', async () => {
+    const stateOf = async (state: Record<string, unknown>) => keys(((await run(single(state), { items: [1] })).output as { s: unknown }).s);
+    assert.deepEqual(await stateOf({ Type: 'Pass', Parameters: { 's.$': '$$.State' } }), ['EnteredTime', 'Name']);
+    assert.deepEqual(await stateOf({ Type: 'Parallel', Branches: [{ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }], ResultSelector: { 's.$': '$$.State' } }), ['EnteredTime', 'Name', 'RetryCount']);
+    assert.deepEqual(await stateOf({ Type: 'Map', ItemsPath: '$.items', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, ResultSelector: { 's.$': '$$.State' } }), ['EnteredTime', 'Name', 'RetryCount']);
+    const invoke = mockInvoker({ MockedResponses: { R: { 0: { Throw: { Error: 'Flaky' } }, 1: { Return: {} } } } }, { S: 'R' });
+    const retried = await run(single({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Retry: [{ ErrorEquals: ['Flaky'], IntervalSeconds: 1 }], ResultSelector: { 'n.$': '$$.State.RetryCount' } }), {}, invoke);
+    assert.deepEqual(retried.output, { n: 1 });
+  });
+
+  it('Task.Token only in a callback Task; Map.Item {Index, Value} in ItemSelector', async () => {
+    const task = (Resource: string) => single({ Type: 'Task', Resource, Parameters: { 'c.$': '$$' }, ResultPath: null, OutputPath: '$' });
+    let seen: Record<string, unknown> = {};
+    const capture = mockInvoker({ MockedResponses: { R: { 0: { Return: {} } } } }, { S: 'R' });
+    const inputOf = async (Resource: string) => {
+      await run(task(Resource), {}, async (request) => ((seen = request.input as Record<string, unknown>), capture(request)));
+      return keys(seen.c);
+    };
+    assert.deepEqual(await inputOf('arn:aws:states:::lambda:invoke'), ['Execution', 'State', 'StateMachine']);
+    assert.deepEqual(await inputOf('arn:aws:states:::sqs:sendMessage.waitForTaskToken'), ['Execution', 'State', 'StateMachine', 'Task']);
+    const map = single({ Type: 'Map', ItemsPath: '$.items', ItemSelector: { 'item.$': '$$.Map.Item' }, ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } } });
+    assert.deepEqual((await run(map, { items: ['a', 'b'] })).output, [{ item: { Index: 0, Value: 'a' } }, { item: { Index: 1, Value: 'b' } }]);
+  });
+});

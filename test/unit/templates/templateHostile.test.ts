@@ -13,6 +13,24 @@ describe('templates: bad input gives a clear result, never a throw', () => {
     assert.equal(analyzeTemplate(JSON.stringify({ Resources: resources }), 'template.json'), undefined);
   });
 
+  it('a YAML bomb (aliases of aliases) in a SAM template stops with a problem inside the definition, in bounded time', () => {
+    const lines = ['Resources:', '  M:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      Definition:', '        StartAt: A', '        Comment: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++) lines.push(`        X${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    lines.push('        States: { A: { Type: Pass, End: true } }');
+    const started = Date.now();
+    const found = analyzeTemplate(lines.join('\n'), 'template.yaml');
+    assert.ok(Date.now() - started < 3000, 'took too long');
+    assert.equal(found?.definitions.length, 1);
+    assert.ok(found.problems.some((p) => p.code === 'yaml-syntax' && /100,000/.test(p.message)), JSON.stringify(found.problems.map((p) => p.message)));
+    // Outside any definition, the same bomb is other tools' business: nothing is said and nothing hangs (the
+    // tree stops at the cap, so the machine after it is not read either).
+    const outside = ['Metadata:', ...lines.slice(6).map((l) => l.replace('Comment', 'B0')), 'Resources:', '  M:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      Definition: { StartAt: A, States: { A: { Type: Pass, End: true } } }'];
+    const again = Date.now();
+    const quiet = analyzeTemplate(outside.filter((l) => !l.includes('States: { A')).join('\n'), 'template.yaml');
+    assert.ok(Date.now() - again < 3000, 'took too long');
+    assert.equal(quiet?.problems.length ?? 0, 0);
+  });
+
   it('Terraform with unbalanced braces: the open block runs to the end of the file, the definition is still read', () => {
     const text = `resource "aws_sfn_state_machine" "m" {\n  definition = <<EOF\n${MACHINE}\nEOF\n  tags = { a = {\n`;
     const found = analyzeTemplate(text, 'main.tf');

@@ -76,6 +76,9 @@ async function main() {
 
   const temp = mkdtempSync(join(tmpdir(), 'asl-e2e-'));
   const workspace = join(artifacts, 'e2e-workspace');
+  // Each run starts from an empty workspace: files an earlier run left (scratch machines, converted copies) would
+  // change what the next one sees (the Problems panel, "the file already exists").
+  rmSync(workspace, { recursive: true, force: true });
   mkdirSync(workspace, { recursive: true });
   mkdirSync(join(temp, 'data', 'User'), { recursive: true });
   writeFileSync(join(temp, 'data', 'User', 'settings.json'), JSON.stringify({

@@ -3,8 +3,12 @@ import { asOwnCause, StatesError } from './statesError';
 /** 256 KiB of UTF-8 for a task, state or execution input or output (asl-reference §12; AWS service quotas). */
 export const DATA_LIMIT = 256 * 1024;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** The UTF-8 length of a string (a surrogate pair is 4 bytes, a lone surrogate 3, as TextEncoder writes them). */
 export function utf8Length(text: string): number {
+  // Most texts are ASCII: one byte a unit, found by a native scan rather than a loop over every unit.
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -57,10 +57,15 @@ export class Execution {
   private readonly timeoutCause: string;
   private readonly maxEvents: number;
   /** Whether anyone reads the history (it is kept, or streamed); when not, events are only counted. */
-  private readonly listening: boolean;
+  readonly listening: boolean;
   private readonly record: boolean;
   /** Events carry the states' input and output JSON (eventDetail 'full'). */
   readonly fullEvents: boolean;
+  /**
+   * The last Map or Parallel result found within the payload limit: when it is also its state's output (no
+   * ResultSelector, ResultPath or OutputPath), it is not measured again. Payloads are never changed in place.
+   */
+  resultWithinLimit?: unknown;
 
   constructor(readonly options: RunOptions) {
     this.record = options.recordEvents !== false;
@@ -137,6 +142,8 @@ export class Execution {
     // previousEventId chains stay causal when Map iterations and Parallel branches interleave, as in AWS's history.
     let previous = frame.parentEvent;
     const debug = this.options.debug;
+    // The JSON of `data` when the previous state's Exited event carried it: the next Entered event carries the same.
+    let text: string | undefined;
     for (;;) {
       this.checkRunning(frame);
       // Names are looked up as own keys: a state named `constructor` or `toString` is a state, not Object's.
@@ -147,14 +154,16 @@ export class Execution {
         const held = debug.beforeState(this, frame, name, data);
         if (held !== undefined) {
           data = await held;
+          text = undefined;
           this.checkRunning(frame);
         }
       }
       // A state that needs no waiting (Pass, Choice, Succeed, Fail) runs synchronously: no promise per transition.
-      let outcome = this.runWithHandlers(frame, name, state, data, previous);
+      let outcome = this.runWithHandlers(frame, name, state, data, previous, text);
       if (outcome instanceof Promise) outcome = await outcome;
       previous = outcome.exitEvent;
       data = outcome.output;
+      text = outcome.outputText;
       if (!outcome.next) return data;
       name = outcome.next;
     }
@@ -181,11 +190,11 @@ export class Execution {
   }
 
   /** Runs one state with its Retry and Catch (asl-reference §7); synchronously when the state does not wait. */
-  private runWithHandlers(frame: Frame, name: string, state: Obj, input: unknown, previous?: number): StateOutcome | Promise<StateOutcome> {
+  private runWithHandlers(frame: Frame, name: string, state: Obj, input: unknown, previous?: number, inputText?: string): StateOutcome | Promise<StateOutcome> {
     const type = String(state.Type);
     const language = state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath' ? state.QueryLanguage : frame.queryLanguage;
     // Event details are built only when someone reads the history.
-    const entered = this.emit(eventType(type, ENTERED), this.fullEvents ? { stateEnteredEventDetails: { name, input: JSON.stringify(input) } } : this.listening ? { stateEnteredEventDetails: { name } } : undefined, previous);
+    const entered = this.emit(eventType(type, ENTERED), this.fullEvents ? { stateEnteredEventDetails: { name, input: inputText ?? JSON.stringify(input) } } : this.listening ? { stateEnteredEventDetails: { name } } : undefined, previous);
     const run: StateRun = { frame, name, state, type, language, input, context: this.stateContext(frame, name, 0, state), attempt: 0, entered };
     const eventsBefore = this.eventCount;
     try {
@@ -213,7 +222,8 @@ export class Execution {
   }
 
   private succeeded(run: StateRun, outcome: StateOutcome): StateOutcome {
-    return { output: outcome.output, next: outcome.next, exitEvent: this.exited(run.type, run.name, run.input, outcome.output, run.entered!) };
+    const text = this.fullEvents ? JSON.stringify(outcome.output) : undefined;
+    return { output: outcome.output, next: outcome.next, exitEvent: this.exited(run.type, run.name, run.input, outcome.output, run.entered!, text), outputText: text };
   }
 
   /** After a failed attempt: retries while a retrier allows (each retry may fail again), else a catcher, else the error. */
@@ -270,9 +280,9 @@ export class Execution {
    * Checks a state's output against 256 KiB (its input was the previous output, or a checked block input) and
    * emits its Exited event; the event's JSON, when there is one, is what gets measured.
    */
-  private exited(type: string, name: string, input: unknown, output: unknown, entered: number): number {
-    const text = this.fullEvents ? (JSON.stringify(output) ?? 'null') : undefined;
-    if (output !== input) checkDataLimit(name, output, text);
+  private exited(type: string, name: string, input: unknown, output: unknown, entered: number, json = this.fullEvents ? JSON.stringify(output) : undefined): number {
+    const text = this.fullEvents ? (json ?? 'null') : undefined;
+    if (output !== input && output !== this.resultWithinLimit) checkDataLimit(name, output, text);
     return this.emit(eventType(type, EXITED), text !== undefined ? { stateExitedEventDetails: { name, output: text } } : this.listening ? { stateExitedEventDetails: { name } } : undefined, entered);
   }
 

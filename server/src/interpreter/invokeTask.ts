@@ -21,12 +21,15 @@ export async function invokeTask(ex: Execution, run: StateRun, taskInput: unknow
   const callback = isCallbackResource(resource);
   const timeouts = taskTimeouts(ex, run);
   const { timeout, heartbeat } = timeouts instanceof Promise ? await timeouts : timeouts;
+  // Event details are built only when someone reads the history.
+  const listening = ex.listening;
+  const type = resourceType(resource);
   const scheduled = activity
-    ? ex.emit('ActivityScheduled', { activityScheduledEventDetails: { resource, input: parameters, ...(timeout ? { timeoutInSeconds: timeout } : {}), ...(heartbeat ? { heartbeatInSeconds: heartbeat } : {}) } }, run.entered)
-    : ex.emit('TaskScheduled', { taskScheduledEventDetails: { resource, region: 'us-east-1', parameters, resourceType: resourceType(resource), ...(timeout ? { timeoutInSeconds: timeout } : {}), ...(heartbeat ? { heartbeatInSeconds: heartbeat } : {}) } }, run.entered);
+    ? ex.emit('ActivityScheduled', listening ? { activityScheduledEventDetails: { resource, input: parameters, ...(timeout ? { timeoutInSeconds: timeout } : {}), ...(heartbeat ? { heartbeatInSeconds: heartbeat } : {}) } } : undefined, run.entered)
+    : ex.emit('TaskScheduled', listening ? { taskScheduledEventDetails: { resource, region: 'us-east-1', parameters, resourceType: type, ...(timeout ? { timeoutInSeconds: timeout } : {}), ...(heartbeat ? { heartbeatInSeconds: heartbeat } : {}) } } : undefined, run.entered);
   const started = activity
-    ? ex.emit('ActivityStarted', { activityStartedEventDetails: { workerName: 'local-worker' } }, scheduled)
-    : ex.emit('TaskStarted', { taskStartedEventDetails: { resource, resourceType: resourceType(resource) } }, scheduled);
+    ? ex.emit('ActivityStarted', listening ? { activityStartedEventDetails: { workerName: 'local-worker' } } : undefined, scheduled)
+    : ex.emit('TaskStarted', listening ? { taskStartedEventDetails: { resource, resourceType: type } } : undefined, scheduled);
   const token = String((run.context.Task as { Token?: unknown } | undefined)?.Token ?? `local-task-token-${scheduled}`);
   const api = callback ? ex.tokens.expect({ token, stateName: run.name, resource, activity, ...(timeout ? { timeoutSeconds: timeout } : {}), ...(heartbeat ? { heartbeatSeconds: heartbeat } : {}) }) : undefined;
   const context = run.context;
@@ -38,21 +41,21 @@ export async function invokeTask(ex: Execution, run: StateRun, taskInput: unknow
     } else {
       const submitted = await call;
       if (activity && submitted !== undefined) ex.tokens.answer(token, { kind: 'success', output: submitted });
-      if (!activity) ex.emit('TaskSubmitted', { taskSubmittedEventDetails: { resource, resourceType: resourceType(resource), output: JSON.stringify(submitted ?? {}) } }, started);
+      if (!activity) ex.emit('TaskSubmitted', { taskSubmittedEventDetails: { resource, resourceType: type, output: JSON.stringify(submitted ?? {}) } }, started);
       result = await awaitAnswer(ex, run, token, timeout, heartbeat);
     }
     const text = JSON.stringify(result) ?? 'null';
     // AWS names a service integration's result by its resource type ('lambda'), another resource by its ARN
     // (LocalStack's AWS-validated snapshots; the recorded "The state/task 'lambda' returned a result ...").
-    checkDataLimit(resource.startsWith('arn:aws:states:::') ? resourceType(resource) : resource, result, text);
-    ex.emit(activity ? 'ActivitySucceeded' : 'TaskSucceeded', activity ? { activitySucceededEventDetails: { output: text } } : { taskSucceededEventDetails: { resource, resourceType: resourceType(resource), output: text } }, started);
+    checkDataLimit(resource.startsWith('arn:aws:states:::') ? type : resource, result, text);
+    ex.emit(activity ? 'ActivitySucceeded' : 'TaskSucceeded', !listening ? undefined : activity ? { activitySucceededEventDetails: { output: text } } : { taskSucceededEventDetails: { resource, resourceType: type, output: text } }, started);
     return result;
   } catch (error) {
     const e = error instanceof StatesError ? error : new StatesError(errorName(error), error instanceof Error ? error.message : String(error));
     const timedOut = e.error === 'States.Timeout' || (callback && e.error === 'States.HeartbeatTimeout');
     const details: Obj = { error: e.error, cause: e.causeText };
     if (activity) ex.emit(timedOut ? 'ActivityTimedOut' : 'ActivityFailed', { [timedOut ? 'activityTimedOutEventDetails' : 'activityFailedEventDetails']: details }, started);
-    else ex.emit(timedOut ? 'TaskTimedOut' : 'TaskFailed', { [timedOut ? 'taskTimedOutEventDetails' : 'taskFailedEventDetails']: { resource, resourceType: resourceType(resource), ...details } }, started);
+    else ex.emit(timedOut ? 'TaskTimedOut' : 'TaskFailed', { [timedOut ? 'taskTimedOutEventDetails' : 'taskFailedEventDetails']: { resource, resourceType: type, ...details } }, started);
     // What the task answered is its own cause (a Lambda's States.Runtime is not the state's).
     throw asOwnCause(e);
   } finally {
@@ -129,7 +132,15 @@ function errorName(error: unknown): string {
   return typeof name === 'string' && name !== 'Error' ? name : 'Error';
 }
 
+/** Resources met so far and their types (a run calls few resources, each many times). */
+const resourceTypes = new Map<string, string>();
+
 function resourceType(resource: string): string {
-  const m = /^arn:[^:]+:states:::(?:aws-sdk:)?([^:]+)/.exec(resource);
-  return m ? m[1] : resource.includes(':lambda:') ? 'lambda' : 'activity';
+  let type = resourceTypes.get(resource);
+  if (type === undefined) {
+    const m = /^arn:[^:]+:states:::(?:aws-sdk:)?([^:]+)/.exec(resource);
+    type = m ? m[1] : resource.includes(':lambda:') ? 'lambda' : 'activity';
+    if (resourceTypes.size < 1000) resourceTypes.set(resource, type);
+  }
+  return type;
 }

@@ -50,6 +50,7 @@ export async function runParallel(ex: Execution, run: StateRun, input: unknown):
     );
     ex.emit('ParallelStateSucceeded', {}, started);
     checkDataLimit(run.name, results);
+    ex.resultWithinLimit = results;
     return results;
   } catch (error) {
     const e = asStatesError(error);
@@ -102,13 +103,15 @@ export async function runMap(
   let failures = 0;
   const failedIndexes = new Set<number>();
   let nextIndex = 0;
+  const iterationName = run.name;
+  // Event details are built only when someone reads the history.
+  const listening = ex.listening;
   const worker = async () => {
     while (nextIndex < items.length) {
       ex.checkRunning(run.frame);
       scope.check();
       const index = nextIndex++;
-      const iterationName = `${run.name}`;
-      const iteration = ex.emit('MapIterationStarted', { mapIterationStartedEventDetails: { name: iterationName, index } }, started);
+      const iteration = ex.emit('MapIterationStarted', listening ? { mapIterationStartedEventDetails: { name: iterationName, index } } : undefined, started);
       try {
         const itemInput = await select(items[index], index);
         checkDataLimit(run.name, itemInput);
@@ -122,7 +125,7 @@ export async function runMap(
         } finally {
           if (debug !== undefined) debug.blockEnded(frame);
         }
-        ex.emit('MapIterationSucceeded', { mapIterationSucceededEventDetails: { name: iterationName, index } }, started);
+        ex.emit('MapIterationSucceeded', listening ? { mapIterationSucceededEventDetails: { name: iterationName, index } } : undefined, started);
       } catch (error) {
         const e = asStatesError(error);
         if (e instanceof FatalError) throw e;
@@ -155,6 +158,7 @@ export async function runMap(
     return writeMapResults(ex, run.name, state.ResultWriter as Obj, started, results, failedIndexes);
   }
   checkDataLimit(run.name, results);
+  ex.resultWithinLimit = results;
   return results;
 }
 

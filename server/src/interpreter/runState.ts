@@ -20,6 +20,8 @@ export interface StateOutcome {
   next?: string;
   /** The state's Exited event (the next state's Entered follows it). */
   exitEvent?: number;
+  /** The output's JSON when its Exited event carried it (the next Entered event carries the same). */
+  outputText?: string;
 }
 
 export interface StateRun {
@@ -45,44 +47,59 @@ export function runState(ex: Execution, run: StateRun): StateOutcome | Promise<S
   return run.language === 'JSONata' ? runJsonata(ex, run) : runJsonPath(ex, run);
 }
 
+interface Roots {
+  context: Obj;
+  variables: Record<string, unknown>;
+}
+
+// The steps shared by the JSONPath states, as functions rather than closures made on every transition.
+
+/** InputPath, then Parameters: what a Pass, Task or Parallel state works on. */
+function effectiveInput(ex: Execution, state: Obj, input: unknown, roots: Roots): unknown {
+  const selected = ex.select(state.InputPath, input, roots);
+  return state.Parameters === undefined ? selected : evaluateTemplate(state.Parameters, { data: selected, ...roots }, ex.options.services, 'Parameters');
+}
+
+/** Assign, ResultPath and OutputPath once a state has its result. */
+function finish(ex: Execution, run: StateRun, roots: Roots, result: unknown, assignFrom: unknown, next: string | undefined): StateOutcome {
+  const { state, input } = run;
+  if (state.Assign !== undefined) run.frame.variables.assign(evaluateTemplate(state.Assign, { data: assignFrom, ...roots }, ex.options.services, 'Assign') as Obj);
+  const merged = state.ResultPath === null ? input : state.ResultPath === undefined ? result : setAtPath(input, String(state.ResultPath), result);
+  return { output: ex.select(state.OutputPath, merged, roots), next };
+}
+
+function selectResult(ex: Execution, state: Obj, roots: Roots, raw: unknown): unknown {
+  return state.ResultSelector ? evaluateTemplate(state.ResultSelector, { data: raw, ...roots }, ex.options.services, 'ResultSelector') : raw;
+}
+
 function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<StateOutcome> {
   const { state, frame, input, context, type } = run;
   const services = ex.options.services;
   const variables = frame.variables.all();
-  const roots = { context, variables };
-  const effective = () => {
-    const selected = ex.select(state.InputPath, input, roots);
-    return state.Parameters === undefined ? selected : evaluateTemplate(state.Parameters, { data: selected, ...roots }, services, 'Parameters');
-  };
-  const finish = (result: unknown, assignFrom: unknown, next: string | undefined): StateOutcome => {
-    if (state.Assign !== undefined) frame.variables.assign(evaluateTemplate(state.Assign, { data: assignFrom, ...roots }, services, 'Assign') as Obj);
-    const merged = state.ResultPath === null ? input : state.ResultPath === undefined ? result : setAtPath(input, String(state.ResultPath), result);
-    return { output: ex.select(state.OutputPath, merged, roots), next };
-  };
-  const selectResult = (raw: unknown) => (state.ResultSelector ? evaluateTemplate(state.ResultSelector, { data: raw, ...roots }, services, 'ResultSelector') : raw);
+  const roots: Roots = { context, variables };
 
   switch (type) {
     case 'Pass': {
-      const result = state.Result !== undefined ? state.Result : effective();
-      return finish(result, result, nextOf(state));
+      const result = state.Result !== undefined ? state.Result : effectiveInput(ex, state, input, roots);
+      return finish(ex, run, roots, result, result, nextOf(state));
     }
     case 'Task':
     case 'Parallel':
       return (async () => {
         const debug = ex.options.debug;
         if (debug === undefined) {
-          const raw = await (type === 'Task' ? invokeTask(ex, run, effective()) : runParallel(ex, run, effective()));
-          return finish(selectResult(raw), raw, nextOf(state));
+          const raw = await (type === 'Task' ? invokeTask(ex, run, effectiveInput(ex, state, input, roots)) : runParallel(ex, run, effectiveInput(ex, state, input, roots)));
+          return finish(ex, run, roots, selectResult(ex, state, roots, raw), raw, nextOf(state));
         }
         // With a debugger: the same awaits, and a stop offered between the steps (awaited only when it holds the
         // state, so a run that does not stop interleaves its branches as a run without a debugger does).
-        const args = effective();
+        const args = effectiveInput(ex, state, input, roots);
         let held = debug.step(run, 'effectiveInput', args);
         if (held !== undefined) await held;
         const raw = await (type === 'Task' ? invokeTask(ex, run, args) : runParallel(ex, run, args));
         held = debug.step(run, 'result', raw);
         if (held !== undefined) await held;
-        const outcome = finish(selectResult(raw), raw, nextOf(state));
+        const outcome = finish(ex, run, roots, selectResult(ex, state, roots, raw), raw, nextOf(state));
         held = debug.step(run, 'output', outcome.output);
         if (held !== undefined) await held;
         return outcome;
@@ -100,12 +117,13 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
       const raw = await runMap(ex, run, items, (item, index) =>
         selector === undefined ? item : evaluateTemplate(selector, { data: selected, ...roots, context: { ...context, Map: { Item: { Index: index, Value: item } } } }, services, 'ItemSelector'),
       { batchInput, ...limits });
-      return finish(selectResult(raw), raw, nextOf(state));
+      return finish(ex, run, roots, selectResult(ex, state, roots, raw), raw, nextOf(state));
     })();
     case 'Choice': {
       const selected = ex.select(state.InputPath, input, roots);
       const choices = (state.Choices as Obj[]) ?? [];
-      const ruleIndex = choices.findIndex((r) => ruleMatches(r, { data: selected, ...roots }));
+      const scope = { data: selected, ...roots };
+      const ruleIndex = choices.findIndex((r) => ruleMatches(r, scope));
       const rule = ruleIndex >= 0 ? choices[ruleIndex] : undefined;
       ex.options.onTrace?.({ kind: 'choice', state: run.name, index: ruleIndex });
       const next = (rule?.Next ?? state.Default) as string | undefined;

@@ -1,4 +1,8 @@
-/** An error as Step Functions reports it: a name (`States.Runtime`, `MyError`...) and a cause. */
+/**
+ * An error as Step Functions reports it: a name (`States.Runtime`, `MyError`...) and a cause. It is data, not a
+ * bug: no stack trace is captured (capturing one through a deep async chain cost more than a whole Task attempt,
+ * and a retried Task raises one per attempt).
+ */
 export class StatesError extends Error {
   /**
    * The cause already says where it comes from: a task's or a Fail state's own cause, or a cause the state that
@@ -10,7 +14,10 @@ export class StatesError extends Error {
     readonly error: string,
     readonly causeText: string,
   ) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`${error}: ${causeText}`);
+    Error.stackTraceLimit = limit;
   }
 }
 

@@ -8,6 +8,7 @@ import type { StopScope } from './stopScope';
 import type { ExecutionResult, HistoryEvent, RunOptions } from './types';
 import { isCallbackResource, TaskTokens } from './taskTokens';
 import { VariableScope } from './variables';
+import { IsoTimestamps } from './isoTimestamps';
 
 type Obj = Record<string, unknown>;
 
@@ -41,8 +42,7 @@ const MAX_EXPRESS_MS = 5 * 60 * 1000;
 export class Execution {
   readonly events: HistoryEvent[] = [];
   private eventCount = 0;
-  private isoAt = NaN;
-  private isoText = '';
+  private readonly timestamps = new IsoTimestamps();
   /** Retry attempts that recorded no event (their state failed before its first event) count toward the cap. */
   private quietSteps = 0;
   private historyFull?: FatalError;
@@ -194,7 +194,7 @@ export class Execution {
     const type = String(state.Type);
     const language = state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath' ? state.QueryLanguage : frame.queryLanguage;
     // Event details are built only when someone reads the history.
-    const entered = this.emit(eventType(type, ENTERED), this.fullEvents ? { stateEnteredEventDetails: { name, input: inputText ?? JSON.stringify(input) } } : this.listening ? { stateEnteredEventDetails: { name } } : undefined, previous);
+    const entered = this.stateEvent(eventType(type, ENTERED), true, name, this.fullEvents ? (inputText ?? JSON.stringify(input)) : undefined, previous);
     const run: StateRun = { frame, name, state, type, language, input, context: this.stateContext(frame, name, 0, state), attempt: 0, entered };
     const eventsBefore = this.eventCount;
     try {
@@ -283,7 +283,7 @@ export class Execution {
   private exited(type: string, name: string, input: unknown, output: unknown, entered: number, json = this.fullEvents ? JSON.stringify(output) : undefined): number {
     const text = this.fullEvents ? (json ?? 'null') : undefined;
     if (output !== input && output !== this.resultWithinLimit) checkDataLimit(name, output, text);
-    return this.emit(eventType(type, EXITED), text !== undefined ? { stateExitedEventDetails: { name, output: text } } : this.listening ? { stateExitedEventDetails: { name } } : undefined, entered);
+    return this.stateEvent(eventType(type, EXITED), false, name, text, entered);
   }
 
   /** A catcher's output (ResultPath or Output) and Assign, from the Error Output {Error, Cause}. */
@@ -306,12 +306,7 @@ export class Execution {
 
   /** The clock's time as ISO 8601, computed once per distinct millisecond (virtual time rarely moves). */
   iso(): string {
-    const now = this.options.clock.now();
-    if (now !== this.isoAt) {
-      this.isoAt = now;
-      this.isoText = new Date(now).toISOString();
-    }
-    return this.isoText;
+    return this.timestamps.of(this.options.clock.now());
   }
 
   /**
@@ -321,15 +316,36 @@ export class Execution {
    * has ended, stray events (a sibling branch finishing its task) are dropped.
    */
   emit(type: string, details: Obj | undefined, previous?: number): number {
-    // One comparison on the common path: far from the cap, still running.
-    if (this.eventCount + this.quietSteps + 1 >= this.maxEvents || this.ended || type.charCodeAt(0) === 69 /* E */) this.admit(type);
-    const id = ++this.eventCount;
+    const id = this.nextEventId(type);
     // Nobody reads the history: its events are counted (for the cap and the links), never built.
     if (!this.listening) return id;
-    const event: HistoryEvent = { id, previousEventId: previous ?? id - 1, timestamp: this.iso(), type, ...details };
+    return this.append({ id, previousEventId: previous ?? id - 1, timestamp: this.iso(), type, ...details });
+  }
+
+  /**
+   * A state's Entered or Exited event (two a transition, the most frequent): made in one piece, without a details
+   * object to copy. `json` is the input or output JSON when events carry it (eventDetail 'full').
+   */
+  private stateEvent(type: string, entered: boolean, name: string, json: string | undefined, previous: number | undefined): number {
+    const id = this.nextEventId(type);
+    if (!this.listening) return id;
+    const previousEventId = previous ?? id - 1;
+    const timestamp = this.iso();
+    return this.append(entered
+      ? { id, previousEventId, timestamp, type, stateEnteredEventDetails: this.fullEvents ? { name, input: json } : { name } }
+      : { id, previousEventId, timestamp, type, stateExitedEventDetails: this.fullEvents ? { name, output: json } : { name } });
+  }
+
+  private nextEventId(type: string): number {
+    // One comparison on the common path: far from the cap, still running.
+    if (this.eventCount + this.quietSteps + 1 >= this.maxEvents || this.ended || type.charCodeAt(0) === 69 /* E */) this.admit(type);
+    return ++this.eventCount;
+  }
+
+  private append(event: HistoryEvent): number {
     if (this.record) this.events.push(event);
     this.options.onEvent?.(event);
-    return id;
+    return event.id;
   }
 
   /** Whether an event may still be recorded: the last place is for the event that ends the execution. */

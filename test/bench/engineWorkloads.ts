@@ -49,26 +49,48 @@ function choiceLoop(key: string, iterations: number): Workload {
   };
 }
 
+/**
+ * A workload whose definition and input are made when first read: a run's process holds only its own workload,
+ * so its peak memory is that workload's (and the parent, which only names them, holds none).
+ */
+function built(about: Omit<Workload, 'definition' | 'input'>, make: () => Pick<Workload, 'definition' | 'input'>): Workload {
+  let made: Pick<Workload, 'definition' | 'input'> | undefined;
+  return {
+    ...about,
+    get definition() {
+      return (made ??= make()).definition;
+    },
+    get input() {
+      return (made ??= make()).input;
+    },
+  };
+}
+
 export const WORKLOADS: Workload[] = [
   choiceLoop('loop', LOOP_ITERATIONS),
-  {
+  built({
     key: 'map',
     name: 'Inline Map, 10,000 items × 3 states',
-    definition: { StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: chain('P', 3), End: true } } },
-    input: Array.from({ length: MAP_ITEMS }, (_, i) => ({ i })),
     transitions: 3 * MAP_ITEMS + 1,
     express: true,
-  },
-  {
+  }, () => ({
+    definition: { StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: chain('P', 3), End: true } } },
+    input: Array.from({ length: MAP_ITEMS }, (_, i) => ({ i })),
+  })),
+  built({
     key: 'parallel',
     name: 'Parallel, 50 branches × 100 states',
+    transitions: 50 * 100 + 1,
+  }, () => ({
     definition: { StartAt: 'P', States: { P: { Type: 'Parallel', Branches: Array.from({ length: 50 }, (_, b) => chain(`B${b}-`, 100)), End: true } } },
     input: {},
-    transitions: 50 * 100 + 1,
-  },
-  {
+  })),
+  built({
     key: 'tasks',
     name: '1,000 Tasks with a retry',
+    flakyTask: 'T',
+    transitions: 1000 + 1,
+  }, () => ({
     definition: {
       StartAt: 'M',
       States: {
@@ -84,9 +106,7 @@ export const WORKLOADS: Workload[] = [
       },
     },
     input: Array.from({ length: 1000 }, (_, i) => ({ i })),
-    flakyTask: 'T',
-    transitions: 1000 + 1,
-  },
+  })),
 ];
 
 /**

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCoreCommands } from './commands/registerCommands';
+import { registerDebugger } from './debug/registerDebugger';
 import { registerExecutionCommands } from './execution/registerExecutionCommands';
 import { ExecutionPanel } from './execution/executionPanel';
 import { registerTestStateCommand } from './execution/testStateCommand';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): AslWorkbenchApi {
   registerTemplateMachines(context, client);
   const tests = registerTestController(context, client, ready);
   registerSaveRunAsTest(context);
+  registerDebugger(context, client);
   return { client, ready, tests, activationMs: performance.now() - started, executionPanel: (uri) => ExecutionPanel.current(uri) };
 }
 

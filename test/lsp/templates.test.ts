@@ -71,16 +71,16 @@ describe('language server: state machines inside templates', function () {
     assert.equal(client.stderr.join('').includes('Error'), false);
   });
 
-  it('hover and completion inside a YAML definition; Graph · Run · Test State above each machine', async () => {
+  it('hover and completion inside a YAML definition; Graph · Run · Debug · Test State above each machine', async () => {
     const { uri, text } = await openFixture(client, 'template.yaml', 'yaml');
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: at(text, 'Save:') });
     assert.match(JSON.stringify(hover?.contents), /\*\*Save\*\*: Task state.*Reached from: 'Work'/);
     const lenses = await client.codeLenses(uri);
     const machineLenses = lenses.filter((l) => l.command?.command === 'asl.templateAction' && l.command.arguments?.length === 3);
     assert.deepEqual(machineLenses.map((l) => `${l.command!.arguments![1]}:${l.command!.title}`), [
-      'GoodMachine:Graph', 'GoodMachine:Run', 'GoodMachine:Test State',
-      'BrokenMachine:Graph', 'BrokenMachine:Run', 'BrokenMachine:Test State',
-      'LinkedMachine:Graph', 'LinkedMachine:Run', 'LinkedMachine:Test State',
+      'GoodMachine:Graph', 'GoodMachine:Run', 'GoodMachine:Debug', 'GoodMachine:Test State',
+      'BrokenMachine:Graph', 'BrokenMachine:Run', 'BrokenMachine:Debug', 'BrokenMachine:Test State',
+      'LinkedMachine:Graph', 'LinkedMachine:Run', 'LinkedMachine:Debug', 'LinkedMachine:Test State',
     ]);
     assert.deepEqual(machineLenses[0].range.start, at(text, 'GoodMachine'));
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });

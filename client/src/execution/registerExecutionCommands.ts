@@ -6,7 +6,7 @@ import type { TaskAnswerData } from '../../webview/src/shared/executionMessages'
 import { ExecutionPanel } from './executionPanel';
 import { formatEventLine } from './formatEventLine';
 import { runInfo } from './runInfo';
-import { chooseRun, runFilesOf, type RunChoice } from './runChoices';
+import { allowedHandlers, chooseRun, runFilesOf, type RunChoice } from './runChoices';
 import { lastRunStates } from './runMemory';
 import { openMockFile } from './testStateCommand';
 import { GraphPanel } from '../graph/graphPanel';
@@ -26,11 +26,7 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
   const run = async (document: vscode.TextDocument, target: RunTarget, choice: RunChoice) => {
     lastRuns.set(target.key, choice);
     const files = await runFilesOf(target.filesUri);
-    const trusted = vscode.workspace.isTrusted;
-    const useHandlers = vscode.workspace.getConfiguration('asl').get<boolean>('execution.useHandlers', true);
-    if (files.handlers && useHandlers && !trusted) {
-      void vscode.window.showWarningMessage(`${path.basename(files.handlers)} was not run: local handler code runs only in a trusted workspace. Mocks still apply.`);
-    }
+    const handlersPath = allowedHandlers(files.handlers);
     const executionId = `run-${Date.now().toString(36)}`;
     const panel = ExecutionPanel.show(context, document.uri, () => run(document, target, choice));
     panel.started(target.label, choice.inputLabel, choice.testCase);
@@ -61,7 +57,7 @@ export function registerExecutionCommands(context: vscode.ExtensionContext, clie
             input: choice.input,
             mocksPath: choice.testCase ? files.mocks : undefined,
             testCase: choice.testCase,
-            handlersPath: files.handlers && trusted && useHandlers ? files.handlers : undefined,
+            handlersPath,
             substitutions: target.substitutions,
           } satisfies StartExecutionRequest.Params) as Promise<StartExecutionRequest.Result>;
         },

@@ -26,6 +26,17 @@ export async function runFilesOf(uri: vscode.Uri) {
   return findRunFiles(uri.fsPath, siblings, inputsFolder);
 }
 
+/**
+ * The handler module a run may use: `handlers` when the workspace is trusted and (unless the user named it
+ * `explicitly`, as in launch.json) the setting allows it; in an untrusted workspace a warning says it was not run.
+ */
+export function allowedHandlers(handlers: string | undefined, explicitly = false): string | undefined {
+  if (!handlers || (!explicitly && !vscode.workspace.getConfiguration('asl').get<boolean>('execution.useHandlers', true))) return undefined;
+  if (vscode.workspace.isTrusted) return handlers;
+  void vscode.window.showWarningMessage(`${path.basename(handlers)} was not run: local handler code runs only in a trusted workspace. Mocks still apply.`);
+  return undefined;
+}
+
 /** The test case names of the machine in a mock file (none when it cannot be read). */
 export async function testCases(mocksPath: string, uri: vscode.Uri): Promise<string[]> {
   try {

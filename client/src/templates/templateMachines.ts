@@ -37,7 +37,7 @@ export async function pickTemplateMachine(client: LanguageClient, document: vsco
 }
 
 /**
- * The template lenses' command `(uri, stateMachine, 'graph' | 'run' | 'testState', stateName?)`, and the
+ * The template lenses' command `(uri, stateMachine, 'graph' | 'run' | 'debug' | 'testState', stateName?)`, and the
  * `asl.templateEditor` context key (the active editor is a template holding state machines) that shows the graph
  * and run buttons there.
  */
@@ -63,6 +63,7 @@ export function registerTemplateMachines(context: vscode.ExtensionContext, clien
       if (!picked) return undefined;
       if (action === 'graph') return vscode.commands.executeCommand('asl.openGraphPreviewToSide', picked.link ?? target);
       if (action === 'run') return vscode.commands.executeCommand('asl.startExecution', target);
+      if (action === 'debug') return vscode.commands.executeCommand('asl.debugMachine', target, name);
       if (action === 'testState') return vscode.commands.executeCommand('asl.testState', target, typeof stateName === 'string' ? stateName : undefined);
       return undefined;
     }),

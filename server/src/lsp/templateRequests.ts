@@ -10,7 +10,7 @@ import type { FeatureContext } from './featureContext';
 import { isTemplateDocument, linkTarget, type TemplateDocuments } from './templateDocuments';
 import { toDiagnostic, toRange } from './toDiagnostic';
 
-/** The client command the template lenses run: `(uri, stateMachine, 'graph' | 'run' | 'testState', stateName?)`. */
+/** The client command the template lenses run: `(uri, stateMachine, 'graph' | 'run' | 'debug' | 'testState', stateName?)`. */
 export const TEMPLATE_ACTION = 'asl.templateAction';
 
 /**
@@ -80,6 +80,7 @@ export function registerTemplateRequests(ctx: FeatureContext, templates: Templat
       lenses.push(
         action('Graph', 'graph', `Open the graph of ${definition.name}`),
         action('Run', 'run', `Start an execution of ${definition.name}`),
+        action('Debug', 'debug', `Debug ${definition.name} (stops at breakpoints)`),
         action('Test State', 'testState', `Run one state of ${definition.name} alone`),
       );
     }

@@ -114,6 +114,9 @@ describe('language features through the server', function () {
     // Each state also offers "Test State", which runs asl.testState for it.
     const test = lenses.filter((l) => l.command.title === 'Test State');
     assert.deepEqual(test.map((l) => [l.command.command, l.command.arguments?.[1]]), [['asl.testState', 'P'], ['asl.testState', 'A']]);
+    // The machine offers Run and Debug (issue 16: a Debug lens beside Run), on its StartAt line.
+    const machine = lenses.filter((l) => l.command.title === 'Run' || l.command.title === 'Debug');
+    assert.deepEqual(machine.map((l) => [l.command.title, l.command.command, l.command.arguments?.[0]]), [['Run', 'asl.startExecution', textDocument.uri], ['Debug', 'asl.debugMachine', textDocument.uri]]);
   });
 
   it('code lenses say where transitions come from and carry the source locations for a click', async () => {

@@ -68,7 +68,8 @@ export function registerCodeLens(ctx: FeatureContext): void {
 }
 
 function unresolvedLenses(doc: AnalyzedDocument, uri: number, definition: number): CodeLens[] {
-  const lenses: CodeLens[] = [];
+  // Run · Debug come with their command (two per machine); the state lenses are resolved when shown.
+  const lenses: CodeLens[] = machineLenses(doc);
   doc.analysis.model.states.forEach((state, index) => {
     const range = toRange(doc.textDocument, state.nameSpan);
     STATE_LENSES.forEach((lens, kind) => {
@@ -76,6 +77,17 @@ function unresolvedLenses(doc: AnalyzedDocument, uri: number, definition: number
     });
   });
   return lenses;
+}
+
+/** `Run · Debug` on the machine's StartAt line (a template has its own above each machine: templateRequests.ts). */
+function machineLenses(doc: AnalyzedDocument): CodeLens[] {
+  const startAt = doc.analysis.model.rootScope?.startAt;
+  if (doc.definition || !startAt) return [];
+  const range = toRange(doc.textDocument, startAt.node.span);
+  return [
+    { range, command: { title: 'Run', tooltip: 'Start an execution of this state machine', command: 'asl.startExecution', arguments: [doc.uri] } },
+    { range, command: { title: 'Debug', tooltip: 'Debug this state machine (stops at breakpoints)', command: 'asl.debugMachine', arguments: [doc.uri] } },
+  ];
 }
 
 const incomingCache = new WeakMap<StateMachineModel, Map<StateModel, StateReference[]>>();

@@ -1,0 +1,57 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { allowedHandlers, runFilesOf, type RunChoice } from '../execution/runChoices';
+
+export const DEBUG_TYPE = 'asl';
+
+/** A launch configuration of type `asl` (package.json `debuggers` describes each attribute). */
+export interface AslLaunchConfiguration extends vscode.DebugConfiguration {
+  program?: string;
+  stateMachine?: string;
+  input?: unknown;
+  inputFile?: string;
+  mocks?: string;
+  testCase?: string;
+  handlers?: string;
+  substitutions?: Record<string, string>;
+  machineType?: 'STANDARD' | 'EXPRESS';
+  clock?: 'virtual' | 'real';
+  stopOnEntry?: boolean;
+  stopBetweenSteps?: boolean;
+  noDebug?: boolean;
+}
+
+/** The attributes that name files: relative ones are taken from the workspace folder of the launch.json. */
+export const FILE_ATTRIBUTES = ['program', 'inputFile', 'mocks', 'handlers'] as const;
+
+/** The `asl.debug.stopBetweenSteps` setting: stop between the processing steps of a state when stepping. */
+export function stopBetweenStepsSetting(uri?: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('asl', uri).get<boolean>('debug.stopBetweenSteps', true);
+}
+
+/**
+ * The configuration to debug the machine in `uri` with the run choice Start Execution would make (input, the mock
+ * file's test case) and its handler module when the workspace is trusted; `stateMachine` in a template.
+ */
+export async function machineConfiguration(uri: vscode.Uri, choice: RunChoice, stateMachine?: string): Promise<AslLaunchConfiguration | string> {
+  let input: unknown;
+  try {
+    input = JSON.parse(choice.input);
+  } catch (error) {
+    return `The input (${choice.inputLabel}) is not JSON: ${(error as Error).message}`;
+  }
+  const files = await runFilesOf(uri);
+  const handlers = allowedHandlers(files.handlers);
+  const name = stateMachine ?? path.basename(uri.fsPath);
+  return {
+    type: DEBUG_TYPE,
+    request: 'launch',
+    name: `Debug ${name}${choice.testCase ? ` (${choice.testCase})` : ''}`,
+    program: uri.fsPath,
+    ...(stateMachine ? { stateMachine } : {}),
+    input,
+    ...(choice.testCase && files.mocks ? { mocks: files.mocks, testCase: choice.testCase } : {}),
+    ...(handlers ? { handlers } : {}),
+    stopBetweenSteps: stopBetweenStepsSetting(uri),
+  };
+}

@@ -10,10 +10,13 @@ export interface DebugTarget {
   stateMachine?: string;
 }
 
-/** A command argument as a Uri: lenses send strings, menus send Uris. */
+/**
+ * A command argument as a Uri: lenses send strings, menus send Uris; a webview's title bar sends its panel's own
+ * `webview-panel:` Uri, which names no machine.
+ */
 export function asUri(value: unknown): vscode.Uri | undefined {
-  if (value instanceof vscode.Uri) return value;
-  return typeof value === 'string' && value.length > 0 ? vscode.Uri.parse(value) : undefined;
+  const uri = value instanceof vscode.Uri ? value : typeof value === 'string' && value.length > 0 ? vscode.Uri.parse(value) : undefined;
+  return uri?.scheme === 'webview-panel' ? undefined : uri;
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ExecutionEvent } from '../../../server/src/protocol';
+import { DebugEvents, type ExecutionEvent } from '../../../server/src/protocol';
 import type { DebugOverlay } from '../../webview/src/shared/graphMessages';
 import { GraphPanel } from '../graph/graphPanel';
 import { DEBUG_TYPE } from './launchConfiguration';
@@ -56,22 +56,29 @@ export class DebugGraph implements vscode.Disposable {
   private received(e: vscode.DebugSessionCustomEvent): void {
     const tracked = this.sessions.get(e.session.id);
     if (!tracked) return;
-    const body = (e.body ?? {}) as { events?: unknown; state?: unknown; threadName?: unknown; status?: unknown };
     switch (e.event) {
-      case 'aslHistory':
-        if (Array.isArray(body.events)) tracked.events.push(...(body.events as ExecutionEvent[]));
+      case DebugEvents.History.event: {
+        const body = e.body as Partial<DebugEvents.History.Body> | undefined;
+        if (!Array.isArray(body?.events)) break;
+        // Restart runs the machine again in the same session: a new history.
+        const restart = body.events.findIndex((event) => event.type === 'ExecutionStarted');
+        if (restart >= 0) Object.assign(tracked, { events: [], ended: false, debug: {} });
+        tracked.events.push(...body.events.slice(Math.max(restart, 0)));
         tracked.timer ??= setTimeout(() => this.draw(tracked), DRAW_EVERY_MS);
         break;
-      case 'aslPaused':
-        tracked.debug = { paused: { state: String(body.state ?? ''), thread: String(body.threadName ?? '') } };
+      }
+      case DebugEvents.Paused.event: {
+        const body = e.body as Partial<DebugEvents.Paused.Body> | undefined;
+        tracked.debug = { paused: { state: String(body?.state ?? ''), thread: String(body?.threadName ?? '') } };
         this.draw(tracked);
         break;
-      case 'aslResumed':
+      }
+      case DebugEvents.Resumed.event:
         tracked.debug = {};
         this.draw(tracked);
         break;
-      case 'aslEnded':
-        this.end(tracked, String(body.status ?? 'ended'));
+      case DebugEvents.Ended.event:
+        this.end(tracked, String((e.body as Partial<DebugEvents.Ended.Body> | undefined)?.status ?? 'ended'));
         break;
     }
   }

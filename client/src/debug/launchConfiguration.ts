@@ -1,25 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { DebugEvents } from '../../../server/src/protocol';
 import { allowedHandlers, runFilesOf, type RunChoice } from '../execution/runChoices';
 
-export const DEBUG_TYPE = 'asl';
+export const DEBUG_TYPE = DebugEvents.TYPE;
 
-/** A launch configuration of type `asl` (package.json `debuggers` describes each attribute). */
-export interface AslLaunchConfiguration extends vscode.DebugConfiguration {
-  program?: string;
-  stateMachine?: string;
-  input?: unknown;
-  inputFile?: string;
-  mocks?: string;
-  testCase?: string;
-  handlers?: string;
-  substitutions?: Record<string, string>;
-  machineType?: 'STANDARD' | 'EXPRESS';
-  clock?: 'virtual' | 'real';
-  stopOnEntry?: boolean;
-  stopBetweenSteps?: boolean;
-  noDebug?: boolean;
-}
+/** A launch configuration of type `asl`: the adapter's launch arguments (package.json `debuggers` describes them). */
+export type AslLaunchConfiguration = vscode.DebugConfiguration & Partial<DebugEvents.LaunchArguments>;
 
 /** The attributes that name files: relative ones are taken from the workspace folder of the launch.json. */
 export const FILE_ATTRIBUTES = ['program', 'inputFile', 'mocks', 'handlers'] as const;

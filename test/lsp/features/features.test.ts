@@ -138,7 +138,10 @@ describe('language features through the server', function () {
 
   it('code lenses come without their command, which each lens gets when VS Code resolves it (only those on screen)', async () => {
     const { textDocument, text } = await open(MACHINE + '|');
-    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument });
+    const all = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument });
+    // The machine's Run and Debug (two lenses) come with their command; the states' lenses are resolved.
+    assert.deepEqual(all.filter((l) => l.command).map((l) => l.command?.command), ['asl.startExecution', 'asl.debugMachine']);
+    const lenses = all.filter((l) => !l.command);
     assert.equal(lenses.length, 8);
     assert.ok(lenses.every((l) => l.command === undefined && l.data !== undefined));
     const done = lenses.filter((l) => l.range.start.line === positionAt(text, text.indexOf('"Done": {')).line);

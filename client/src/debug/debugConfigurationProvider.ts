@@ -6,6 +6,7 @@ import { activeMachineUri } from '../activeMachine';
 import { allowedHandlers, chooseRun } from '../execution/runChoices';
 import { lastRunsForTests } from '../testing/saveRunAsTest';
 import { debugTarget } from './debugTarget';
+import { runTarget } from '../templates/templateRun';
 import { DEBUG_TYPE, FILE_ATTRIBUTES, machineConfiguration, stopBetweenStepsSetting, type AslLaunchConfiguration } from './launchConfiguration';
 
 /** What "create a launch.json file" writes for type `asl`: the file in the editor. */
@@ -69,10 +70,12 @@ export class AslDebugConfigurationProvider implements vscode.DebugConfigurationP
     const target = await debugTarget(this.client, uri);
     if (typeof target === 'string') void vscode.window.showInformationMessage(target);
     if (!target || typeof target === 'string') return undefined;
+    const run = await runTarget(this.context, this.client, target.document);
+    if (!run) return undefined;
     const last = lastRunsForTests.get(uri.toString());
-    const choice = await chooseRun(this.context, uri, false, last && { input: last.input, inputLabel: last.inputLabel, testCase: last.testCase });
+    const choice = await chooseRun(this.context, run.filesUri, false, last && { input: last.input, inputLabel: last.inputLabel, testCase: last.testCase }, run.key);
     if (!choice) return undefined;
-    const config = await machineConfiguration(target.document.uri, choice, target.stateMachine);
+    const config = await machineConfiguration(target.document.uri, choice, run);
     if (typeof config === 'string') {
       void vscode.window.showErrorMessage(config);
       return undefined;

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DebugEvents } from '../../../server/src/protocol';
 import { allowedHandlers, runFilesOf, type RunChoice } from '../execution/runChoices';
+import type { RunTarget } from '../templates/templateRun';
 
 export const DEBUG_TYPE = DebugEvents.TYPE;
 
@@ -18,16 +19,18 @@ export function stopBetweenStepsSetting(uri?: vscode.Uri): boolean {
 
 /**
  * The configuration to debug the machine in `uri` with the run choice Start Execution would make (input, the mock
- * file's test case) and its handler module when the workspace is trusted; `stateMachine` in a template.
+ * file's test case) and its handler module when the workspace is trusted. In a template, `run` names the state
+ * machine, the path its run files are named after (`Name.asl.json` beside it) and the `${Name}` values the user gave.
  */
-export async function machineConfiguration(uri: vscode.Uri, choice: RunChoice, stateMachine?: string): Promise<AslLaunchConfiguration | string> {
+export async function machineConfiguration(uri: vscode.Uri, choice: RunChoice, run?: Pick<RunTarget, 'filesUri' | 'name' | 'substitutions'>): Promise<AslLaunchConfiguration | string> {
+  const stateMachine = run?.name;
   let input: unknown;
   try {
     input = JSON.parse(choice.input);
   } catch (error) {
     return `The input (${choice.inputLabel}) is not JSON: ${(error as Error).message}`;
   }
-  const files = await runFilesOf(uri);
+  const files = await runFilesOf(run?.filesUri ?? uri);
   const handlers = allowedHandlers(files.handlers);
   const name = stateMachine ?? path.basename(uri.fsPath);
   return {
@@ -36,6 +39,7 @@ export async function machineConfiguration(uri: vscode.Uri, choice: RunChoice, s
     name: `Debug ${name}${choice.testCase ? ` (${choice.testCase})` : ''}`,
     program: uri.fsPath,
     ...(stateMachine ? { stateMachine } : {}),
+    ...(run?.substitutions && Object.keys(run.substitutions).length > 0 ? { substitutions: run.substitutions } : {}),
     input,
     ...(choice.testCase && files.mocks ? { mocks: files.mocks, testCase: choice.testCase } : {}),
     ...(handlers ? { handlers } : {}),

@@ -9,6 +9,7 @@ import { AslDebugAdapterFactory } from './debugAdapterFactory';
 import { AslDebugConfigurationProvider } from './debugConfigurationProvider';
 import { DebugGraph } from './debugGraph';
 import { asUri, debugTarget } from './debugTarget';
+import { runTarget } from '../templates/templateRun';
 import { DEBUG_TYPE, machineConfiguration } from './launchConfiguration';
 
 /**
@@ -28,10 +29,13 @@ export function registerDebugger(context: vscode.ExtensionContext, client: Langu
     const target = await debugTarget(client, uri, stateMachine);
     if (typeof target === 'string') void vscode.window.showInformationMessage(target);
     if (!target || typeof target === 'string') return false;
+    // As Start Execution: a template's run files are named after the machine, its unset ${Name} values asked once.
+    const run = await runTarget(context, client, target.document);
+    if (!run) return false;
     const last = lastRunsForTests.get(uri.toString());
-    const choice = preset ?? (await chooseRun(context, uri, false, last && { input: last.input, inputLabel: last.inputLabel, testCase: last.testCase }));
+    const choice = preset ?? (await chooseRun(context, run.filesUri, false, last && { input: last.input, inputLabel: last.inputLabel, testCase: last.testCase }, run.key));
     if (!choice) return false;
-    const config = await machineConfiguration(target.document.uri, choice, target.stateMachine);
+    const config = await machineConfiguration(target.document.uri, choice, run);
     if (typeof config === 'string') {
       void vscode.window.showErrorMessage(config);
       return false;

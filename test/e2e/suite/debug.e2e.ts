@@ -193,6 +193,46 @@ describe('Debugger in a real VS Code', function () {
     assert.deepEqual(config.input, JSON.parse(input));
   });
 
+  it('debugs a template\'s machine as Start Execution runs it: its Name.input.json, and a ${Name} nothing gives asked once', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    mkdirSync(folder, { recursive: true });
+    const template = path.join(folder, 'debug-template.yaml');
+    writeFileSync(template, [
+      'Resources:',
+      '  DebugNotify:',
+      '    Type: AWS::Serverless::StateMachine',
+      '    Properties:',
+      '      DefinitionSubstitutions:',
+      '        Stage: prod',
+      '      Definition:',
+      '        StartAt: Say',
+      '        States:',
+      '          Say:',
+      '            Type: Pass',
+      '            Parameters: { stage: "${Stage}", topic: "${TopicArn}", "who.$": "$.who" }',
+      '            End: true',
+      '',
+    ].join('\n'));
+    writeFileSync(path.join(folder, 'DebugNotify.input.json'), '{ "who": "ana" }\n');
+    const uri = vscode.Uri.file(template);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+    const from = custom.length;
+    const debugging = vscode.commands.executeCommand('asl.debugMachine', uri.toString(), 'DebugNotify');
+    await ui.waitFor('.quick-input-widget .quick-input-title:has-text("DebugNotify: ${TopicArn}")', { timeoutMs: 20_000 });
+    await ui.type('arn:aws:sns:us-east-1:123456789012:alerts');
+    await ui.press('Enter');
+    await debugging;
+    const ended = await until('the debugged run to end', () => custom.slice(from).find((e) => e.event === 'aslEnded')?.body);
+    const config = started.at(-1)!;
+    assert.equal(ended.status, 'SUCCEEDED');
+    assert.equal(config.stateMachine, 'DebugNotify');
+    assert.deepEqual(config.input, { who: 'ana' }, 'the input file named after the machine');
+    assert.deepEqual(config.substitutions, { TopicArn: 'arn:aws:sns:us-east-1:123456789012:alerts' });
+    const history = custom.slice(from).filter((e) => e.event === 'aslHistory').flatMap((e) => (e.body as unknown as { events: { type: string; executionSucceededEventDetails?: { output?: string } }[] }).events);
+    const output = history.find((e) => e.type === 'ExecutionSucceeded')?.executionSucceededEventDetails?.output;
+    assert.deepEqual(JSON.parse(output ?? 'null'), { stage: 'prod', topic: 'arn:aws:sns:us-east-1:123456789012:alerts', who: 'ana' });
+  });
+
   it('a launch configuration naming a missing file, or an invalid machine, says so and no session stays', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const workspaceFolder = vscode.workspace.workspaceFolders?.[0];

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { AslWorkbenchApi } from '../../../client/src/extension';
 import type { GraphPanel } from '../../../client/src/graph/graphPanel';
 import type { StartExecutionRequest } from '../../../server/src/protocol';
-import { problemRows, withActiveFileProblems } from './problemsPanel';
+import { problemRows, withFileProblems } from './problemsPanel';
 import { ui } from './ui';
 import { until } from './until';
 
@@ -50,7 +50,7 @@ describe('State machines inside a SAM template in a real VS Code', function () {
     assert.deepEqual(diagnostics.map(codeOf).sort(), ['linked-definition', 'unknown-field', 'unknown-state']);
     assert.equal(diagnostics.find((d) => codeOf(d) === 'linked-definition')?.severity, vscode.DiagnosticSeverity.Warning);
     if (!ui.available) return;
-    await withActiveFileProblems(async () => {
+    await withFileProblems(path.basename(editor.document.uri.fsPath), async () => {
       await problemRows(/refers to 'Nowhere'/);
       editor.revealRange(nowhere.range, vscode.TextEditorRevealType.InCenter);
       await ui.theme('light');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { problemRows, withActiveFileProblems } from './problemsPanel';
+import { problemRows, withFileProblems } from './problemsPanel';
 import { ui } from './ui';
 import { until } from './until';
 
@@ -54,7 +54,7 @@ describe('.asl.yaml files in a real VS Code', function () {
     assert.ok(intrinsic, JSON.stringify(diagnostics));
     assert.equal(intrinsic.range.start.line, 14);
     if (!ui.available) return;
-    await withActiveFileProblems(async () => {
+    await withFileProblems(path.basename(editor.document.uri.fsPath), async () => {
       const rows = await problemRows(/Nowhere/);
       assert.ok(rows.some((r) => /States\.Format|intrinsic/i.test(r.ariaLabel ?? r.text)), JSON.stringify(rows.map((r) => r.ariaLabel ?? r.text)));
       editor.selection = new vscode.Selection(unknown.range.start, unknown.range.start);

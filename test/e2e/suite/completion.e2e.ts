@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { chooseCodeAction, openCodeActionMenu } from './codeActionMenu';
 import { ui } from './ui';
 import { until as untilWithin } from './until';
 
@@ -162,24 +163,12 @@ describe('Add Retry through the light bulb (Ctrl+.)', function () {
   it('on a Lambda Task offers the Lambda retrier and writes it like the file', async () => {
     const text = MACHINE.replace('      "Retry": [ { "ErrorEquals": [ "" ], "JitterStrategy": "FULL" } ],\n', '').replace(', "ExecutionId.$": ""', '').replace('"Next": ""', '"Next": "Check"').replace('"Type": ""', '"Type": "Pass"');
     const editor = await editAt(text, '      "Type": "T|ask",\n      "Resource": "arn:aws:states:::lambda:invoke"');
-    // Ctrl+. again if focus was elsewhere the first time (the workbench may still be settling after a theme change).
-    await until('the code action menu', async () => {
-      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-      await ui.press('Control+.');
-      return ui.waitFor('.action-widget .monaco-list-row', { timeoutMs: 5000 }).then(() => true, () => ui.press('Escape').then(() => undefined));
-    }, 30_000);
-    const rows = (await ui.query('.action-widget .monaco-list-row')).map((r) => r.text);
+    const rows = await openCodeActionMenu();
     assert.ok(rows.some((r) => r.includes('Add Retry: AWS recommended retrier for Lambda transient errors')), rows.join(' | '));
     assert.ok(!rows.some((r) => r.includes('exponential back-off')), rows.join(' | '));
     await ui.screenshot('add-retry-lambda');
     // Down to the Add Retry row, then Enter, as a person does with the keyboard.
-    await until('Add Retry focused', async () => {
-      const focused = (await ui.query('.action-widget .monaco-list-row.focused'))[0];
-      if (focused?.text.includes('Add Retry')) return true;
-      await ui.press('ArrowDown');
-      return undefined;
-    });
-    await ui.press('Enter');
+    await chooseCodeAction('Add Retry');
     await until('the retrier', () => editor.document.getText().includes('"Retry"') || undefined);
     assert.match(
       editor.document.getText(),

@@ -6,6 +6,7 @@ import type { AslWorkbenchApi } from '../../../client/src/extension';
 import type { GraphPanel } from '../../../client/src/graph/graphPanel';
 import type { StartExecutionRequest } from '../../../server/src/protocol';
 import { problemRows, withFileProblems } from './problemsPanel';
+import { chooseCodeAction, openCodeActionMenu } from './codeActionMenu';
 import { ui } from './ui';
 import { until } from './until';
 
@@ -97,22 +98,11 @@ describe('State machines inside a SAM template in a real VS Code', function () {
     const text = editor.document.getText();
     const line = text.split('\n').findIndex((l) => l.includes('Resource: arn:aws:states:::dynamodb:putItem'));
     editor.selection = new vscode.Selection(line, 14, line, 14);
-    await until('the code action menu', async () => {
-      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-      await ui.press('Control+.');
-      return ui.waitFor('.action-widget .monaco-list-row', { timeoutMs: 5000 }).then(() => true, () => ui.press('Escape').then(() => undefined));
-    }, 30_000);
-    const rows = (await ui.query('.action-widget .monaco-list-row')).map((r) => r.text);
+    const rows = await openCodeActionMenu();
     assert.ok(rows.some((r) => r.includes('Add Retry: exponential back-off with jitter')), rows.join(' | '));
     await ui.theme('light');
     await ui.screenshot('template-add-retry-menu-light');
-    await until('Add Retry focused', async () => {
-      const focused = (await ui.query('.action-widget .monaco-list-row.focused'))[0];
-      if (focused?.text.includes('Add Retry')) return true;
-      await ui.press('ArrowDown');
-      return undefined;
-    });
-    await ui.press('Enter');
+    await chooseCodeAction('Add Retry');
     await until('the retrier', () => editor.document.getText() !== text || undefined);
     const before = '                  S.$: $.Payload.id\n';
     const retrier = '            Retry:\n              - ErrorEquals:\n                  - States.TaskFailed\n                IntervalSeconds: 2\n                MaxAttempts: 5\n                BackoffRate: 2\n                MaxDelaySeconds: 60\n                JitterStrategy: FULL\n';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { problemRows, withFileProblems } from './problemsPanel';
+import { chooseCodeAction, openCodeActionMenu } from './codeActionMenu';
 import { ui } from './ui';
 import { until } from './until';
 
@@ -72,21 +73,10 @@ describe('.asl.yaml files in a real VS Code', function () {
     await until('diagnostics', () => vscode.languages.getDiagnostics(editor.document.uri).length > 0 || undefined).catch(() => undefined);
     const position = new vscode.Position(4, 7);
     editor.selection = new vscode.Selection(position, position);
-    await until('the code action menu', async () => {
-      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-      await ui.press('Control+.');
-      return ui.waitFor('.action-widget .monaco-list-row', { timeoutMs: 5000 }).then(() => true, () => ui.press('Escape').then(() => undefined));
-    }, 30_000);
-    const rows = (await ui.query('.action-widget .monaco-list-row')).map((r) => r.text);
+    const rows = await openCodeActionMenu();
     assert.ok(rows.some((r) => r.includes('Add Retry: AWS recommended retrier for Lambda transient errors')), rows.join(' | '));
     await ui.screenshot('yaml-add-retry-menu');
-    await until('Add Retry focused', async () => {
-      const focused = (await ui.query('.action-widget .monaco-list-row.focused'))[0];
-      if (focused?.text.includes('Add Retry')) return true;
-      await ui.press('ArrowDown');
-      return undefined;
-    });
-    await ui.press('Enter');
+    await chooseCodeAction('Add Retry');
     await until('the retrier', () => editor.document.getText().includes('Retry:') || undefined);
     assert.match(editor.document.getText(), /\n {6}Payload\.\$: \$\n {4}Retry:\n {6}- ErrorEquals:\n {10}- Lambda\.ServiceException\n[^]* {8}JitterStrategy: FULL\n {4}Next: Ship\n/);
     assert.match(editor.document.getText(), /Type: Task # the payment\n/);

@@ -75,7 +75,7 @@ describe('reparseYamlDocument', () => {
           assertSameParse(doc, text);
         }
       }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 25) },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 25), ...(process.env.PROPERTY_SEED ? { seed: Number(process.env.PROPERTY_SEED) } : {}) },
     );
   });
 });

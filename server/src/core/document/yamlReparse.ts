@@ -17,7 +17,10 @@ import { lineEnd, lineStart } from './lineBounds';
 export function reparseYamlDocument(previous: ParsedDocument, text: string): ParsedDocument {
   const change = changedRange(previous.text, text);
   if (!change) return previous;
-  const simple = previous.root && previous.syntaxProblems.length === 0 && !previous.sharedSpans?.length;
+  // A `#` typed or removed can turn the rest of a line into a comment or back, which may end a state's chunk
+  // where the old spans do not say (a property test found one): such edits read the whole text again.
+  const touchesComment = text.slice(change.start, change.newEnd).includes('#') || previous.text.slice(change.start, change.oldEnd).includes('#');
+  const simple = previous.root && previous.syntaxProblems.length === 0 && !previous.sharedSpans?.length && !touchesComment;
   return (simple && replaceState(previous, text, change)) || parseYamlDocument(text);
 }
 

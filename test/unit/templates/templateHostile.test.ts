@@ -22,13 +22,34 @@ describe('templates: bad input gives a clear result, never a throw', () => {
     assert.ok(Date.now() - started < 3000, 'took too long');
     assert.equal(found?.definitions.length, 1);
     assert.ok(found.problems.some((p) => p.code === 'yaml-syntax' && /100,000/.test(p.message)), JSON.stringify(found.problems.map((p) => p.message)));
-    // Outside any definition, the same bomb is other tools' business: nothing is said and nothing hangs (the
-    // tree stops at the cap, so the machine after it is not read either).
-    const outside = ['Metadata:', ...lines.slice(6).map((l) => l.replace('Comment', 'B0')), 'Resources:', '  M:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      Definition: { StartAt: A, States: { A: { Type: Pass, End: true } } }'];
+    // Outside any definition, the same bomb is other tools' business: nothing is said about it, nothing hangs,
+    // and the state machines after it are still read and checked (the bomb's alias alone is refused).
+    const bomb = lines.slice(6).map((l) => l.replace('Comment', 'B0').replace(/^ {8}/, '  '));
+    const outside = [
+      'Metadata:', ...bomb, '  Boom: [*a11, *a11, *a11]', '  Shared: &broken { Type: Pass, Next: Nowhere }',
+      'Resources:',
+      '  Good:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      Definition: { StartAt: A, States: { A: { Type: Pass, End: true } } }',
+      '  Other:', '    Type: AWS::Lambda::Function', '    Properties: { Environment: *a11, Layers: [*a11, *a11] }',
+      '  Broken:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      Definition: { StartAt: A, States: { A: *broken } }',
+    ].filter((l) => !l.includes('States: { A: { Type: Pass, End: true } }') || l.includes('Definition'));
     const again = Date.now();
-    const quiet = analyzeTemplate(outside.filter((l) => !l.includes('States: { A')).join('\n'), 'template.yaml');
+    const checked = analyzeTemplate(outside.join('\n'), 'template.yaml');
     assert.ok(Date.now() - again < 3000, 'took too long');
-    assert.equal(quiet?.problems.length ?? 0, 0);
+    assert.deepEqual(checked?.definitions.map((d) => d.definition.name), ['Good', 'Broken']);
+    assert.deepEqual(checked.problems.map((p) => `${p.code}: ${p.message}`), ["unknown-state: 'Next' refers to 'Nowhere', which is not a state in this States block"]);
+  });
+
+  it('a thousand bomb aliases before the state machines cost no more than one: each is refused alone', () => {
+    const lines = ['Metadata:', '  B0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++) lines.push(`  B${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 0; i < 1000; i++) lines.push(`  C${i}: *a11`);
+    lines.push('  Small: &small { Type: Pass, Next: Nowhere }');
+    lines.push('Resources:', '  M:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      Definition:', '        StartAt: A', '        States:', '          A: *small');
+    const started = Date.now();
+    const found = analyzeTemplate(lines.join('\n'), 'template.yaml');
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+    // The small alias inside the definition is still read through: its Next is checked.
+    assert.deepEqual(found?.problems.map((p) => `${p.code}: ${p.message}`), ["unknown-state: 'Next' refers to 'Nowhere', which is not a state in this States block"]);
   });
 
   it('Terraform with unbalanced braces: the open block runs to the end of the file, the definition is still read', () => {

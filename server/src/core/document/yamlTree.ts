@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Alias, type Node as YamlNode, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ArrayNode, AstNode, ObjectNode, PropertyNode, Span, StringLiteral } from './ast';
 import { MAX_NESTING_DEPTH, type SyntaxProblem } from './parseDocument';
+import { aliasSizes } from './yamlAliasSizes';
 import type { YamlSource } from './yamlParser';
 
 /** CloudFormation's short-form intrinsic function tags, read as their long form (`!Sub x` → `{"Fn::Sub": x}`). */
@@ -48,6 +49,7 @@ class TreeBuilder {
   private readonly sharedNodes = new Set<YamlNode>();
   private copiedNodes = 0;
   private exhausted = false;
+  private sizes: Map<YamlNode, number> | undefined;
 
   constructor(private readonly source: YamlSource) {}
 
@@ -85,6 +87,7 @@ class TreeBuilder {
       this.problem(span, `The alias *${alias.source} refers to a value that contains it`);
       return { kind: 'null', value: null, span, parent };
     }
+    if (!copy && !this.affordable(target, span, alias.source)) return { kind: 'null', value: null, span, parent };
     this.share(target, copy ? undefined : span);
     this.expanding.add(target);
     try {
@@ -188,6 +191,18 @@ class TreeBuilder {
     if (!isScalar(key)) return '';
     if (typeof key.value === 'string') return key.value;
     return key.source ?? String(key.value);
+  }
+
+  /**
+   * Whether an alias written in the text can be read through within what is left of the budget. One that cannot
+   * (a YAML bomb) is refused alone, before any copy is made: the aliases and values after it are still read.
+   */
+  private affordable(target: YamlNode, at: Span, name: string): boolean {
+    this.sizes ??= aliasSizes(this.source.document);
+    const size = this.sizes.get(target) ?? 1;
+    if (this.copiedNodes + size <= MAX_ALIAS_NODES) return true;
+    this.problem(at, `The alias *${name} repeats more than ${MAX_ALIAS_NODES.toLocaleString('en-US')} values (aliases of aliases?): it is not read`);
+    return false;
   }
 
   private countCopy(at: Span): boolean {

@@ -119,7 +119,7 @@ export async function runJob(job: RunJob, signal: AbortSignal, post: (message: W
     stateMachineName: job.stateMachineName,
     stateMachineType: own(job, 'stateMachineType') === 'EXPRESS' ? 'EXPRESS' : 'STANDARD',
     tokens,
-    realSleep: realClock.sleep,
+    realClock,
     recordEvents: false,
     eventDetail: job.eventDetail === 'summary' ? 'summary' : 'full',
     onEvent: (event) => {

@@ -8,7 +8,7 @@ import type { StopScope } from './stopScope';
 import type { ExecutionResult, HistoryEvent, RunOptions } from './types';
 import { isCallbackResource, TaskTokens } from './taskTokens';
 import { VariableScope } from './variables';
-import { IsoTimestamps } from './isoTimestamps';
+import { contextTimestamp, IsoTimestamps } from './isoTimestamps';
 
 type Obj = Record<string, unknown>;
 
@@ -83,7 +83,7 @@ export class Execution {
         Input: options.input,
         Name: name,
         RoleArn: 'arn:aws:iam::123456789012:role/local-execution',
-        StartTime: new Date(this.startTime).toISOString(),
+        StartTime: contextTimestamp(new Date(this.startTime).toISOString()),
         RedriveCount: 0,
       },
       StateMachine: { Id: `arn:aws:states:us-east-1:123456789012:stateMachine:${machine}`, Name: machine },
@@ -181,6 +181,11 @@ export class Execution {
     if (this.options.clock.now() > this.deadline) throw new FatalError('States.Timeout', this.timeoutCause);
   }
 
+  /** Milliseconds left on the clock before the execution's deadline (its TimeoutSeconds or maximum duration). */
+  msLeft(): number {
+    return this.deadline - this.options.clock.now();
+  }
+
   /** Waits on the clock, never past the execution's deadline (a longer wait times the execution out). */
   async sleep(ms: number): Promise<void> {
     const now = this.options.clock.now();
@@ -214,7 +219,8 @@ export class Execution {
    */
   private stateContext(frame: Frame, name: string, retryCount: number, state: Obj): Obj {
     const type = state.Type;
-    const State = type === 'Task' || type === 'Parallel' || type === 'Map' ? { EnteredTime: this.iso(), Name: name, RetryCount: retryCount } : { EnteredTime: this.iso(), Name: name };
+    const entered = this.contextIso();
+    const State = type === 'Task' || type === 'Parallel' || type === 'Map' ? { EnteredTime: entered, Name: name, RetryCount: retryCount } : { EnteredTime: entered, Name: name };
     const context: Obj = { Execution: this.context.Execution, StateMachine: this.context.StateMachine, State };
     if (type === 'Task' && isCallbackResource(state.Resource)) context.Task = { Token: `local-task-token-${++this.tokenCount}` };
     if (frame.mapItem) context.Map = { Item: frame.mapItem };
@@ -307,6 +313,11 @@ export class Execution {
   /** The clock's time as ISO 8601, computed once per distinct millisecond (virtual time rarely moves). */
   iso(): string {
     return this.timestamps.of(this.options.clock.now());
+  }
+
+  /** The clock's time as the Context object writes it (no `.000` on a whole second). */
+  contextIso(): string {
+    return contextTimestamp(this.iso());
   }
 
   /**

@@ -1,7 +1,7 @@
 import { checkDataLimit } from './dataLimit';
 import type { Execution } from './execution';
 import type { StateRun } from './runState';
-import { asOwnCause, StatesError } from './statesError';
+import { asOwnCause, FatalError, StatesError } from './statesError';
 import { isActivityResource, isCallbackResource, type TaskAnswer } from './taskTokens';
 import { taskTimeouts } from './taskTimeouts';
 
@@ -51,6 +51,8 @@ export async function invokeTask(ex: Execution, run: StateRun, taskInput: unknow
     ex.emit(activity ? 'ActivitySucceeded' : 'TaskSucceeded', !listening ? undefined : activity ? { activitySucceededEventDetails: { output: text } } : { taskSucceededEventDetails: { resource, resourceType: type, output: text } }, started);
     return result;
   } catch (error) {
+    // The execution ends (its deadline, the history limit): no event of the task's own.
+    if (error instanceof FatalError) throw error;
     const e = error instanceof StatesError ? error : new StatesError(errorName(error), error instanceof Error ? error.message : String(error));
     const timedOut = e.error === 'States.Timeout' || (callback && e.error === 'States.HeartbeatTimeout');
     const details: Obj = { error: e.error, cause: e.causeText };
@@ -63,42 +65,79 @@ export async function invokeTask(ex: Execution, run: StateRun, taskInput: unknow
   }
 }
 
+interface Limit {
+  /** Milliseconds from now, on the clock the wait runs on. */
+  ms: number;
+  error: string;
+  cause: string;
+}
+
 /**
- * Waits for a token's SendTaskSuccess or SendTaskFailure. TimeoutSeconds counts from the start, HeartbeatSeconds
- * from the start or the last SendTaskHeartbeat; they count real seconds when the run has a real sleep (a person or
- * a handler answers in real time) and the clock's otherwise (an unanswered token then times out at once).
+ * Waits for a token's SendTaskSuccess or SendTaskFailure (developer guide, "Wait for a Callback with Task Token";
+ * asl-reference §5.1). TimeoutSeconds counts from the start of the wait, HeartbeatSeconds from the start or the last
+ * SendTaskHeartbeat, and the execution's own deadline (its TimeoutSeconds, or the maximum duration) bounds it all.
+ *
+ * Three clocks: a real clock waits in real time. A virtual clock with real time given (`realClock`: someone may
+ * answer, in the editor or from a handler) waits in real time too, and the virtual clock then moves on by the real
+ * time the wait took, so the events after it and `$$.State.EnteredTime` of the next states are as late as on AWS;
+ * a timeout that fires moves it by exactly its seconds. A virtual clock alone (tests) waits in virtual time: an
+ * answer already there takes none, an unanswered token times out at once, the clock moved by the limit's seconds.
  */
 async function awaitAnswer(ex: Execution, run: StateRun, token: string, timeout?: number, heartbeat?: number): Promise<unknown> {
+  const clock = ex.options.clock;
+  const real = clock.real ? undefined : ex.options.realClock;
+  const waitClock = real ?? clock;
+  const began = waitClock.now();
+  const virtualBegan = clock.now();
+  // The execution's deadline, as milliseconds into the wait.
+  const deadline = ex.msLeft();
   const stop = new AbortController();
-  const sleep = (seconds: number) => {
-    const ms = seconds * 1000;
-    if (ex.options.clock.real || !ex.options.realSleep) return ex.options.clock.sleep(ms, stop.signal);
-    return ex.options.realSleep(ms, stop.signal);
-  };
-  const expire = (seconds: number, error: string, what: string) =>
-    sleep(seconds).then((): TaskAnswer | { kind: 'expired'; error: string; cause: string } => ({ kind: 'expired', error, cause: `Task '${run.name}' ${what} after ${seconds} seconds` }));
-  let total: ReturnType<typeof expire> | undefined;
   const aborted = new Promise<{ kind: 'aborted' }>((resolve) => {
     if (ex.options.signal?.aborted) resolve({ kind: 'aborted' });
-    ex.options.signal?.addEventListener('abort', () => resolve({ kind: 'aborted' }), { once: true });
+    ex.options.signal?.addEventListener('abort', () => resolve({ kind: 'aborted' }), { once: true, signal: stop.signal });
   });
+  // Moves a virtual clock that waited in real time to where the wait got (never back: a sibling branch may have moved it on).
+  const catchUp = async (offset: number) => {
+    if (!real) return;
+    const behind = virtualBegan + offset - clock.now();
+    if (behind > 0) await clock.sleep(behind);
+  };
   try {
+    let beatFrom = 0;
     for (;;) {
-      // An answer already there (a mock's, a handler's sent at once) is taken before any timer starts: a virtual
-      // clock jumps as soon as a timer starts.
-      let answer: Awaited<ReturnType<typeof expire>> | { kind: 'aborted' } | undefined = ex.tokens.take(token);
+      // An answer already there (a mock's, a handler's sent at once) is taken before any timer starts.
+      let answer: TaskAnswer | { kind: 'aborted' } | { kind: 'expired'; limit: Limit; at: number } | undefined = ex.tokens.take(token);
       if (!answer) {
-        // The heartbeat (the shorter) first: on a virtual clock the timer started first fires first.
-        const beat = heartbeat && (!timeout || heartbeat < timeout) ? expire(heartbeat, 'States.HeartbeatTimeout', 'sent no heartbeat') : undefined;
-        const virtual = !ex.options.clock.real && !ex.options.realSleep;
-        if (!(virtual && beat)) total ??= timeout ? expire(timeout, 'States.Timeout', 'got no answer to its task token') : undefined;
-        answer = await Promise.race([ex.tokens.next(token), aborted, ...(beat ? [beat] : []), ...(total ? [total] : [])]);
+        const now = waitClock.now() - began;
+        const limits: Limit[] = [];
+        if (timeout) limits.push({ ms: timeout * 1000 - now, error: 'States.Timeout', cause: `Task '${run.name}' got no answer to its task token after ${timeout} seconds` });
+        if (heartbeat) limits.push({ ms: beatFrom + heartbeat * 1000 - now, error: 'States.HeartbeatTimeout', cause: `Task '${run.name}' sent no heartbeat after ${heartbeat} seconds` });
+        limits.push({ ms: deadline - now + 1, error: 'States.Timeout', cause: '' });
+        // Only the first limit to fire runs a timer: a virtual clock jumps as soon as a timer starts.
+        const first = limits.reduce((a, b) => (b.ms < a.ms ? b : a));
+        const at = now + Math.max(0, first.ms);
+        const round = new AbortController();
+        const timer = waitClock.sleep(Math.max(0, first.ms), round.signal).then(() => ({ kind: 'expired' as const, limit: first, at }));
+        try {
+          answer = await Promise.race([ex.tokens.next(token), aborted, timer]);
+        } finally {
+          round.abort();
+        }
       }
-      if (answer.kind === 'heartbeat') continue;
-      if (answer.kind === 'success') return answer.output;
-      if (answer.kind === 'failure') throw new StatesError(answer.error ?? 'States.TaskFailed', answer.cause ?? '');
+      if (answer.kind === 'expired') {
+        await catchUp(answer.at);
+        // The execution's deadline: the execution times out (Execution.sleep throws its States.Timeout).
+        if (answer.limit.cause === '') await ex.sleep(1);
+        throw new StatesError(answer.limit.error, answer.limit.cause);
+      }
       if (answer.kind === 'aborted') throw new StatesError('States.Aborted', `The execution was aborted while Task '${run.name}' waited for its task token`);
-      throw new StatesError(answer.error, answer.cause);
+      await catchUp(waitClock.now() - began);
+      if (answer.kind === 'heartbeat') {
+        beatFrom = waitClock.now() - began;
+        continue;
+      }
+      if (answer.kind === 'success') return answer.output;
+      throw new StatesError(answer.error ?? 'States.TaskFailed', answer.cause ?? '');
     }
   } finally {
     stop.abort();

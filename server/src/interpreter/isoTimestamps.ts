@@ -33,3 +33,13 @@ export class IsoTimestamps {
     return this.text;
   }
 }
+
+/**
+ * A timestamp as AWS writes it in the Context object (`$$.Execution.StartTime`, `$$.State.EnteredTime`): ISO 8601
+ * in UTC with milliseconds, and no fraction at all on a whole second ("2025-02-03T04:05:06Z", not ".000Z"), as
+ * Java's Instant prints it (asl-reference §6: "Timestamps drop trailing zero fractional seconds"; the developer
+ * guide's example "2019-03-26T20:14:13.192Z"; AWS support's answer quoted at https://zenn.dev/hr0k/articles/a663524f5ec88e).
+ */
+export function contextTimestamp(iso: string): string {
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+}

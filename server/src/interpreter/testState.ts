@@ -70,7 +70,7 @@ export async function testState(options: RunOptions & { stateName: string; varia
   const variables = new VariableScope();
   variables.assign(options.variables ?? {});
   const variablesBefore = variables.all();
-  const context = { ...execution.context, State: { EnteredTime: execution.iso(), Name: options.stateName, RetryCount: 0 } };
+  const context = { ...execution.context, State: { EnteredTime: execution.contextIso(), Name: options.stateName, RetryCount: 0 } };
   const inspection: TestStateResult['inspectionData'] = { input: options.input, variables: variablesBefore };
   const finish = (result: Omit<TestStateResult, 'inspectionData' | 'steps'>, succeeded: boolean): TestStateResult => {
     if (language === 'JSONPath') fillJsonPathSteps(state, options.input, rawResult, taskInput, inspection, { context, variables: variablesBefore }, execution);

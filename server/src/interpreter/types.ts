@@ -31,6 +31,12 @@ export interface Clock {
   readonly real: boolean;
 }
 
+/** Real time, for the waits a person or a handler answers (see RunOptions.realClock). */
+export interface RealClock {
+  now(): number;
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
 /** A decision the run made that the history does not name: rule/retrier/catcher index, -1 for a Choice's Default. */
 export interface RunTrace {
   kind: 'choice' | 'retry' | 'catch';
@@ -84,10 +90,12 @@ export interface RunOptions {
   /** The task tokens of the run (the host keeps them to deliver the user's answers); one is made if absent. */
   tokens?: TaskTokens;
   /**
-   * Waits for real (injected): with a virtual clock, a callback's TimeoutSeconds and HeartbeatSeconds count real
-   * seconds when this is given, as a person or a handler answers in real time; without it, virtual ones.
+   * Real time (injected: the interpreter reads no clock). With a virtual clock, a task waiting for its token's
+   * answer waits in real time when this is given (a person or a handler answers in real time): its TimeoutSeconds
+   * and HeartbeatSeconds count real seconds, and the virtual clock moves on by the time the wait took. Without it,
+   * the wait is virtual: an answer already there takes no time, an unanswered token times out at once.
    */
-  realSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  realClock?: RealClock;
   /** A debugger attached to the run (server/src/debug/runtime); absent, nothing is called. */
   debug?: DebugHooks;
 }

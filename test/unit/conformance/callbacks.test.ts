@@ -3,7 +3,7 @@ import { handlerInvoker } from '../../../server/src/interpreter/handlers';
 import { mockInvoker, unmockedInvoker } from '../../../server/src/interpreter/mocks';
 import { runExecution } from '../../../server/src/interpreter/runExecution';
 import { TaskTokens, type WaitingTask } from '../../../server/src/interpreter/taskTokens';
-import type { RunOptions, TaskInvoker } from '../../../server/src/interpreter/types';
+import type { RealClock, RunOptions, TaskInvoker } from '../../../server/src/interpreter/types';
 import { VirtualClock } from '../../../server/src/interpreter/virtualClock';
 import { START, testServices } from '../interpreter/runMachine';
 
@@ -19,11 +19,14 @@ const callbackMachine = (fields: Record<string, unknown> = {}) => ({
     Pay: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { QueueUrl: 'q', MessageBody: { 'token.$': '$$.Task.Token' } }, ResultPath: '$.payment', End: true, ...fields },
   },
 });
-/** Real waits made 100 times shorter, so that "seconds" in a definition are tens of milliseconds here. */
-const fastRealSleep = (ms: number, signal: AbortSignal) => new Promise<void>((done) => {
-  const timer = setTimeout(done, ms / 100);
-  signal.addEventListener('abort', () => { clearTimeout(timer); done(); }, { once: true });
-});
+/** Real time 100 times faster, so that "seconds" in a definition are tens of milliseconds here. */
+const fastReal: RealClock = {
+  now: () => performance.now() * 100,
+  sleep: (ms, signal) => new Promise<void>((done) => {
+    const timer = setTimeout(done, ms / 100);
+    signal.addEventListener('abort', () => { clearTimeout(timer); done(); }, { once: true });
+  }),
+};
 const exec = (definition: unknown, invokeTask: TaskInvoker, extra: Partial<RunOptions> = {}) =>
   runExecution({ definition, input: { order: 1 }, invokeTask, clock: new VirtualClock(START), services: testServices, ...extra });
 const types = (events: { type: string }[]) => events.map((e) => e.type);
@@ -54,7 +57,7 @@ describe('conformance: callbacks (.waitForTaskToken)', () => {
         return { MessageId: 'm-1' };
       },
     }, unmockedInvoker);
-    const r = await exec(callbackMachine(), invoke, { realSleep: fastRealSleep });
+    const r = await exec(callbackMachine(), invoke, { realClock: fastReal });
     assert.equal(r.status, 'SUCCEEDED');
     assert.deepEqual(r.output, { order: 1, payment: { paid: 'later' } });
     assert.match(JSON.stringify(seen), /"token":"local-task-token-\d+"/);
@@ -71,7 +74,7 @@ describe('conformance: callbacks (.waitForTaskToken)', () => {
 
   it('TimeoutSeconds: no answer is States.Timeout with TaskTimedOut', async () => {
     const invoke = handlerInvoker({ Pay: () => ({}) }, unmockedInvoker);
-    const r = await exec(callbackMachine({ TimeoutSeconds: 3 }), invoke, { realSleep: fastRealSleep });
+    const r = await exec(callbackMachine({ TimeoutSeconds: 3 }), invoke, { realClock: fastReal });
     assert.equal(r.error, 'States.Timeout');
     assert.ok(types(r.events).includes('TaskTimedOut'));
   });
@@ -96,9 +99,9 @@ describe('conformance: callbacks (.waitForTaskToken)', () => {
       },
     }, unmockedInvoker);
     // HeartbeatSeconds 20 = 200 ms here; a heartbeat every 10 ms keeps it alive past 60 ms.
-    const alive = await exec(callbackMachine({ HeartbeatSeconds: 20, TimeoutSeconds: 1000 }), beating, { realSleep: fastRealSleep });
+    const alive = await exec(callbackMachine({ HeartbeatSeconds: 20, TimeoutSeconds: 1000 }), beating, { realClock: fastReal });
     assert.equal(alive.status, 'SUCCEEDED', alive.cause);
-    const silent = await exec(callbackMachine({ HeartbeatSeconds: 2, TimeoutSeconds: 100 }), handlerInvoker({ Pay: () => ({}) }, unmockedInvoker), { realSleep: fastRealSleep });
+    const silent = await exec(callbackMachine({ HeartbeatSeconds: 2, TimeoutSeconds: 100 }), handlerInvoker({ Pay: () => ({}) }, unmockedInvoker), { realClock: fastReal });
     assert.equal(silent.error, 'States.HeartbeatTimeout');
   });
 
@@ -133,7 +136,7 @@ describe('conformance: callbacks (.waitForTaskToken)', () => {
       seen.push(task);
       if (task.waiting) setTimeout(() => assert.equal(tokens.answer(task.token, { kind: 'success', output: { by: 'user' } }), true), 5);
     });
-    const r = await exec(callbackMachine(), async (request) => (request.callback ? undefined : unmockedInvoker(request)), { tokens, realSleep: fastRealSleep });
+    const r = await exec(callbackMachine(), async (request) => (request.callback ? undefined : unmockedInvoker(request)), { tokens, realClock: fastReal });
     assert.deepEqual(r.output, { order: 1, payment: { by: 'user' } });
     assert.deepEqual(seen.map((t) => [t.stateName, t.waiting]), [['Pay', true], ['Pay', false]]);
     assert.equal(tokens.answer(seen[0].token, { kind: 'success', output: 1 }), false);

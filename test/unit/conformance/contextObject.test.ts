@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { mockInvoker } from '../../../server/src/interpreter/mocks';
-import { run, single } from '../interpreter/runMachine';
+import { runExecution } from '../../../server/src/interpreter/runExecution';
+import { VirtualClock } from '../../../server/src/interpreter/virtualClock';
+import { run, single, testServices } from '../interpreter/runMachine';
 
 /**
  * Conformance, category "context object fields" (issue 14 point 4): asl-reference §6 and the developer guide's
@@ -10,6 +12,7 @@ import { run, single } from '../interpreter/runMachine';
  * retry can happen (Task, Parallel, Map: the states with Retry).
  */
 const keys = (value: unknown) => Object.keys(value as object).sort();
+const runAt = (definition: unknown, start: number) => runExecution({ definition, input: {}, invokeTask: async () => ({}), clock: new VirtualClock(start), services: testServices });
 
 describe('conformance: the context object per state type and query language', () => {
   it('Execution and StateMachine fields, the same in JSONPath ($$) and JSONata ($states.context)', async () => {
@@ -45,5 +48,18 @@ describe('conformance: the context object per state type and query language', ()
     assert.deepEqual(await inputOf('arn:aws:states:::sqs:sendMessage.waitForTaskToken'), ['Execution', 'State', 'StateMachine', 'Task']);
     const map = single({ Type: 'Map', ItemsPath: '$.items', ItemSelector: { 'item.$': '$$.Map.Item' }, ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } } });
     assert.deepEqual((await run(map, { items: ['a', 'b'] })).output, [{ item: { Index: 0, Value: 'a' } }, { item: { Index: 1, Value: 'b' } }]);
+  });
+
+  // The developer guide's example "StartTime": "2019-03-26T20:14:13.192Z"; on a whole second AWS writes no fraction
+  // ("2025-02-03T04:05:06Z", AWS support as quoted at https://zenn.dev/hr0k/articles/a663524f5ec88e; asl-reference §6).
+  it('StartTime and EnteredTime: milliseconds when there are any, no ".000" on a whole second; history timestamps keep theirs', async () => {
+    const machine = { StartAt: 'A', States: { A: { Type: 'Pass', Parameters: { 'start.$': '$$.Execution.StartTime', 'entered.$': '$$.State.EnteredTime' }, Next: 'W' }, W: { Type: 'Wait', Seconds: 1, Next: 'B' }, B: { Type: 'Pass', Parameters: { 'prev.$': '$', 'entered.$': '$$.State.EnteredTime' }, End: true } } };
+    const whole = await runAt(machine, Date.parse('2026-01-01T00:00:00Z'));
+    assert.deepEqual(whole.output, { prev: { start: '2026-01-01T00:00:00Z', entered: '2026-01-01T00:00:00Z' }, entered: '2026-01-01T00:00:01Z' });
+    assert.equal(whole.events[0].timestamp, '2026-01-01T00:00:00.000Z');
+    const fraction = await runAt(machine, Date.parse('2019-03-26T20:14:13.192Z'));
+    assert.deepEqual(fraction.output, { prev: { start: '2019-03-26T20:14:13.192Z', entered: '2019-03-26T20:14:13.192Z' }, entered: '2019-03-26T20:14:14.192Z' });
+    const tenth = await runAt(single({ Type: 'Pass', Output: '{% $states.context.State.EnteredTime %}' }, { QueryLanguage: 'JSONata' }), Date.parse('2026-01-01T00:00:00.100Z'));
+    assert.equal(tenth.output, '2026-01-01T00:00:00.100Z');
   });
 });

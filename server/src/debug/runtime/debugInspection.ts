@@ -40,7 +40,7 @@ function levelAt(thread: DebugThread, index: number): DebugThread | undefined {
 function contextOf(thread: DebugThread, position: ThreadPosition): Obj {
   if (position.run) return position.run.context;
   const ex = position.ex;
-  const context: Obj = { Execution: ex.context.Execution, StateMachine: ex.context.StateMachine, State: { EnteredTime: ex.iso(), Name: position.name } };
+  const context: Obj = { Execution: ex.context.Execution, StateMachine: ex.context.StateMachine, State: { EnteredTime: ex.contextIso(), Name: position.name } };
   if (thread.frame.mapItem) context.Map = { Item: thread.frame.mapItem };
   return context;
 }

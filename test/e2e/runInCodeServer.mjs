@@ -3,7 +3,7 @@
 // from this repository as in F5 (extensionDevelopmentPath), the suite as extensionTestsPath; the workbench
 // reports the exit code through window.codeAutomationExit. Prints "N passed, N failed". See test/e2e/README.md.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync, copyFileSync, renameSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,9 @@ import { chromium } from 'playwright-core';
 
 const VERSION = '4.100.3';
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const cacheDir = process.env.ASL_CODE_SERVER_DIR ?? join(homedir(), '.cache', 'asl-e2e', `code-server-${VERSION}`);
+// The '-staged' suffix marks installs made by installCodeServer's staging rename (earlier caches could be half
+// written when two runs installed at once).
+const cacheDir = process.env.ASL_CODE_SERVER_DIR ?? join(homedir(), '.cache', 'asl-e2e', `code-server-${VERSION}-staged`);
 const artifacts = join(repo, 'test-artifacts');
 const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
@@ -32,8 +34,12 @@ function finish(passed, failed, why) {
 function installCodeServer() {
   const bin = join(cacheDir, 'node_modules', '.bin', 'code-server');
   if (existsSync(bin)) return bin;
+  // Installed into a staging folder and renamed into place when complete, so a run that starts while another is
+  // still installing never sees a half-built code-server (a missing native binding made one CI run fail).
+  const staging = `${cacheDir}.staging-${process.pid}`;
   log(`installing code-server@${VERSION} into ${cacheDir} (about a minute)`);
-  mkdirSync(cacheDir, { recursive: true });
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'cs-pack-'));
   const pack = (spec) => spawnSync('npm', ['pack', spec, '--silent'], { cwd: work, encoding: 'utf8' }).stdout.trim().split('\n').pop();
   const tgz = pack(`code-server@${VERSION}`);
@@ -49,11 +55,20 @@ function installCodeServer() {
   mkdirSync(rgCache, { recursive: true });
   copyFileSync('/usr/bin/rg', join(work, 'rg', 'rg'));
   spawnSync('tar', ['czf', join(rgCache, `ripgrep-${rgTag}-x86_64-unknown-linux-musl.tar.gz`), '-C', join(work, 'rg'), 'rg']);
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', cacheDir, `code-server@${VERSION}`], {
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', staging, `code-server@${VERSION}`], {
     stdio: 'inherit',
     env: { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
   });
-  if (result.status !== 0 || !existsSync(bin)) throw new Error('code-server install failed');
+  if (result.status !== 0 || !existsSync(join(staging, 'node_modules', '.bin', 'code-server'))) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new Error('code-server install failed');
+  }
+  try {
+    renameSync(staging, cacheDir);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(bin)) throw error; // another run finished its install first: use that one
+  }
   return bin;
 }
 

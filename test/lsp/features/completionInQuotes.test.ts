@@ -3,6 +3,7 @@ import type { CompletionItem, CompletionList } from 'vscode-languageserver';
 import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
 import { LspClient } from '../lspClient';
 import { positionAt, withCursor } from './cursor';
+import { serverForSuite } from './serverForSuite';
 import { accept, filterWord, survivesFilter } from './suggestFilter';
 
 // Completion as a person meets it in VS Code: quotes auto-close, so the cursor is inside `""`, after a typed
@@ -67,21 +68,15 @@ const errorsOf = (text: string) => analyzeDocument(text).problems.filter((p) => 
 
 describe('completion inside quotes, after a prefix and before any quote (as VS Code filters and applies it)', function () {
   this.timeout(30_000);
-  let client: LspClient;
+  const server = serverForSuite('quotes', '.asl.json');
   let n = 0;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    await client.shutdown();
-  });
 
   async function complete(marked: string): Promise<{ text: string; offset: number; items: CompletionItem[]; isIncomplete: boolean }> {
     const { text, offset } = withCursor(marked);
     const uri = LspClient.uri(`quotes-${n++}.asl.json`);
-    await client.open(uri, text);
-    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionAt(text, offset) });
-    await client.close(uri);
+    await server.client.open(uri, text);
+    const list = await server.client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionAt(text, offset) });
+    await server.client.close(uri);
     return { text, offset, items: list.items, isIncomplete: list.isIncomplete };
   }
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { CodeAction, CodeLens, CompletionList, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver';
 import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
-import { LspClient } from '../lspClient';
-import { applyTextEdits, positionAt, withCursor } from './cursor';
+import { applyTextEdits, positionAt } from './cursor';
+import { serverForSuite } from './serverForSuite';
 
 const MACHINE = `{
   "StartAt": "Fetch",
@@ -27,68 +27,54 @@ const errorsOf = (text: string) => analyzeDocument(text).problems.filter((p) => 
 
 describe('language features through the server', function () {
   this.timeout(30_000);
-  let client: LspClient;
-  let n = 0;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    await client.shutdown();
-  });
-
-  async function open(marked: string) {
-    const { text, offset } = withCursor(marked);
-    const uri = LspClient.uri(`features-${n++}.asl.json`);
-    await client.open(uri, text);
-    await client.waitForDiagnostics(uri);
-    return { uri, text, position: positionAt(text, offset), textDocument: { uri } };
-  }
+  const server = serverForSuite('features', '.asl.json');
+  const open = (marked: string) => server.open(marked);
 
   it('completes state names of the right scope at Next, plus a "new state" item', async () => {
     const { textDocument, position } = await open(MACHINE.replace('"Next": "Decide"', '"Next": "|"'));
-    const { items } = await client.request<CompletionList>('textDocument/completion', { textDocument, position });
+    const { items } = await server.client.request<CompletionList>('textDocument/completion', { textDocument, position });
     const labels = items.map((i) => i.label);
     for (const name of ['Fetch', 'Decide', 'Done', 'Failed', 'New state…']) assert.ok(labels.includes(name), labels.join(','));
   });
 
   it('completes only the fields a Task allows and does not repeat present ones', async () => {
     const { textDocument, position } = await open(MACHINE.replace('"Next": "Decide"', '"Next": "Decide", |'));
-    const labels = (await client.request<CompletionList>('textDocument/completion', { textDocument, position })).items.map((i) => i.label);
+    const labels = (await server.client.request<CompletionList>('textDocument/completion', { textDocument, position })).items.map((i) => i.label);
     assert.ok(labels.includes('Retry') && labels.includes('Catch') && labels.includes('TimeoutSeconds'));
     assert.ok(!labels.includes('Resource') && !labels.includes('Choices') && !labels.includes('Arguments'));
   });
 
   it('completes intrinsic functions and context fields inside a .$ value', async () => {
     const { textDocument, position } = await open(MACHINE.replace('"Payload.$": "$"', '"Payload.$": "States.|"'));
-    const labels = (await client.request<CompletionList>('textDocument/completion', { textDocument, position })).items.map((i) => i.label);
+    const labels = (await server.client.request<CompletionList>('textDocument/completion', { textDocument, position })).items.map((i) => i.label);
     assert.ok(labels.includes('States.Format') && labels.includes('$$.Execution.Id'));
   });
 
   it('hovers a field, a state type and a state name', async () => {
     const field = await open(MACHINE.replace('"Resource"', '"Reso|urce"'));
-    const h1 = await client.request<Hover>('textDocument/hover', { textDocument: field.textDocument, position: field.position });
+    const h1 = await server.client.request<Hover>('textDocument/hover', { textDocument: field.textDocument, position: field.position });
     assert.match((h1.contents as { value: string }).value, /\*\*Resource\*\*/);
     const type = await open(MACHINE.replace('"Type": "Choice"', '"Type": "Cho|ice"'));
-    const h2 = await client.request<Hover>('textDocument/hover', { textDocument: type.textDocument, position: type.position });
+    const h2 = await server.client.request<Hover>('textDocument/hover', { textDocument: type.textDocument, position: type.position });
     assert.match((h2.contents as { value: string }).value, /Choice state/);
     const name = await open(MACHINE.replace('"Default": "Failed"', '"Default": "Fai|led"'));
-    const h3 = await client.request<Hover>('textDocument/hover', { textDocument: name.textDocument, position: name.position });
+    const h3 = await server.client.request<Hover>('textDocument/hover', { textDocument: name.textDocument, position: name.position });
     assert.match((h3.contents as { value: string }).value, /Fail state[\s\S]*Reached from: 'Decide'/);
   });
 
   it('goes to the definition and finds every reference', async () => {
     const { textDocument, position, text } = await open(MACHINE.replace('"Default": "Failed"', '"Default": "Fai|led"'));
-    const [def] = await client.request<Location[]>('textDocument/definition', { textDocument, position });
+    const [def] = await server.client.request<Location[]>('textDocument/definition', { textDocument, position });
     assert.deepEqual(def.range.start, positionAt(text, text.indexOf('"Failed": {')));
-    const refs = await client.request<Location[]>('textDocument/references', { textDocument, position, context: { includeDeclaration: true } });
+    const refs = await server.client.request<Location[]>('textDocument/references', { textDocument, position, context: { includeDeclaration: true } });
     assert.equal(refs.length, 2);
   });
 
   it('renames a state and every reference to it; the result validates clean', async () => {
     const { textDocument, position, text } = await open(MACHINE.replace('"Next": "Decide"', '"Next": "Dec|ide"'));
-    const prepared = await client.request<{ placeholder: string }>('textDocument/prepareRename', { textDocument, position });
+    const prepared = await server.client.request<{ placeholder: string }>('textDocument/prepareRename', { textDocument, position });
     assert.equal(prepared.placeholder, 'Decide');
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument, position, newName: 'Route "order"' });
+    const edit = await server.client.request<WorkspaceEdit>('textDocument/rename', { textDocument, position, newName: 'Route "order"' });
     const renamed = applyTextEdits(text, edit.changes![textDocument.uri]);
     assert.match(renamed, /"Next": "Route \\"order\\""/);
     assert.match(renamed, /"Route \\"order\\"": \{/);
@@ -97,19 +83,19 @@ describe('language features through the server', function () {
 
   it('refuses a rename to an existing name or one over 80 characters', async () => {
     const { textDocument, position } = await open(MACHINE.replace('"Next": "Decide"', '"Next": "Dec|ide"'));
-    await assert.rejects(client.request('textDocument/rename', { textDocument, position, newName: 'Done' }), /already exists/);
-    await assert.rejects(client.request('textDocument/rename', { textDocument, position, newName: 'x'.repeat(81) }), /80/);
+    await assert.rejects(server.client.request('textDocument/rename', { textDocument, position, newName: 'Done' }), /already exists/);
+    await assert.rejects(server.client.request('textDocument/rename', { textDocument, position, newName: 'x'.repeat(81) }), /80/);
   });
 
   it('gives document symbols as a tree, folding ranges and code lenses', async () => {
     const { textDocument } = await open(`{ "StartAt": "P", "States": { "P": { "Type": "Parallel", "End": true,
       "Branches": [ { "StartAt": "A", "States": { "A": { "Type": "Succeed" } } } ] } } }|`);
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument });
+    const symbols = await server.client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument });
     assert.equal(symbols[0].name, 'P');
     assert.equal(symbols[0].children?.[0].children?.[0].name, 'A');
-    const folds = await client.request<unknown[]>('textDocument/foldingRange', { textDocument });
+    const folds = await server.client.request<unknown[]>('textDocument/foldingRange', { textDocument });
     assert.ok(folds.length >= 1);
-    const lenses = (await client.codeLenses(textDocument.uri)) as { command: { title: string; command: string; arguments?: unknown[] } }[];
+    const lenses = (await server.client.codeLenses(textDocument.uri)) as { command: { title: string; command: string; arguments?: unknown[] } }[];
     assert.equal(lenses.filter((l) => l.command.command === '').length, 2);
     // Each state also offers "Test State", which runs asl.testState for it.
     const test = lenses.filter((l) => l.command.title === 'Test State');
@@ -122,7 +108,7 @@ describe('language features through the server', function () {
   it('code lenses say where transitions come from and carry the source locations for a click', async () => {
     const { textDocument, text } = await open(MACHINE.replace('"Next": "Decide"', '"Catch": [ { "ErrorEquals": ["States.ALL"], "Next": "Failed" } ],\n      "Next": "Decide"') + '|');
     type Lens = { range: { start: { line: number } }; command: { title: string; command: string; arguments?: [string, unknown, { range: { start: unknown } }[]] } };
-    const lenses = (await client.codeLenses(textDocument.uri)) as Lens[];
+    const lenses = (await server.client.codeLenses(textDocument.uri)) as Lens[];
     const byLine = new Map(lenses.filter((l) => l.command.title !== 'Test State').map((l) => [text.split('\n')[l.range.start.line].trim().split('"')[1], l.command]));
     assert.equal(byLine.get('Fetch')?.title, 'start');
     assert.equal(byLine.get('Fetch')?.command, '');
@@ -138,30 +124,30 @@ describe('language features through the server', function () {
 
   it('code lenses come without their command, which each lens gets when VS Code resolves it (only those on screen)', async () => {
     const { textDocument, text } = await open(MACHINE + '|');
-    const all = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument });
+    const all = await server.client.request<CodeLens[]>('textDocument/codeLens', { textDocument });
     // The machine's Run and Debug (two lenses) come with their command; the states' lenses are resolved.
     assert.deepEqual(all.filter((l) => l.command).map((l) => l.command?.command), ['asl.startExecution', 'asl.debugMachine']);
     const lenses = all.filter((l) => !l.command);
     assert.equal(lenses.length, 8);
     assert.ok(lenses.every((l) => l.command === undefined && l.data !== undefined));
     const done = lenses.filter((l) => l.range.start.line === positionAt(text, text.indexOf('"Done": {')).line);
-    const resolved = await Promise.all(done.map((l) => client.request<CodeLens>('codeLens/resolve', l)));
+    const resolved = await Promise.all(done.map((l) => server.client.request<CodeLens>('codeLens/resolve', l)));
     assert.deepEqual(resolved.map((l) => l.command?.title), ["from 'Decide'", 'Test State']);
     assert.deepEqual(resolved.map((l) => l.range), done.map((l) => l.range));
     // A lens of an older version resolves to nothing to run (the new version's lenses replace it); so does a made-up one.
-    await client.change(textDocument.uri, text.replace('"Oops"', '"Oops2"'));
-    const stale = await client.request<CodeLens>('codeLens/resolve', done[0]);
+    await server.client.change(textDocument.uri, text.replace('"Oops"', '"Oops2"'));
+    const stale = await server.client.request<CodeLens>('codeLens/resolve', done[0]);
     assert.deepEqual(stale.command, { title: '', command: '' });
     for (const data of [[99, 1, 0, 0, 0], [0, 1, 0, 1e9, 0], 'x', null, [0, 1, 0, 0, 7], {}]) {
-      const made = await client.request<CodeLens>('codeLens/resolve', { range: done[0].range, data });
+      const made = await server.client.request<CodeLens>('codeLens/resolve', { range: done[0].range, data });
       assert.deepEqual(made.command, { title: '', command: '' });
     }
-    assert.equal(client.stderr.join('').includes('Error'), false);
+    assert.equal(server.client.stderr.join('').includes('Error'), false);
   });
 
   async function actions(marked: string, only?: string[]) {
     const opened = await open(marked);
-    const result = await client.request<CodeAction[]>('textDocument/codeAction', {
+    const result = await server.client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: opened.textDocument,
       range: { start: opened.position, end: opened.position },
       context: { diagnostics: [], ...(only ? { only } : {}) },

@@ -29,6 +29,8 @@ export interface FeatureContext {
   templateLenses?: (uri: string) => CodeLens[];
   /** Set for templates: the state machine picked in a template, ready to run (undefined for any other file). */
   runnable?: (uri: string, substitutions?: Record<string, string>) => { name: string; type: StateMachineType; prepared: ReturnType<typeof prepareTemplateRun> } | undefined;
+  /** Set for templates: hover on the template's own keys that hold or shape a state machine. */
+  templateHover?: (uri: string, position: Position) => { markdown: string; range: Range } | undefined;
   /** Set for templates: fixes of the template itself (a substitution to add) for the problems in a range. */
   templateFixes?: (uri: string, range: Range) => CodeAction[];
   /** Every definition of a document: one for an ASL file, each state machine written in a template. */

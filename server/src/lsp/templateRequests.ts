@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { UNDEFINED_SUBSTITUTION } from '../core/templates/analyzeTemplate';
 import { prepareTemplateRun } from '../core/templates/prepareTemplateRun';
 import { addSubstitutionEdit } from '../core/templates/substitutionFix';
+import { templateKeyHover } from '../core/templates/templateKeyHover';
 import { unresolvedSubstitutions } from '../core/templates/unresolvedSubstitutions';
 import { SelectStateMachineRequest, StateMachinesRequest, TemplateRunRequest } from '../protocol';
 import type { FeatureContext } from './featureContext';
@@ -69,6 +70,14 @@ export function registerTemplateRequests(ctx: FeatureContext, templates: Templat
       return links;
     }),
   );
+
+  ctx.templateHover = (uri, position) => {
+    const found = templateOf(uri);
+    const template = found?.analyzed.template;
+    if (!template) return undefined;
+    const hover = templateKeyHover(template, found.textDocument.offsetAt(position), (d) => templates.typeOf(uri, d));
+    return hover && { markdown: hover.markdown, range: toRange(found.textDocument, hover.span) };
+  };
 
   // `Graph · Run · Test State` above each state machine of a template (file-linked ones included).
   ctx.templateLenses = (uri) => {

@@ -62,6 +62,34 @@ describe('State machines inside a SAM template in a real VS Code', function () {
     await ui.theme('light');
   });
 
+  it('hover on DefinitionSubstitutions in template.yaml explains it and lists the machine\'s values', async function () {
+    const editor = await openTemplate('template.yaml', 'template-hover.yaml');
+    const text = editor.document.getText();
+    const at = editor.document.positionAt(text.indexOf('DefinitionSubstitutions') + 5);
+    const hoverText = async (position: vscode.Position) => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+      return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    };
+    const markdown = await until('the hover', async () => ((await hoverText(at)).includes('DefinitionSubstitutions') ? hoverText(at) : undefined));
+    assert.match(markdown, /state machine `GoodMachine`/);
+    assert.match(markdown, /\| `\$\{Table\}` \| `orders` \|/);
+    // Inside the definition the ASL hovers are there too, and a ${Name} says where its value comes from.
+    assert.match(await hoverText(editor.document.positionAt(text.indexOf('${Table}') + 3)), /Value: `orders`/);
+    if (!ui.available) return;
+    editor.selection = new vscode.Selection(at, at);
+    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+    for (const theme of ['light', 'dark'] as const) {
+      await ui.theme(theme);
+      await vscode.commands.executeCommand('editor.action.showHover');
+      await ui.waitFor('.monaco-hover:visible :text("A map of names to values")', { timeoutMs: 10_000 });
+      const shown = (await ui.query('.monaco-hover')).map((e) => e.text).join(' ');
+      assert.match(shown, /\$\{WorkerArn\}[\s\S]*arn:aws:lambda:/, shown);
+      await ui.screenshot(`template-hover-${theme}`);
+      await ui.press('Escape');
+    }
+    await ui.theme('light');
+  });
+
   it('the Graph lens above a state machine opens its graph beside the template', async () => {
     const editor = await openTemplate('template.yaml', 'template-graph.yaml');
     const uri = editor.document.uri;

@@ -5,6 +5,7 @@ import { OffsetMap, OffsetMapBuilder } from './offsetMap';
 import { machineTypeOfNode } from './machineType';
 import { isPseudoParameter, placeholderOfIntrinsic } from './placeholderArns';
 import { spanWithin } from './substitutionNames';
+import type { TemplateKeyId } from '../spec/templateKeyDocs';
 import type { Substitution, TemplateDefinition } from './templateTypes';
 
 export const STATE_MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
@@ -32,8 +33,9 @@ export function cloudFormationDefinitions(host: HostFormat): TemplateDefinition[
     if (properties?.kind !== 'object') continue;
     const found = locate(host, resource, properties, resources, known);
     // SAM names the type `Type`, CloudFormation `StateMachineType`.
-    const machineType = machineTypeOfNode(getValue(properties, type.value === 'AWS::Serverless::StateMachine' ? 'Type' : 'StateMachineType'));
-    if (found) out.push(machineType ? { ...found, machineType } : found);
+    const sam = type.value === 'AWS::Serverless::StateMachine';
+    const machineType = machineTypeOfNode(getValue(properties, sam ? 'Type' : 'StateMachineType'));
+    if (found) out.push({ ...found, ...(machineType ? { machineType } : {}), keys: templateKeys(type, properties, sam) });
   }
   return out;
 }
@@ -89,6 +91,24 @@ function locate(host: HostFormat, resource: PropertyNode, properties: ObjectNode
   }
   return undefined;
 }
+
+/** The resource type and the properties of a state machine resource that hover explains. */
+function templateKeys(type: StringNode, properties: ObjectNode, sam: boolean): TemplateKeyList {
+  const keys: TemplateKeyList = [{ id: sam ? 'resource:AWS::Serverless::StateMachine' : 'resource:AWS::StepFunctions::StateMachine', span: type.span }];
+  const own: Record<string, TemplateKeyId> = sam
+    ? { Definition: 'sam:Definition', DefinitionUri: 'sam:DefinitionUri', DefinitionSubstitutions: 'sam:DefinitionSubstitutions', Type: 'sam:Type' }
+    : { Definition: 'cfn:Definition', DefinitionString: 'cfn:DefinitionString', DefinitionSubstitutions: 'cfn:DefinitionSubstitutions', StateMachineType: 'cfn:StateMachineType' };
+  for (const prop of properties.properties) {
+    if (Object.hasOwn(own, prop.key)) keys.push({ id: own[prop.key], span: prop.keySpan });
+  }
+  const fn = getValue(properties, 'DefinitionString');
+  for (const prop of fn?.kind === 'object' ? fn.properties : []) {
+    if (prop.key === 'Fn::Sub' || prop.key === 'Fn::Join') keys.push({ id: `fn:${prop.key}`, span: prop.keySpan });
+  }
+  return keys;
+}
+
+type TemplateKeyList = NonNullable<TemplateDefinition['keys']>;
 
 type Base = Pick<TemplateDefinition, 'name' | 'nameSpan' | 'resources' | 'substitutions' | 'substitutionsFrom' | 'implicitSubstitution' | 'substitutionTarget'>;
 

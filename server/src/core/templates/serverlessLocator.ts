@@ -1,4 +1,4 @@
-import { getValue } from '../document/ast';
+import { getProperty, getValue } from '../document/ast';
 import { inlineDoc } from './cloudFormationLocator';
 import type { HostFormat } from './hostFormat';
 import { machineTypeOfNode } from './machineType';
@@ -15,8 +15,10 @@ export function serverlessDefinitions(host: HostFormat): TemplateDefinition[] {
   if (machines?.kind !== 'object') return [];
   const out: TemplateDefinition[] = [];
   for (const machine of machines.properties) {
-    const definition = getValue(machine.value, 'definition');
+    const definitionProp = getProperty(machine.value, 'definition');
+    const definition = definitionProp?.value;
     if (definition?.kind !== 'object') continue;
+    const typeProp = getProperty(machine.value, 'type');
     out.push({
       name: machine.key,
       nameSpan: machine.keySpan,
@@ -28,7 +30,8 @@ export function serverlessDefinitions(host: HostFormat): TemplateDefinition[] {
       substitutions: [],
       substitutionsFrom: 'the framework variables',
       implicitSubstitution: () => true,
-      ...withType(machineTypeOfNode(getValue(machine.value, 'type'))),
+      ...withType(machineTypeOfNode(typeProp?.value)),
+      keys: [{ id: 'serverless:definition', span: definitionProp!.keySpan }, ...(typeProp ? [{ id: 'serverless:type' as const, span: typeProp.keySpan }] : [])],
     });
   }
   return out;

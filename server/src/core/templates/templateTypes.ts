@@ -1,4 +1,5 @@
 import type { AstNode, Span } from '../document/ast';
+import type { TemplateKeyId } from '../spec/templateKeyDocs';
 import type { ParsedDocument } from '../document/parseDocument';
 import type { StateMachineType } from '../validation/types';
 import type { OffsetMap } from './offsetMap';
@@ -66,6 +67,8 @@ export interface TemplateDefinition {
    * when the template says nothing readable (AWS then makes a STANDARD machine; the settings decide here).
    */
   machineType?: StateMachineType;
+  /** The template's own words that hold or shape this definition (keys, the resource type, functions), for hover. */
+  keys?: { id: TemplateKeyId; span: Span }[];
   /** The definition file a `DefinitionUri`, `file()` or `templatefile()` names, as written (relative to the file). */
   link?: { target: string; span: Span };
 }

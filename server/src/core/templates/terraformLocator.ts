@@ -4,6 +4,7 @@ import { heredocBody, hclTokens, type HclToken } from './hclTokens';
 import { encodeHeredoc, heredocSource } from './heredocSource';
 import { machineTypeOf } from './machineType';
 import { OffsetMap } from './offsetMap';
+import type { TemplateKeyId } from '../spec/templateKeyDocs';
 import type { Substitution, TemplateDefinition } from './templateTypes';
 
 const RESOURCE_TYPE = 'aws_sfn_state_machine';
@@ -29,8 +30,14 @@ export function terraformDefinitions(text: string): TemplateDefinition[] {
     if (unquote(text, type) !== RESOURCE_TYPE) continue;
     const blockEnd = closing(tokens, i + 3);
     const found = definitionIn(text, tokens, i + 4, blockEnd, unquote(text, name), name);
-    const machineType = machineTypeOf(attributeString(text, tokens, i + 4, blockEnd, 'type'));
-    if (found) out.push(machineType ? { ...found, machineType } : found);
+    const typeAt = attributeIndex(tokens, i + 4, blockEnd, 'type');
+    const typeValue = typeAt >= 0 && tokens[typeAt + 2]?.kind === 'string' ? unquote(text, tokens[typeAt + 2]) : undefined;
+    const machineType = machineTypeOf(typeValue?.includes('${') ? undefined : typeValue);
+    if (found) {
+      const keys = [{ id: 'terraform:resource' as const, span: { offset: type.offset + 1, length: Math.max(0, type.length - 2) } }, ...(found.keys ?? [])];
+      if (typeAt >= 0) keys.push({ id: 'terraform:type', span: spanOf(tokens[typeAt]) });
+      out.push({ ...found, ...(machineType ? { machineType } : {}), keys });
+    }
     i = blockEnd - 1;
   }
   return out;
@@ -52,19 +59,20 @@ function closing(tokens: HclToken[], open: number): number {
   return tokens.length;
 }
 
-/** The literal string value of a block's own `NAME = "..."` attribute (not a nested block's), if any. */
-function attributeString(text: string, tokens: HclToken[], from: number, to: number, name: string): string | undefined {
+/** The index of a block's own `NAME =` attribute (not a nested block's), or -1. */
+function attributeIndex(tokens: HclToken[], from: number, to: number, name: string): number {
   let depth = 0;
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (t.kind === 'punct' && (t.text === '{' || t.text === '[' || t.text === '(')) depth++;
     else if (t.kind === 'punct' && (t.text === '}' || t.text === ']' || t.text === ')')) depth--;
-    else if (depth === 0 && t.kind === 'ident' && t.text === name && tokens[i + 1]?.text === '=' && tokens[i + 2]?.kind === 'string') {
-      const value = unquote(text, tokens[i + 2]);
-      return value.includes('${') ? undefined : value;
-    }
+    else if (depth === 0 && t.kind === 'ident' && t.text === name && tokens[i + 1]?.text === '=') return i;
   }
-  return undefined;
+  return -1;
+}
+
+function spanOf(tok: HclToken): { offset: number; length: number } {
+  return { offset: tok.offset, length: tok.length };
 }
 
 function definitionIn(text: string, tokens: HclToken[], from: number, to: number, name: string, nameTok: HclToken): TemplateDefinition | undefined {
@@ -81,6 +89,7 @@ function definitionIn(text: string, tokens: HclToken[], from: number, to: number
       substitutionsFrom: 'Terraform',
       // Terraform fills in its own interpolations (`${var.x}`, `${aws_lambda_function.f.arn}`) before AWS sees them.
       implicitSubstitution: () => true,
+      keys: [{ id: 'terraform:definition' as TemplateKeyId, span: spanOf(t) }],
     };
     const value = tokens[i + 2];
     if (!value) return undefined;
@@ -91,6 +100,7 @@ function definitionIn(text: string, tokens: HclToken[], from: number, to: number
     if (value.kind !== 'ident' || tokens[i + 3]?.text !== '(') return undefined;
     const callEnd = closing(tokens, i + 3);
     const span = { offset: value.offset, length: (tokens[callEnd] ?? tokens[tokens.length - 1]).offset + 1 - value.offset };
+    if (value.text === 'jsonencode' || value.text === 'file' || value.text === 'templatefile') base.keys.push({ id: `terraform:${value.text}`, span: spanOf(value) });
     if (value.text === 'jsonencode') {
       const reader = new HclObjectReader(text, tokens, i + 4, Math.min(callEnd, to));
       const root = reader.read();

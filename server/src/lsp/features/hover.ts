@@ -1,6 +1,9 @@
 import type { Hover } from 'vscode-languageserver';
 import { cursorContext } from '../../core/completion/cursorContext';
-import type { Span } from '../../core/document/ast';
+import type { Span, StringNode } from '../../core/document/ast';
+import { spanInString } from '../../core/document/stringOffsets';
+import { substitutionUses } from '../../core/templates/substitutionNames';
+import { substitutionHover } from '../../core/templates/templateKeyHover';
 import { INTRINSIC_SIGNATURES } from '../../core/expressions/intrinsicSignatures';
 import { AWS_JSONATA_FUNCTIONS } from '../../core/expressions/jsonata';
 import { referencesTo, symbolAt } from '../../core/navigation/symbolAt';
@@ -18,6 +21,8 @@ import { toRange } from '../toDiagnostic';
 export function registerHover(ctx: FeatureContext): void {
   ctx.connection.onHover(
     ctx.guard('hover', null as Hover | null, (params) => {
+      const templateKey = ctx.templateHover?.(params.textDocument.uri, params.position);
+      if (templateKey) return { contents: { kind: 'markdown', value: templateKey.markdown }, range: templateKey.range };
       const doc = ctx.getDocument(params.textDocument.uri, params.position);
       if (!doc) return null;
       const found = hoverAt(doc, doc.textDocument.offsetAt(params.position));
@@ -53,7 +58,16 @@ export function hoverAt(doc: AnalyzedDocument, offset: number): { markdown: stri
   if (key === 'ErrorEquals' && node.value in STATES_ERRORS) {
     return { markdown: `**${node.value}**\n\n${STATES_ERRORS[node.value]}\n\n[Error handling](${ERRORS_DOCS_URL})`, span: node.span };
   }
-  return wordHover(doc, node.value, node.span, offset);
+  return (doc.definition && substitutionAt(doc, node, offset)) || wordHover(doc, node.value, node.span, offset);
+}
+
+/** A `${Name}` of a template's definition under the cursor: where its value comes from. */
+function substitutionAt(doc: AnalyzedDocument, node: StringNode, offset: number): { markdown: string; span: Span } | undefined {
+  for (const use of substitutionUses(node.value)) {
+    const span = spanInString(doc.analysis.doc.text, node, use.index, use.length);
+    if (offset >= span.offset && offset <= span.offset + span.length) return { markdown: substitutionHover(doc.definition!, use.name, use.escaped), span };
+  }
+  return undefined;
 }
 
 /** Hover on a word inside a string: an intrinsic, a context field, a variable or a JSONata function. */

@@ -15,6 +15,9 @@ import type { CodeLens, Diagnostic, InitializeResult, PublishDiagnosticsParams, 
 
 export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
 
+/** Node options that let `serverHeapAfterGc` read the server's heap (from test/lsp or a bundle in dist/bench). */
+export const HEAP_PROBE_ARGS = ['--expose-gc', '-r', resolve(__dirname, '../../test/bench/heapProbe.js')];
+
 export interface StartOptions {
   /** `asl.validation` settings answered to workspace/configuration requests. */
   validationSettings?: Record<string, unknown>;
@@ -25,6 +28,8 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** Another server bundle than dist/server.js (a benchmark's "before" build). */
   serverPath?: string;
+  /** Node options for the server process (before the bundle), added to ASL_SERVER_NODE_ARGS. */
+  nodeArgs?: string[];
 }
 
 export class LspClient {
@@ -70,7 +75,7 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     // ASL_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=prof") profiles the server a benchmark drives.
-    const nodeArgs = process.env.ASL_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const nodeArgs = [...(process.env.ASL_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(options.nodeArgs ?? [])];
     const child = spawn(process.execPath, [...nodeArgs, options.serverPath ?? SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child, options.validationSettings ?? {});
     client.executionSettings = options.executionSettings ?? null;
@@ -211,6 +216,22 @@ export class LspClient {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * The server's V8 heap after a forced full collection, in bytes: needs a server started with
+   * `HEAP_PROBE_ARGS` as `nodeArgs` (test/bench/heapProbe.js answers SIGUSR2 on stderr); undefined if it does not answer.
+   */
+  async serverHeapAfterGc(timeoutMs = 10_000): Promise<{ heapUsed: number; heapTotal: number; rss: number } | undefined> {
+    const seen = this.stderr.length;
+    this.child.kill('SIGUSR2');
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && !this.exited) {
+      const line = this.stderr.slice(seen).join('').split('\n').find((l) => l.startsWith('heap-after-gc '));
+      if (line) return JSON.parse(line.slice('heap-after-gc '.length)) as { heapUsed: number; heapTotal: number; rss: number };
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    return undefined;
   }
 
   async shutdown(): Promise<void> {

@@ -92,6 +92,18 @@ export interface ExecutionEvent {
   [details: string]: unknown;
 }
 
+/**
+ * The events that start a Task state's attempt, and those that fail it, for each kind of task AWS writes history
+ * for: a service integration (Task*), an Activity (Activity*), a Lambda function ARN (LambdaFunction*) (API
+ * reference, "HistoryEvent"). History readers count a state's retries and failures by them.
+ */
+export const TASK_ATTEMPT_STARTED: ReadonlySet<string> = new Set(['TaskScheduled', 'ActivityScheduled', 'LambdaFunctionScheduled']);
+export const TASK_ATTEMPT_FAILED: ReadonlySet<string> = new Set([
+  'TaskFailed', 'TaskTimedOut', 'TaskStartFailed', 'TaskSubmitFailed',
+  'ActivityFailed', 'ActivityTimedOut', 'ActivityScheduleFailed',
+  'LambdaFunctionFailed', 'LambdaFunctionTimedOut', 'LambdaFunctionScheduleFailed', 'LambdaFunctionStartFailed',
+]);
+
 export namespace StartExecutionRequest {
   export const method = 'asl/startExecution';
   export interface Params {

@@ -1,4 +1,4 @@
-import type { ExecutionEvent } from '../../../server/src/protocol';
+import { TASK_ATTEMPT_FAILED, TASK_ATTEMPT_STARTED, type ExecutionEvent } from '../../../server/src/protocol';
 import type { StateRunInfo } from '../../webview/src/shared/graphMessages';
 
 /**
@@ -27,13 +27,13 @@ export function runInfo(events: ExecutionEvent[], live = false): Record<string, 
       }
       failedIn.delete(name);
       open.splice(open.lastIndexOf(name), 1);
-    } else if (event.type === 'TaskFailed' || event.type === 'TaskTimedOut') {
+    } else if (TASK_ATTEMPT_FAILED.has(event.type)) {
       const current = open.at(-1);
       if (current && states[current]) {
         if (failedIn.has(current)) states[current].retries++;
         failedIn.add(current);
       }
-    } else if (event.type === 'TaskScheduled') {
+    } else if (TASK_ATTEMPT_STARTED.has(event.type)) {
       const current = open.at(-1);
       // A new attempt after a failure is a retry; the failure is resolved unless it fails again.
       if (current && failedIn.has(current)) {

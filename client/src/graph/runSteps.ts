@@ -1,10 +1,8 @@
-import type { ExecutionEvent } from '../../../server/src/protocol';
+import { TASK_ATTEMPT_FAILED, TASK_ATTEMPT_STARTED, type ExecutionEvent } from '../../../server/src/protocol';
 import type { RunStep } from '../../webview/src/shared/graphMessages';
 
-/** Failures of a state of each type (a Catch may take them); a new TaskScheduled after one is a retry that clears it. */
+/** Failures of a Map or Parallel (a Catch may take them); a Task's are TASK_ATTEMPT_FAILED, and a new attempt clears them. */
 const FAILURE: Record<string, string> = {
-  TaskFailed: 'Task',
-  TaskTimedOut: 'Task',
   ParallelStateFailed: 'Parallel',
   MapStateFailed: 'Map',
   MapRunFailed: 'Map',
@@ -33,10 +31,10 @@ export function runSteps(events: ExecutionEvent[]): RunStep[] {
       const failed = at >= 0 && open[at].failed;
       if (at >= 0) open.splice(at, 1);
       steps.push({ state, exit: true, ...(failed ? { caught: true as const } : {}) });
-    } else if (FAILURE[event.type]) {
-      const current = lastOpen(FAILURE[event.type]);
+    } else if (TASK_ATTEMPT_FAILED.has(event.type) || Object.hasOwn(FAILURE, event.type)) {
+      const current = lastOpen(FAILURE[event.type] ?? 'Task');
       if (current) current.failed = true;
-    } else if (event.type === 'TaskScheduled') {
+    } else if (TASK_ATTEMPT_STARTED.has(event.type)) {
       const current = lastOpen('Task');
       if (current) current.failed = false;
     }

@@ -1,4 +1,5 @@
 import type { ExecutionResult, HistoryEvent } from '../interpreter/types';
+import { TASK_ATTEMPT_FAILED, TASK_ATTEMPT_STARTED } from '../protocol';
 
 const DETAIL_KEYS = ['name', 'resource', 'error', 'cause', 'index', 'length'];
 
@@ -32,10 +33,10 @@ export function statesTaken(events: readonly HistoryEvent[], status: string): St
       const name = String((event.stateExitedEventDetails as { name?: unknown } | undefined)?.name ?? '');
       const at = open.map((s) => s.name).lastIndexOf(name);
       if (at >= 0) failing.delete(open.splice(at, 1)[0]);
-    } else if (type === 'TaskFailed' || type === 'TaskTimedOut') {
+    } else if (TASK_ATTEMPT_FAILED.has(type)) {
       const current = open.at(-1);
       if (current) failing.add(current);
-    } else if (type === 'TaskScheduled') {
+    } else if (TASK_ATTEMPT_STARTED.has(type)) {
       const current = open.at(-1);
       // A new attempt after a failure of the same state is a retry.
       if (current && failing.delete(current)) current.retries++;

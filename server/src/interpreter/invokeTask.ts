@@ -2,7 +2,8 @@ import { checkDataLimit } from './dataLimit';
 import type { Execution } from './execution';
 import type { StateRun } from './runState';
 import { asOwnCause, FatalError, StatesError } from './statesError';
-import { isActivityResource, isCallbackResource, type TaskAnswer } from './taskTokens';
+import { taskEvent, taskKind, type TaskEventFacts } from './taskEvents';
+import { isCallbackResource, type TaskAnswer } from './taskTokens';
 import { taskTimeouts } from './taskTimeouts';
 
 type Obj = Record<string, unknown>;
@@ -10,26 +11,30 @@ type Obj = Record<string, unknown>;
 /**
  * Calls the task (mock or handler) with AWS's history events and timeouts. A `.waitForTaskToken` task then waits
  * for its token's answer (TaskSubmitted carries what the service call returned); an Activity task waits for a
- * worker's answer, with Activity* events (developer guide, "Wait for a Callback with Task Token", "Activities";
- * asl-reference §5.1: TimeoutSeconds gives States.Timeout, HeartbeatSeconds States.HeartbeatTimeout).
+ * worker's answer, with Activity* events; a Lambda function ARN writes LambdaFunction* events (taskEvents.ts;
+ * developer guide, "Wait for a Callback with Task Token", "Activities"; asl-reference §5.1: TimeoutSeconds gives
+ * States.Timeout, HeartbeatSeconds States.HeartbeatTimeout).
  */
 export async function invokeTask(ex: Execution, run: StateRun, taskInput: unknown): Promise<unknown> {
   const resource = String(run.state.Resource);
   const parameters = JSON.stringify(taskInput) ?? 'null';
   checkDataLimit(run.name, taskInput, parameters);
-  const activity = isActivityResource(resource);
+  const kind = taskKind(resource);
+  const activity = kind === 'Activity';
   const callback = isCallbackResource(resource);
   const timeouts = taskTimeouts(ex, run);
   const { timeout, heartbeat } = timeouts instanceof Promise ? await timeouts : timeouts;
   // Event details are built only when someone reads the history.
   const listening = ex.listening;
   const type = resourceType(resource);
-  const scheduled = activity
-    ? ex.emit('ActivityScheduled', listening ? { activityScheduledEventDetails: { resource, input: parameters, ...(timeout ? { timeoutInSeconds: timeout } : {}), ...(heartbeat ? { heartbeatInSeconds: heartbeat } : {}) } } : undefined, run.entered)
-    : ex.emit('TaskScheduled', listening ? { taskScheduledEventDetails: { resource, region: 'us-east-1', parameters, resourceType: type, ...(timeout ? { timeoutInSeconds: timeout } : {}), ...(heartbeat ? { heartbeatInSeconds: heartbeat } : {}) } } : undefined, run.entered);
-  const started = activity
-    ? ex.emit('ActivityStarted', listening ? { activityStartedEventDetails: { workerName: 'local-worker' } } : undefined, scheduled)
-    : ex.emit('TaskStarted', listening ? { taskStartedEventDetails: { resource, resourceType: type } } : undefined, scheduled);
+  const facts: TaskEventFacts = { resource, resourceType: type, input: parameters, timeout, heartbeat };
+  const emit = (phase: Parameters<typeof taskEvent>[1], previous: number | undefined, extra?: Obj) => {
+    if (!listening && phase !== 'Failed' && phase !== 'TimedOut') return ex.emit(`${kind}${phase}`, undefined, previous);
+    const [eventType, details] = taskEvent(kind, phase, facts, extra);
+    return ex.emit(eventType, details, previous);
+  };
+  const scheduled = emit('Scheduled', run.entered);
+  const started = emit('Started', scheduled);
   const token = String((run.context.Task as { Token?: unknown } | undefined)?.Token ?? `local-task-token-${scheduled}`);
   const api = callback ? ex.tokens.expect({ token, stateName: run.name, resource, activity, ...(timeout ? { timeoutSeconds: timeout } : {}), ...(heartbeat ? { heartbeatSeconds: heartbeat } : {}) }) : undefined;
   const context = run.context;
@@ -48,16 +53,14 @@ export async function invokeTask(ex: Execution, run: StateRun, taskInput: unknow
     // AWS names a service integration's result by its resource type ('lambda'), another resource by its ARN
     // (LocalStack's AWS-validated snapshots; the recorded "The state/task 'lambda' returned a result ...").
     checkDataLimit(resource.startsWith('arn:aws:states:::') ? type : resource, result, text);
-    ex.emit(activity ? 'ActivitySucceeded' : 'TaskSucceeded', !listening ? undefined : activity ? { activitySucceededEventDetails: { output: text } } : { taskSucceededEventDetails: { resource, resourceType: type, output: text } }, started);
+    emit('Succeeded', started, { output: text });
     return result;
   } catch (error) {
     // The execution ends (its deadline, the history limit): no event of the task's own.
     if (error instanceof FatalError) throw error;
     const e = error instanceof StatesError ? error : new StatesError(errorName(error), error instanceof Error ? error.message : String(error));
     const timedOut = e.error === 'States.Timeout' || (callback && e.error === 'States.HeartbeatTimeout');
-    const details: Obj = { error: e.error, cause: e.causeText };
-    if (activity) ex.emit(timedOut ? 'ActivityTimedOut' : 'ActivityFailed', { [timedOut ? 'activityTimedOutEventDetails' : 'activityFailedEventDetails']: details }, started);
-    else ex.emit(timedOut ? 'TaskTimedOut' : 'TaskFailed', { [timedOut ? 'taskTimedOutEventDetails' : 'taskFailedEventDetails']: { resource, resourceType: type, ...details } }, started);
+    emit(timedOut ? 'TimedOut' : 'Failed', started, { error: e.error, cause: e.causeText });
     // What the task answered is its own cause (a Lambda's States.Runtime is not the state's).
     throw asOwnCause(e);
   } finally {

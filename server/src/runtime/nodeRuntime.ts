@@ -24,17 +24,30 @@ export const nodeServices: IntrinsicServices = {
   base64Decode: (text) => Buffer.from(text, 'base64').toString('utf8'),
 };
 
-/** Waits for real (`--real-time`). */
+/** setTimeout's longest delay: a longer one fires at once (Node's TimeoutOverflowWarning). */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/**
+ * Waits for real (`--real-time`, and a task waiting for its token's answer). A wait longer than setTimeout's
+ * ~24.8 days (TimeoutSeconds up to 99999999, an execution's year) is made of several timers.
+ */
 export const realClock: Clock = {
   real: true,
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise<void>((done) => {
-      const timer = setTimeout(done, ms);
+      const until = Date.now() + ms;
+      let timer: ReturnType<typeof setTimeout>;
+      const wait = () => {
+        const left = until - Date.now();
+        if (left <= 0) return done();
+        timer = setTimeout(left > MAX_TIMEOUT_MS ? wait : done, Math.min(left, MAX_TIMEOUT_MS));
+      };
+      wait();
       signal?.addEventListener('abort', () => {
         clearTimeout(timer);
         done();
-      });
+      }, { once: true });
     }),
 };
 

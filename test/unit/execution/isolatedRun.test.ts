@@ -143,7 +143,7 @@ describe('executions in an isolated worker', function () {
     const result = await execute(TASK, { handlersPath: path });
     assert.equal(result.status, 'FAILED');
     assert.match(result.cause ?? '', /^Unhandled rejection in handler code: Error: late boom/);
-    assert.ok(result.events.some((e) => e.type === 'TaskStarted'), 'the events before the crash were streamed');
+    assert.ok(result.events.some((e) => e.type === 'LambdaFunctionStarted'), 'the events before the crash were streamed');
   });
 
   it('a handler gets copies: mutating its input and context changes nothing in the run', async () => {

@@ -27,6 +27,8 @@ export function detailsOf(event: ExecutionEventData): Record<string, unknown> | 
 }
 
 const FAILURE = /Failed$|TimedOut$|Aborted$/;
+/** A Task's new attempt (a retry after a failure): a service's, an Activity's or a Lambda function ARN's. */
+const ATTEMPT = /^(?:Task|Activity|LambdaFunction)Scheduled$/;
 
 /**
  * Groups a history by state, Map iteration and Parallel branch as events arrive, following previousEventId
@@ -87,7 +89,7 @@ export class HistoryTree {
     }
     group.items.push(event);
     this.count(group);
-    if (event.type === 'TaskScheduled' && group.status === 'failed') {
+    if (ATTEMPT.test(event.type) && group.status === 'failed') {
       group.retries++;
       group.status = 'running';
     } else if (FAILURE.test(event.type) && !event.type.startsWith('MapIteration')) group.status = 'failed';

@@ -99,7 +99,17 @@ describe('debug adapter: evaluate, completions, edit the input, restart, pause (
       dc = await startClient();
       const ended = dc.waitForEvent('aslEnded', 60_000);
       await launch(dc, { program: s.path('loop.asl.json'), input: { n: 0 }, machineType: 'EXPRESS' });
+      // Let the loop stream history for a while first: without backpressure the answer to pause queued behind
+      // megabytes of it (0.9 s after one second of running, 2.3 s later on).
+      let events = 0;
+      dc.on('aslHistory', (e: DebugProtocol.Event) => (events += (e.body.events as unknown[]).length));
+      await new Promise((r) => setTimeout(r, 2000));
+      const asked = performance.now();
       const paused = await andWait<DebugProtocol.StoppedEvent>(dc, 'stopped', () => dc.pauseRequest({ threadId: 1 }));
+      const latency = performance.now() - asked;
+      console.log(`      pause answered in ${latency.toFixed(0)} ms, after ${events} history events`);
+      // About 100 ms on a quiet machine; the bound leaves room for a loaded one.
+      assert.ok(latency < 1000, `paused within a second (${latency.toFixed(0)} ms)`);
       assert.equal(paused.body.reason, 'pause');
       const frame = await topFrame(dc, paused.body.threadId!);
       const n = Number((await scopeValues(dc, frame.id)).Input.n);

@@ -50,23 +50,30 @@ describe('debug adapter: launch, line breakpoints, stack and scopes (DAP)', func
     const first = await stopped;
     const seen: string[] = [];
     const bodies: Record<string, Record<string, string>>[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       const stop = await andWait<DebugProtocol.StoppedEvent>(dc, 'stopped', () => dc.nextRequest({ threadId: first.body.threadId! }));
       assert.equal(stop.body.reason, 'step');
       seen.push(String(stop.body.description));
       bodies.push(await scopeValues(dc, (await topFrame(dc, stop.body.threadId!)).id));
     }
+    // One stop after each step the state has (asl-reference §3: Parameters → task → ResultSelector → ResultPath).
     assert.deepEqual(seen, [
-      "Stopped in 'Get Donut Price' after its effective input",
+      "Stopped in 'Get Donut Price' after Parameters",
       "Stopped in 'Get Donut Price' after its result",
-      "Stopped in 'Get Donut Price' after its output",
+      "Stopped in 'Get Donut Price' after ResultSelector",
+      "Stopped in 'Get Donut Price' after ResultPath",
       "Stopped before 'Sell Donut'",
     ]);
-    // After Parameters: the effective input is the DynamoDB request; after the result, the mocked item; the output
-    // has the ResultSelector's price at ResultPath $.catalog (asl-reference §3).
+    // After Parameters: the effective input is the DynamoDB request; after the result, the mocked item; after
+    // ResultSelector, the price alone; after ResultPath, the input with it at $.catalog.
     assert.equal(bodies[0]['Effective input'].TableName, '"Donuts"');
+    assert.equal(bodies[0].Result, undefined);
     assert.ok(bodies[1].Result.Item);
-    assert.match(bodies[2].Output.catalog, /"price"/);
+    assert.equal(bodies[1]['After ResultSelector'], undefined);
+    assert.match(bodies[2]['After ResultSelector'].price, /^"\d/);
+    assert.equal(bodies[2]['After ResultPath'], undefined);
+    assert.deepEqual(JSON.parse(bodies[3]['After ResultPath'].catalog), JSON.parse(`{"price":${bodies[2]['After ResultSelector'].price}}`));
+    assert.equal(bodies[3]['After ResultPath'].donut, bodies[3].Input.donut);
     await dc.disconnectRequest({});
   });
 

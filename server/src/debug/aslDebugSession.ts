@@ -1,4 +1,5 @@
 import { basename, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
 import { Breakpoint, DebugSession, Event, ExitedEvent, InitializedEvent, OutputEvent, Scope, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { DebugEvents, type ExecutionEvent } from '../protocol';
@@ -11,6 +12,8 @@ import { adapterIo, loadProgram, type LoadedProgram } from './loadProgram';
 import { preview, VariableStore } from './variableStore';
 import { completionItems } from './consoleCompletions';
 
+/** Unwritten output beyond which the run waits for the client to read (so `stopped` is not queued behind history). */
+const OUTPUT_BACKLOG = 64 * 1024;
 /** How long launch waits for the client's configurationDone before starting anyway. */
 const CONFIGURATION_WAIT_MS = 5000;
 const MAIN_THREAD = 1;
@@ -35,11 +38,30 @@ export class AslDebugSession extends DebugSession {
   private restarting = false;
   /** Stops and the end of the run that came while a request was being answered: reported after its response. */
   private held?: (() => void)[];
+  private output?: NodeJS.WritableStream;
 
   constructor() {
     super();
     this.setDebuggerLinesStartAt1(true);
     this.setDebuggerColumnsStartAt1(true);
+  }
+
+  start(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): void {
+    this.output = output;
+    super.start(input, output);
+  }
+
+  /** Settles once the client has read most of what was sent (undefined: it has). */
+  private written(): Promise<void> | undefined {
+    const out = this.output as Writable | undefined;
+    if (!out || typeof out.writableLength !== 'number' || out.writableLength < OUTPUT_BACKLOG) return undefined;
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        out.off('drain', done).off('close', done).off('error', done);
+        resolve();
+      };
+      out.on('drain', done).on('close', done).on('error', done);
+    });
   }
 
   protected initializeRequest(response: DebugProtocol.InitializeResponse): void {
@@ -110,7 +132,10 @@ export class AslDebugSession extends DebugSession {
     const args = this.args!;
     const debug = args.noDebug === true ? undefined : { stopOnEntry: args.stopOnEntry === true, stopBetweenSteps: args.stopBetweenSteps !== false };
     const run = new DebugRun(program, { realTime: args.clock === 'real', machineType: args.machineType ?? 'STANDARD', debug }, {
-      onEvents: (events) => this.sendEvent(new Event(DebugEvents.History.event, { program: program.program, ...(program.stateMachine ? { stateMachine: program.stateMachine } : {}), events: events as ExecutionEvent[] } satisfies DebugEvents.History.Body)),
+      onEvents: (events) => {
+        this.sendEvent(new Event(DebugEvents.History.event, { program: program.program, ...(program.stateMachine ? { stateMachine: program.stateMachine } : {}), events: events as ExecutionEvent[] } satisfies DebugEvents.History.Body));
+        return this.written();
+      },
       onOutput: (text, category) => this.sendEvent(new OutputEvent(text, category)),
       onStopped: (stop) => {
         this.afterResponse(() => this.stopped(stop));
@@ -132,7 +157,7 @@ export class AslDebugSession extends DebugSession {
     this.variables.clear();
     this.frames = [];
     this.sendEvent(new Event(DebugEvents.Paused.event, { program: program.program, ...(program.stateMachine ? { stateMachine: program.stateMachine } : {}), state: stop.state, threadName: stop.threadName } satisfies DebugEvents.Paused.Body));
-    const where = stop.at === 'state' ? `before '${stop.state}'` : `in '${stop.state}' after its ${stop.at === 'effectiveInput' ? 'effective input' : stop.at}`;
+    const where = stop.at === 'state' ? `before '${stop.state}'` : `in '${stop.state}' after ${stop.step ?? stop.at}`;
     const event = new StoppedEvent(stop.reason, stop.threadId, stop.error ? `${stop.error.error}: ${stop.error.cause}` : undefined) as DebugProtocol.StoppedEvent;
     event.body.allThreadsStopped = true;
     event.body.description = stop.error ? `Stopped on ${stop.error.error} in '${stop.state}'` : `Stopped ${where}`;

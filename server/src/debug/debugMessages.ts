@@ -1,3 +1,5 @@
+import type { DebugStep } from '../interpreter/debugHooks';
+
 /**
  * The debug channel between the debug adapter (host) and the execution worker that runs the debugged execution.
  * Everything is data; the worker checks what it receives.
@@ -69,7 +71,9 @@ export interface StopInfo {
   reason: StopReason;
   /** The state it stopped at, and where in it (before it runs, or after a processing step). */
   state: string;
-  at: 'state' | 'effectiveInput' | 'result' | 'output';
+  at: 'state' | DebugStep;
+  /** After a step: what it is called in this state (`Parameters`, `ResultPath`, `its result`...). */
+  step?: string;
   hitBreakpointIds?: number[];
   /** For an exception: the error and its cause. */
   error?: { error: string; cause: string };

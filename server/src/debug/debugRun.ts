@@ -8,7 +8,8 @@ import type { LoadedProgram } from './loadProgram';
 export const REPLY_TIMEOUT_MS = 3000;
 
 export interface DebugRunHooks {
-  onEvents(events: HistoryEvent[]): void;
+  /** A promise: the run goes on streaming when it settles (the client has read what was sent). */
+  onEvents(events: HistoryEvent[]): void | Promise<void>;
   onStopped(stop: StopInfo): void;
   onOutput(text: string, category: 'stdout' | 'stderr' | 'console'): void;
 }

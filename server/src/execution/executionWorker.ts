@@ -32,24 +32,31 @@ const post = (message: WorkerMessage): void => {
   send(message);
 };
 
-/** While the user may answer a waiting task, or a debugger holds the run paused, the host's channel keeps this process alive. */
-let paused = false;
+/**
+ * While the user may answer a waiting task, or a debugger holds the run (paused, or waiting for the host to read its
+ * history), the host's channel keeps this process alive.
+ */
+let holds = 0;
 const keepAlive = (): void => {
-  if (paused || (job?.userAnswers === true && waiting.size > 0)) process.channel?.ref();
+  if (holds > 0 || (job?.userAnswers === true && waiting.size > 0)) process.channel?.ref();
   else process.channel?.unref();
 };
 
 /** Debug requests that came before the run's debugger listened. */
 let debugHandler: ((message: DebugHostMessage) => void) | undefined;
 const debugQueue: DebugHostMessage[] = [];
+let eventsRead: (() => void) | undefined;
 const debugLink: DebugLink = {
   listen(handler) {
     debugHandler = handler;
     for (const message of debugQueue.splice(0)) handler(message);
   },
   hold(on) {
-    paused = on;
+    holds = Math.max(0, holds + (on ? 1 : -1));
     keepAlive();
+  },
+  onEventsRead(handler) {
+    eventsRead = handler;
   },
 };
 
@@ -73,6 +80,7 @@ process.on('beforeExit', () => {
 
 process.on('message', (message: HostMessage) => {
   if (message?.type === 'abort') return controller.abort();
+  if (message?.type === 'eventsRead') return eventsRead?.();
   if (message?.type === 'debug') {
     if (debugHandler) debugHandler(message);
     else if (debugQueue.length < 1000) debugQueue.push(message);

@@ -14,7 +14,8 @@ export interface SetupFailure {
 export type JobSpec = Omit<RunJob, 'kind' | 'jsonata'>;
 
 export interface ExecutionHooks {
-  onEvents?(events: HistoryEvent[]): void;
+  /** A promise: the batch is passed on when it settles (a debugged run waits for its host; see runJob). */
+  onEvents?(events: HistoryEvent[]): void | Promise<void>;
   onCallback?: IsolatedRunHooks['onCallback'];
   onOutput?: IsolatedRunHooks['onOutput'];
   onDebug?: IsolatedRunHooks['onDebug'];
@@ -30,7 +31,7 @@ export function startExecution(spec: JobSpec, limits: RunLimits, hooks: Executio
   const run = startIsolatedRun({ ...spec, kind: 'execution', jsonata: JSONATA_BUDGET }, limits, {
     onEvents: (batch) => {
       for (const event of batch) events.push(event);
-      hooks.onEvents?.(batch);
+      return hooks.onEvents?.(batch);
     },
     onOutput: hooks.onOutput,
     onCallback: hooks.onCallback,
@@ -53,7 +54,7 @@ function stoppedExecution(outcome: Extract<IsolatedOutcome, { type: 'stopped' }>
     ? { id: (last?.id ?? 0) + 1, previousEventId: last?.id ?? 0, timestamp, type: 'ExecutionAborted', executionAbortedEventDetails: { error, cause: outcome.cause } }
     : { id: (last?.id ?? 0) + 1, previousEventId: last?.id ?? 0, timestamp, type: 'ExecutionFailed', executionFailedEventDetails: { error, cause: outcome.cause } };
   events.push(terminal);
-  hooks.onEvents?.([terminal]);
+  void hooks.onEvents?.([terminal]);
   return { status: aborted ? 'ABORTED' : 'FAILED', error, cause: outcome.cause, events, durationMs: Date.parse(timestamp) - startTime };
 }
 

@@ -19,7 +19,8 @@ export type IsolatedOutcome =
   | { type: 'stopped'; reason: StopReason; cause: string };
 
 export interface IsolatedRunHooks {
-  onEvents?(events: HistoryEvent[]): void;
+  /** A promise: the batch is passed on when it settles (a debugged run waits for its host; see runJob). */
+  onEvents?(events: HistoryEvent[]): void | Promise<void>;
   /** A callback or Activity task started or stopped waiting for its task token. */
   onCallback?(task: WaitingTask): void;
   /** What handler code printed (console.log / console.error in the worker). */
@@ -104,7 +105,14 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
         } catch {
           return;
         }
-        if (Array.isArray(events)) hooks.onEvents?.(events as HistoryEvent[]);
+        const read = Array.isArray(events) ? hooks.onEvents?.(events as HistoryEvent[]) : undefined;
+        if (job.debug) {
+          const ack = () => {
+            if (!over && child.connected) child.send({ type: 'eventsRead' });
+          };
+          if (read) void read.then(ack, ack);
+          else ack();
+        }
         return;
       }
       case 'callback':

@@ -14,8 +14,17 @@ import type { RunJob, WorkerMessage } from './workerMessages';
 /** How a debugged run hears the adapter, and keeps its process alive while paused. */
 export interface DebugLink {
   listen(handler: (message: DebugHostMessage) => void): void;
-  hold(paused: boolean): void;
+  /** Holds (true) or lets go (false) of the process: holds are counted. */
+  hold(on: boolean): void;
+  /** The host passed on one more events batch. */
+  onEventsRead(handler: () => void): void;
 }
+
+/**
+ * A debugged run waits when this many events batches are sent and not yet passed on by the host: without that, a
+ * fast loop queues megabytes of history ahead of the answer to `pause` (2.3 s to pause a 100,000-transition loop).
+ */
+const UNREAD_BATCHES = 8;
 
 /**
  * Events are sent in batches of this many, whenever the run lets the event loop turn (a handler waiting on
@@ -37,11 +46,28 @@ function own<K extends keyof RunJob>(job: RunJob, key: K): RunJob[K] | undefined
 export async function runJob(job: RunJob, signal: AbortSignal, post: (message: WorkerMessage) => void, onTokens?: (tokens: TaskTokens) => void, debugLink?: DebugLink): Promise<void> {
   configureJsonataBudget({ ...job.jsonata, now: () => performance.now() });
   let flushEvents = (): void => undefined;
+  let unread = 0;
+  let drained: (() => void) | undefined;
+  const backlog = (): Promise<void> | undefined => {
+    if (unread < UNREAD_BATCHES || signal.aborted) return undefined;
+    debugLink!.hold(true);
+    return new Promise<void>((resolve) => (drained = resolve)).finally(() => debugLink!.hold(false));
+  };
   const debugOptions = own(job, 'debug');
   const debug = debugOptions && debugLink && job.kind === 'execution'
-    ? new DebugController(job.definition, job.stateMachineName, { stopOnEntry: debugOptions.stopOnEntry === true, stopBetweenSteps: debugOptions.stopBetweenSteps !== false }, { post, flush: () => flushEvents(), hold: (paused) => debugLink.hold(paused), services: nodeServices }, signal)
+    ? new DebugController(job.definition, job.stateMachineName, { stopOnEntry: debugOptions.stopOnEntry === true, stopBetweenSteps: debugOptions.stopBetweenSteps !== false }, { post, flush: () => flushEvents(), hold: (paused) => debugLink.hold(paused), backlog, services: nodeServices }, signal)
     : undefined;
   if (debug) {
+    const wake = () => {
+      const resolve = drained;
+      drained = undefined;
+      resolve?.();
+    };
+    debugLink!.onEventsRead(() => {
+      unread = Math.max(0, unread - 1);
+      if (unread < UNREAD_BATCHES) wake();
+    });
+    signal.addEventListener('abort', wake);
     debugLink!.listen((message) => {
       debug.handle(message.request).then(
         (body) => post({ type: 'debugReply', id: message.id, body }),
@@ -95,6 +121,7 @@ export async function runJob(job: RunJob, signal: AbortSignal, post: (message: W
     // One JSON text per batch: Node's 'advanced' IPC deserializes large object graphs slowly (most of an
     // 18,000-event `asl run --json` went there); the host parses the text in a fraction of that.
     post({ type: 'events', json: JSON.stringify(batch) });
+    if (debug) unread++;
     batch = [];
     lastPost = performance.now();
   };

@@ -37,7 +37,13 @@ export interface RunJob {
 }
 
 /** From the host to the worker. */
-export type HostMessage = { type: 'run'; job: RunJob } | { type: 'abort' } | { type: 'answer'; token: string; answer: TaskAnswer } | DebugHostMessage;
+export type HostMessage =
+  | { type: 'run'; job: RunJob }
+  | { type: 'abort' }
+  | { type: 'answer'; token: string; answer: TaskAnswer }
+  /** A debugged run's host has passed on one more `events` batch (a debugged run waits when too many are unread). */
+  | { type: 'eventsRead' }
+  | DebugHostMessage;
 
 /** From the worker to the host. */
 export type WorkerMessage =

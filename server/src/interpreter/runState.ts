@@ -1,7 +1,6 @@
-import { ruleMatches } from './choice';
 import type { Execution, Frame } from './execution';
 import { evaluateJsonata } from './jsonataEval';
-import { setAtPath } from './jsonPathEval';
+import { assignAndOutput, choiceSteps, choose, effectiveInputSteps, finish, finishSteps, nextOf, passSteps, selectResult, stopAfter, type Roots } from './jsonPathSteps';
 import { readItems } from './itemReader';
 import { isRfc3339Timestamp } from '../core/spec/rfc3339';
 import { jsonataMapLimits, jsonPathMapLimits } from './mapLimits';
@@ -37,39 +36,20 @@ export interface StateRun {
   entered?: number;
 }
 
-const nextOf = (state: Obj): string | undefined => (state.End === true ? undefined : (state.Next as string | undefined));
-
 /**
  * Runs one attempt of one state (no Retry/Catch here). A JSONPath state that does not wait (Pass, Choice,
- * Succeed, Fail) returns its outcome, or throws, synchronously; the others return a promise.
+ * Succeed, Fail) returns its outcome, or throws, synchronously; the others return a promise. With a debugger
+ * attached, a stop is offered after each processing step the state has (jsonPathSteps.ts, `debugSteps` below);
+ * Pass and Choice take that slower path only while the debugger is stepping or pausing.
  */
 export function runState(ex: Execution, run: StateRun): StateOutcome | Promise<StateOutcome> {
   return run.language === 'JSONata' ? runJsonata(ex, run) : runJsonPath(ex, run);
 }
 
-interface Roots {
-  context: Obj;
-  variables: Record<string, unknown>;
-}
-
-// The steps shared by the JSONPath states, as functions rather than closures made on every transition.
-
 /** InputPath, then Parameters: what a Pass, Task or Parallel state works on. */
 function effectiveInput(ex: Execution, state: Obj, input: unknown, roots: Roots): unknown {
   const selected = ex.select(state.InputPath, input, roots);
   return state.Parameters === undefined ? selected : evaluateTemplate(state.Parameters, { data: selected, ...roots }, ex.options.services, 'Parameters');
-}
-
-/** Assign, ResultPath and OutputPath once a state has its result. */
-function finish(ex: Execution, run: StateRun, roots: Roots, result: unknown, assignFrom: unknown, next: string | undefined): StateOutcome {
-  const { state, input } = run;
-  if (state.Assign !== undefined) run.frame.variables.assign(evaluateTemplate(state.Assign, { data: assignFrom, ...roots }, ex.options.services, 'Assign') as Obj);
-  const merged = state.ResultPath === null ? input : state.ResultPath === undefined ? result : setAtPath(input, String(state.ResultPath), result);
-  return { output: ex.select(state.OutputPath, merged, roots), next };
-}
-
-function selectResult(ex: Execution, state: Obj, roots: Roots, raw: unknown): unknown {
-  return state.ResultSelector ? evaluateTemplate(state.ResultSelector, { data: raw, ...roots }, ex.options.services, 'ResultSelector') : raw;
 }
 
 function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<StateOutcome> {
@@ -80,6 +60,7 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
 
   switch (type) {
     case 'Pass': {
+      if (ex.options.debug?.wantsSteps(frame)) return passSteps(ex, run, roots);
       const result = state.Result !== undefined ? state.Result : effectiveInput(ex, state, input, roots);
       return finish(ex, run, roots, result, result, nextOf(state));
     }
@@ -93,19 +74,18 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
         }
         // With a debugger: the same awaits, and a stop offered between the steps (awaited only when it holds the
         // state, so a run that does not stop interleaves its branches as a run without a debugger does).
-        const args = effectiveInput(ex, state, input, roots);
-        let held = debug.step(run, 'effectiveInput', args);
-        if (held !== undefined) await held;
+        let args = effectiveInputSteps(ex, run, roots, true);
+        if (args instanceof Promise) args = await args;
         const raw = await (type === 'Task' ? invokeTask(ex, run, args) : runParallel(ex, run, args));
-        held = debug.step(run, 'result', raw);
+        const held = stopAfter(ex, run, 'result', raw);
         if (held !== undefined) await held;
-        const outcome = finish(ex, run, roots, selectResult(ex, state, roots, raw), raw, nextOf(state));
-        held = debug.step(run, 'output', outcome.output);
-        if (held !== undefined) await held;
-        return outcome;
+        return finishSteps(ex, run, roots, raw, nextOf(state));
       })();
     case 'Map': return (async () => {
+      const debug = ex.options.debug;
       const selected = ex.select(state.InputPath, input, roots);
+      let held = debug !== undefined && state.InputPath !== undefined ? stopAfter(ex, run, 'inputPath', selected) : undefined;
+      if (held !== undefined) await held;
       const reader = state.ItemReader as Obj | undefined;
       const items = reader
         ? await readItems(ex, run, reader, reader.Parameters === undefined ? {} : evaluateTemplate(reader.Parameters, { data: selected, ...roots }, services, 'ItemReader.Parameters'))
@@ -114,30 +94,29 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
       const batcher = state.ItemBatcher as Obj | undefined;
       const batchInput = batcher?.BatchInput === undefined ? undefined : evaluateTemplate(batcher.BatchInput, { data: selected, ...roots }, services, 'BatchInput');
       const limits = jsonPathMapLimits(state, (path) => ex.select(path, selected, roots));
+      held = stopAfter(ex, run, 'effectiveInput', items);
+      if (held !== undefined) await held;
       const raw = await runMap(ex, run, items, (item, index) =>
         selector === undefined ? item : evaluateTemplate(selector, { data: selected, ...roots, context: { ...context, Map: { Item: { Index: index, Value: item } } } }, services, 'ItemSelector'),
       { batchInput, ...limits });
-      return finish(ex, run, roots, selectResult(ex, state, roots, raw), raw, nextOf(state));
+      if (debug === undefined) return finish(ex, run, roots, selectResult(ex, state, roots, raw), raw, nextOf(state));
+      held = stopAfter(ex, run, 'result', raw);
+      if (held !== undefined) await held;
+      return finishSteps(ex, run, roots, raw, nextOf(state));
     })();
     case 'Choice': {
-      const selected = ex.select(state.InputPath, input, roots);
-      const choices = (state.Choices as Obj[]) ?? [];
-      const scope = { data: selected, ...roots };
-      const ruleIndex = choices.findIndex((r) => ruleMatches(r, scope));
-      const rule = ruleIndex >= 0 ? choices[ruleIndex] : undefined;
-      ex.options.onTrace?.({ kind: 'choice', state: run.name, index: ruleIndex });
-      const next = (rule?.Next ?? state.Default) as string | undefined;
-      if (next === undefined) throw new StatesError('States.NoChoiceMatched', `No Choice rule matched and no Default is set in state '${run.name}'`);
-      const assign = rule?.Assign ?? (rule ? undefined : state.Assign);
+      if (ex.options.debug?.wantsSteps(frame)) return choiceSteps(ex, run, roots);
+      const { selected, next, assign } = choose(ex, run, roots);
       if (assign !== undefined) frame.variables.assign(evaluateTemplate(assign, { data: selected, ...roots }, services, 'Assign') as Obj);
       return { output: ex.select(state.OutputPath, selected, roots), next };
     }
     case 'Wait': return (async () => {
       const selected = ex.select(state.InputPath, input, roots);
+      const held = state.InputPath !== undefined ? stopAfter(ex, run, 'inputPath', selected) : undefined;
+      if (held !== undefined) await held;
       await wait(ex, state, state.Seconds ?? (state.SecondsPath ? ex.select(state.SecondsPath, selected, roots) : undefined),
         state.Timestamp ?? (state.TimestampPath ? ex.select(state.TimestampPath, selected, roots) : undefined), 'JSONPath');
-      if (state.Assign !== undefined) frame.variables.assign(evaluateTemplate(state.Assign, { data: selected, ...roots }, services, 'Assign') as Obj);
-      return { output: ex.select(state.OutputPath, selected, roots), next: nextOf(state) };
+      return assignAndOutput(ex, run, roots, selected, state.Assign, nextOf(state));
     })();
     case 'Succeed':
       return { output: ex.select(state.OutputPath, ex.select(state.InputPath, input, roots), roots) };
@@ -160,6 +139,17 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
   const bindings = { states: { input, context }, variables };
   const finish = async (result: unknown, next: string | undefined, assign = state.Assign, output = state.Output): Promise<StateOutcome> => {
     const withResult = { states: { input, context, result }, variables };
+    if (ex.options.debug?.wantsSteps(frame)) {
+      // Stepping: one at a time, a stop offered after each (both read the variables as they were before Assign).
+      const out = output === undefined ? result : await ex.jsonata(output, withResult, 'Output');
+      if (output !== undefined) await stopAfter(ex, run, 'output', out);
+      if (assign !== undefined) {
+        const assigned = (await ex.jsonata(assign, withResult, 'Assign')) as Obj;
+        frame.variables.assign(assigned);
+        await stopAfter(ex, run, 'assign', assigned);
+      }
+      return { output: out, next };
+    }
     const [out, assigned] = await Promise.all([
       output === undefined ? result : ex.jsonata(output, withResult, 'Output'),
       assign === undefined ? undefined : ex.jsonata(assign, withResult, 'Assign'),
@@ -185,9 +175,13 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
       const batcher = state.ItemBatcher as Obj | undefined;
       const batchInput = batcher?.BatchInput === undefined ? undefined : await ex.jsonata(batcher.BatchInput, bindings, 'BatchInput');
       const limits = await jsonataMapLimits(state, (value, field) => ex.jsonata(value, bindings, field));
+      let held = stopAfter(ex, run, 'effectiveInput', items);
+      if (held !== undefined) await held;
       const raw = await runMap(ex, run, items, (item, index) =>
         state.ItemSelector === undefined ? item : ex.jsonata(state.ItemSelector, { states: { input, context: { ...context, Map: { Item: { Index: index, Value: item } } } }, variables }, 'ItemSelector'),
       { batchInput, ...limits });
+      held = stopAfter(ex, run, 'result', raw);
+      if (held !== undefined) await held;
       return finish(raw, nextOf(state));
     }
     case 'Choice': {
@@ -221,18 +215,15 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
 
 /**
  * A JSONata Task or Parallel with a debugger attached: the same steps as the plain path, with a stop offered after
- * the effective input (Arguments), after the result, and after the output is built (Output, Assign).
+ * the effective input (Arguments) and after the result; `finish` offers them after Output and Assign.
  */
-async function debugSteps(ex: Execution, run: StateRun, effectiveInput: unknown, act: (input: unknown) => Promise<unknown>, finish: (raw: unknown) => StateOutcome | Promise<StateOutcome>): Promise<StateOutcome> {
-  const debug = ex.options.debug!;
-  let held = debug.step(run, 'effectiveInput', effectiveInput);
+async function debugSteps(ex: Execution, run: StateRun, effectiveInput: unknown, act: (input: unknown) => Promise<unknown>, finish: (raw: unknown) => Promise<StateOutcome>): Promise<StateOutcome> {
+  let held = stopAfter(ex, run, 'effectiveInput', effectiveInput);
   if (held !== undefined) await held;
   const raw = await act(effectiveInput);
-  held = debug.step(run, 'result', raw);
+  held = stopAfter(ex, run, 'result', raw);
   if (held !== undefined) await held;
   const outcome = await finish(raw);
-  held = debug.step(run, 'output', outcome.output);
-  if (held !== undefined) await held;
   return outcome;
 }
 

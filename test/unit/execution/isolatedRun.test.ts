@@ -60,7 +60,7 @@ describe('executions in an isolated worker', function () {
     const chain: Record<string, unknown> = {};
     for (let i = 0; i < 250; i++) chain[`S${i}`] = { Type: 'Pass', ...(i < 249 ? { Next: `S${i + 1}` } : { End: true }) };
     const streamed: number[] = [];
-    const result = await startExecution(spec({ StartAt: 'S0', States: chain }), DEFAULT_LIMITS, { onEvents: (events) => streamed.push(...events.map((e) => e.id)) }).result;
+    const result = await startExecution(spec({ StartAt: 'S0', States: chain }), DEFAULT_LIMITS, { onEvents: (events) => void streamed.push(...events.map((e) => e.id)) }).result;
     assert.ok(!isSetupFailure(result));
     assert.equal(result.status, 'SUCCEEDED');
     assert.equal(result.events.length, 2 + 250 * 2);

@@ -8,7 +8,7 @@ import { blockPaths, stateKey, type BlockPath } from '../stateKey';
 import { breakpointProblem } from '../expressionSyntax';
 import { parseHitCondition, type HitTest } from '../hitCondition';
 import { conditionHolds, interpolate } from './debugExpressions';
-import { DebugThreads, isAncestor, type DebugThread } from './debugThreads';
+import { DebugThreads, isAncestor, type DebugThread, type ThreadPosition } from './debugThreads';
 import { evaluateAt, scopesAt, stackOf, variableNames, viewOf } from './debugInspection';
 
 type Obj = Record<string, unknown>;
@@ -20,6 +20,8 @@ export interface ControllerHost {
   flush(): void;
   /** Keeps the worker alive while it is paused (nothing else may be left to run then). */
   hold(paused: boolean): void;
+  /** A promise while the host has not read enough of the history sent so far (the run waits for it). */
+  backlog(): Promise<void> | undefined;
   services: IntrinsicServices;
 }
 
@@ -28,6 +30,8 @@ interface Armed {
   hit?: HitTest;
   hits: number;
 }
+
+const STEPS: readonly DebugStep[] = ['inputPath', 'effectiveInput', 'result', 'resultSelector', 'assign', 'resultPath', 'output'];
 
 /** After this many transitions without a stop, and this long, the run lets the event loop turn (to hear `pause`). */
 const YIELD_EVERY = 256;
@@ -81,6 +85,8 @@ export class DebugController implements DebugHooks {
     thread.position = { name, input, at: 'state', ex };
     this.lastThread = thread;
     if (this.stopped || this.pauseRequested || this.target || this.entryPending || this.byState.get(frame.block)?.has(name) || this.byName.has(name)) return this.arrive(thread);
+    const backlog = this.host.backlog();
+    if (backlog !== undefined) return backlog.then(() => this.arrive(thread));
     if (++this.ticks % YIELD_EVERY !== 0) return undefined;
     const now = performance.now();
     if (now - this.lastYield < YIELD_AFTER_MS) return undefined;
@@ -96,12 +102,21 @@ export class DebugController implements DebugHooks {
     this.threads.ended(frame);
   }
 
+  wantsSteps(frame: Frame): boolean {
+    if (this.stopped || this.pauseRequested) return true;
+    return this.target !== undefined && this.options.stopBetweenSteps && this.onTarget(this.threads.of(frame), 'step');
+  }
+
   step(run: StateRun, step: DebugStep, value: unknown): Promise<void> | undefined {
     const thread = this.threads.of(run.frame);
     const position = thread.position;
     if (!position) return undefined;
+    if (position.run !== run) {
+      // A new attempt (a retry): what the last one made is gone.
+      for (const name of STEPS) position[name] = undefined;
+      position.run = run;
+    }
     position.at = step;
-    position.run = run;
     position[step] = value;
     this.lastThread = thread;
     if (!this.stopped && !this.pauseRequested && !(this.target && this.options.stopBetweenSteps)) return undefined;
@@ -276,7 +291,7 @@ export class DebugController implements DebugHooks {
     const position = thread.position!;
     this.host.post({
       type: 'debugStopped',
-      stop: { threadId: thread.id, threadName: thread.name, reason: stop.reason, state: position.name, at: position.at, ...(stop.hitBreakpointIds ? { hitBreakpointIds: stop.hitBreakpointIds } : {}), ...(stop.error ? { error: stop.error } : {}) },
+      stop: { threadId: thread.id, threadName: thread.name, reason: stop.reason, state: position.name, ...placeOf(position), ...(stop.hitBreakpointIds ? { hitBreakpointIds: stop.hitBreakpointIds } : {}), ...(stop.error ? { error: stop.error } : {}) },
     });
     await gate;
   }
@@ -315,7 +330,7 @@ export class DebugController implements DebugHooks {
       if (!thread?.position) return;
       this.pauseRequested = false;
       void this.hold(thread);
-      this.host.post({ type: 'debugStopped', stop: { threadId: thread.id, threadName: thread.name, reason: 'pause', state: thread.position.name, at: thread.position.at } });
+      this.host.post({ type: 'debugStopped', stop: { threadId: thread.id, threadName: thread.name, reason: 'pause', state: thread.position.name, ...placeOf(thread.position) } });
     }, PAUSE_IN_FLIGHT_MS);
   }
 
@@ -334,4 +349,21 @@ export class DebugController implements DebugHooks {
     }
     return false;
   }
+}
+
+/** Where in its state a thread stopped, and what the step it stopped after is called there. */
+function placeOf(position: ThreadPosition): Pick<StopInfo, 'at' | 'step'> {
+  if (position.at === 'state') return { at: 'state' };
+  const state = position.run?.state ?? {};
+  const jsonata = position.run?.language === 'JSONata';
+  const names: Record<DebugStep, string> = {
+    inputPath: 'InputPath',
+    effectiveInput: position.run?.type === 'Map' ? 'its items' : jsonata ? (state.Arguments !== undefined ? 'Arguments' : 'its effective input') : state.Parameters !== undefined ? 'Parameters' : 'its effective input',
+    result: position.run?.type === 'Map' ? 'its iterations' : 'its result',
+    resultSelector: 'ResultSelector',
+    assign: 'Assign',
+    resultPath: 'ResultPath',
+    output: jsonata ? 'Output' : 'OutputPath',
+  };
+  return { at: position.at, step: names[position.at] };
 }

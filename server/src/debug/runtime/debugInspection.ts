@@ -64,9 +64,10 @@ export function viewOf(thread: DebugThread, index: number): ExpressionView {
 }
 
 /**
- * The scopes of frame `index`: the state's raw input, its effective input (after InputPath/Parameters, or
- * Arguments), the task result, the output being built, the error, the variables of each enclosing block, the
- * context object and `$states`. The execution frame: the execution's input and context.
+ * The scopes of frame `index`: the state's raw input, then what each processing step made so far (after InputPath,
+ * the effective input after Parameters or Arguments, the task result, after ResultSelector, what Assign assigned,
+ * after ResultPath, the output), the error, the variables of each enclosing block, the context object and
+ * `$states`. The execution frame: the execution's input and context.
  */
 export function scopesAt(thread: DebugThread, index: number, stoppedThread: DebugThread | undefined): WorkerScope[] {
   const level = levelAt(thread, index);
@@ -75,9 +76,17 @@ export function scopesAt(thread: DebugThread, index: number, stoppedThread: Debu
   if (!level || !position) return [{ name: 'Execution input', value: view.input }, { name: 'Context object ($$)', value: view.context }];
   const jsonata = position.run?.language === 'JSONata' || (position.run === undefined && isJsonata(level, position.name, position.ex.options.definition));
   const scopes: WorkerScope[] = [{ name: 'Input', value: position.input, editable: index === 0 && level === stoppedThread && position.at === 'state' }];
-  if (position.effectiveInput !== undefined) scopes.push({ name: jsonata ? 'Arguments' : 'Effective input', value: position.effectiveInput });
-  if (position.result !== undefined) scopes.push({ name: 'Result', value: position.result });
-  if (position.output !== undefined) scopes.push({ name: 'Output', value: position.output });
+  const map = (position.run?.type ?? stateOf(level, position.name)?.Type) === 'Map';
+  const steps: [unknown, string][] = [
+    [position.inputPath, 'After InputPath'],
+    [position.effectiveInput, map ? 'Items' : jsonata ? 'Arguments' : 'Effective input'],
+    [position.result, 'Result'],
+    [position.resultSelector, 'After ResultSelector'],
+    [position.assign, 'Assigned'],
+    [position.resultPath, 'After ResultPath'],
+    [position.output, 'Output'],
+  ];
+  for (const [value, name] of steps) if (value !== undefined) scopes.push({ name, value });
   if (position.error) scopes.push({ name: 'Error', value: { Error: position.error.error, Cause: position.error.cause } });
   scopes.push(...variableScopes(level.frame.variables));
   scopes.push({ name: 'Context object ($$)', value: view.context });
@@ -88,10 +97,13 @@ export function scopesAt(thread: DebugThread, index: number, stoppedThread: Debu
   return scopes;
 }
 
-function isJsonata(thread: DebugThread, name: string, definition: unknown): boolean {
+function stateOf(thread: DebugThread, name: string): Obj | undefined {
   const states = thread.frame.block.States as Record<string, Obj> | undefined;
-  const own = states && Object.hasOwn(states, name) ? states[name].QueryLanguage : undefined;
-  return (own ?? (definition as Obj | null)?.QueryLanguage) === 'JSONata';
+  return states && Object.hasOwn(states, name) ? states[name] : undefined;
+}
+
+function isJsonata(thread: DebugThread, name: string, definition: unknown): boolean {
+  return (stateOf(thread, name)?.QueryLanguage ?? (definition as Obj | null)?.QueryLanguage) === 'JSONata';
 }
 
 /** The variables visible from a block, scope by scope: this block's, then each enclosing one's (asl-reference §0.5). */

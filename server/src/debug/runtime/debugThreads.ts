@@ -10,8 +10,13 @@ export interface ThreadPosition {
   ex: Execution;
   /** Once the state runs: its attempt (context object, language). */
   run?: StateRun;
+  /** What each processing step made, once it ran (DebugStep). */
+  inputPath?: unknown;
   effectiveInput?: unknown;
   result?: unknown;
+  resultSelector?: unknown;
+  assign?: unknown;
+  resultPath?: unknown;
   output?: unknown;
   error?: { error: string; cause: string };
 }

@@ -10,12 +10,18 @@ export function encodeForHost(doc: AnalyzedDocument, text: string): string | und
   const definition = doc.definition;
   if (!definition || definition.embedding === 'inline') return text;
   // A jsonencode() body is HCL, not JSON: only what reads the same in both (a replaced word or string) goes in.
+  // Quick fixes, refactorings and rename write HCL themselves (see encodeEdits).
   if (definition.embedding === 'hcl') return /[\n:{}[\]]/.test(text) ? undefined : text;
   return definition.encode(text);
 }
 
-/** The edits encoded for the template, or undefined when one cannot be written there. */
+/**
+ * The edits encoded for the template, or undefined when one cannot be written there. Edits made for the
+ * document's own syntax (quick fixes, refactorings, rename: YAML, JSON or the HCL of a jsonencode() body) need no
+ * encoding where the definition is the file's own text.
+ */
 export function encodeEdits(doc: AnalyzedDocument, edits: TextEdit[]): TextEdit[] | undefined {
+  if (doc.definition?.embedding === 'hcl' && doc.analysis.doc.format === 'hcl') return edits;
   const out: TextEdit[] = [];
   for (const edit of edits) {
     const newText = encodeForHost(doc, edit.newText);

@@ -119,6 +119,28 @@ describe('State machines inside a SAM template in a real VS Code', function () {
     await ui.screenshot('template-graph-dark');
   });
 
+  it('Add Retry from the light bulb inside a Terraform jsonencode() body writes HCL at the state\'s indentation', async function () {
+    if (!ui.available) this.skip();
+    const editor = await openTemplate('jsonencode.tf', 'main-retry.tf');
+    await until('diagnostics', () => vscode.languages.getDiagnostics(editor.document.uri).length > 0 || undefined);
+    const text = editor.document.getText();
+    const line = text.split('\n').findIndex((l) => l.includes('Resource       = aws_lambda_function.worker.arn'));
+    editor.selection = new vscode.Selection(line, 12, line, 12);
+    const rows = await openCodeActionMenu();
+    assert.ok(rows.some((r) => r.includes('Add Retry: exponential back-off with jitter')), rows.join(' | '));
+    await chooseCodeAction('Add Retry');
+    await until('the retrier', () => editor.document.getText() !== text || undefined);
+    // The state's one-line Retry tuple gets the new retrier first, written on one line as HCL.
+    const retry = '        Retry = [{ ErrorEquals = ["States.TaskFailed"], IntervalSeconds = 2, MaxAttempts = 5, BackoffRate = 2, MaxDelaySeconds = 60, JitterStrategy = "FULL" }, { ErrorEquals = ["States.ALL"], MaxAttempts = 2 }]';
+    assert.equal(editor.document.getText(), text.replace('        Retry = [{ ErrorEquals = ["States.ALL"], MaxAttempts = 2 }]', retry));
+    editor.revealRange(new vscode.Range(line, 0, line + 6, 0), vscode.TextEditorRevealType.InCenter);
+    for (const theme of ['light', 'dark'] as const) {
+      await ui.theme(theme);
+      await ui.screenshot(`template-tf-add-retry-${theme}`);
+    }
+    await ui.theme('light');
+  });
+
   it('Add Retry from the light bulb inside template.yaml writes YAML at the state\'s indentation', async function () {
     if (!ui.available) this.skip();
     const editor = await openTemplate('template.yaml', 'template-retry.yaml');

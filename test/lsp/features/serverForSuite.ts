@@ -10,9 +10,10 @@ export interface OpenedFixture {
 
 /**
  * Starts one language server for the enclosing mocha suite (stopped after it) and opens fixtures with a `|` cursor
- * marker in it, each under a fresh file name ending in `extension`, once its first diagnostics are published.
+ * marker in it, each under a fresh file name ending in `extension` (in `languageId`, else as the client guesses),
+ * once its first diagnostics are published.
  */
-export function serverForSuite(namePrefix: string, extension: string) {
+export function serverForSuite(namePrefix: string, extension: string, languageId?: string) {
   let client: LspClient | undefined;
   let opened = 0;
   before(async () => {
@@ -29,7 +30,7 @@ export function serverForSuite(namePrefix: string, extension: string) {
     async open(marked: string): Promise<OpenedFixture> {
       const { text, offset } = withCursor(marked);
       const uri = LspClient.uri(`${namePrefix}-${opened++}${extension}`);
-      await this.client.open(uri, text);
+      await this.client.open(uri, text, languageId);
       await this.client.waitForDiagnostics(uri);
       return { uri, text, position: positionAt(text, offset), textDocument: { uri } };
     },

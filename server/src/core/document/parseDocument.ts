@@ -15,8 +15,8 @@ export interface ParsedDocument {
   /** Undefined only for text with no JSON value at all (empty, whitespace, or nesting past the limit). */
   root: AstNode | undefined;
   syntaxProblems: SyntaxProblem[];
-  /** The front end that read the text; JSON when absent. */
-  format?: 'json' | 'yaml';
+  /** The front end that read the text; JSON when absent. `hcl`: a Terraform `jsonencode({...})` body. */
+  format?: 'json' | 'yaml' | 'hcl';
   /**
    * YAML only: spans of the text that the tree holds more than once (an anchored node that aliases or merge keys
    * repeat). An edit there would change every copy, so edits refuse to touch them.

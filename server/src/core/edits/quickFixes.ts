@@ -2,7 +2,8 @@ import { getProperty, getValue, spanEnd, toJsonValue, type AstNode, type ObjectN
 import type { ParsedDocument } from '../document/parseDocument';
 import type { Scope, StateMachineModel, StateModel } from '../model/types';
 import type { Problem } from '../validation/types';
-import { addProperty, literalText, refusal, setValueAt } from './documentEdits';
+import { addProperty, literalAt, literalText, refusal, setValueAt } from './documentEdits';
+import { hclReplaceProperty } from './hclEdits';
 import { applyEdits, jsonPathOf, minimalEdit, setAt, type SpanEdit } from './jsonEdits';
 import { isOneLine, styleFrom } from './jsonStyle';
 import { yamlReplaceProperty } from './yamlEdits';
@@ -37,7 +38,7 @@ const PROVIDERS: Record<string, FixProvider> = {
     const ref = model.symbols.references.find((r) => r.node.span.offset === problem.span.offset);
     if (name && ref && !model.symbols.definitions.has(name)) {
       const stub = addStateEdit(doc, ref.scope, name, { Type: 'Pass', End: true });
-      if (stub) fixes.push({ title: `Create state '${name}'`, edits: [stub] });
+      if (stub) fixes.push({ title: `Create state '${name}'`, edits: stub });
     }
     return fixes;
   },
@@ -46,7 +47,7 @@ const PROVIDERS: Record<string, FixProvider> = {
     const property = propertyAtKey(doc, problem.span.offset);
     const fixes: Fix[] = ((problem.data?.suggestions as string[] | undefined) ?? []).map((s, i) => ({
       title: `Change to '${s}'`,
-      edits: [{ span: problem.span, newText: literalText(doc, s) }],
+      edits: [{ span: problem.span, newText: literalAt(doc, problem.span, s) }],
       isPreferred: i === 0,
     }));
     if (property) fixes.push({ title: `Remove '${field}'`, edits: setValueAt(doc, [...jsonPathOf(property.object), field], undefined) });
@@ -78,7 +79,7 @@ const PROVIDERS: Record<string, FixProvider> = {
   },
   'deprecated-field': ({ doc, problem }) => {
     const replacement = problem.data?.replacement as string;
-    return [{ title: `Rename to '${replacement}'`, edits: [{ span: problem.span, newText: literalText(doc, replacement) }], isPreferred: true }];
+    return [{ title: `Rename to '${replacement}'`, edits: [{ span: problem.span, newText: literalAt(doc, problem.span, replacement) }], isPreferred: true }];
   },
   'query-language-field': ({ doc, problem }) => {
     const replacement = problem.data?.replacement as string | undefined;
@@ -93,7 +94,9 @@ const PROVIDERS: Record<string, FixProvider> = {
     const path = jsonPathOf(property.object);
     const edits = doc.format === 'yaml'
       ? yamlReplaceProperty(doc, property.object, property.prop.key, replacement, converted)
-      : insertThenRemove(doc.text, setAt(doc.text, [...path, replacement], converted), [...path, property.prop.key]);
+      : doc.format === 'hcl'
+        ? hclReplaceProperty(doc, property.object, property.prop.key, replacement, converted)
+        : insertThenRemove(doc.text, setAt(doc.text, [...path, replacement], converted), [...path, property.prop.key]);
     return [{ title: `Replace '${property.prop.key}' with '${replacement}' (JSONata)`, edits, isPreferred: true }];
   },
 };
@@ -136,7 +139,7 @@ function nextInSource(state: StateModel): StateModel | undefined {
 }
 
 /** Adds `"name": body` at the end of a States block, written on one line or expanded like the state before it. */
-export function addStateEdit(doc: ParsedDocument, scope: Scope, name: string, body: object): SpanEdit | undefined {
+export function addStateEdit(doc: ParsedDocument, scope: Scope, name: string, body: object): SpanEdit[] | undefined {
   const states = scope.statesNode;
   if (states?.kind !== 'object') return undefined;
   const last = states.properties.at(-1)?.value;

@@ -46,7 +46,7 @@ export function errorHandlingRefactorings(doc: ParsedDocument, model: StateMachi
   if (!handlesAll(getValue(node, 'Retry'), retrier.ErrorEquals)) {
     fixes.push({
       title: lambda ? 'Add Retry: AWS recommended retrier for Lambda transient errors' : 'Add Retry: exponential back-off with jitter',
-      edits: [addBlockItem(doc, model, state, 'Retry', retrier)],
+      edits: addBlockItem(doc, model, state, 'Retry', retrier),
     });
   }
 
@@ -62,9 +62,9 @@ export function errorHandlingRefactorings(doc: ParsedDocument, model: StateMachi
     ? { Type: 'Fail', Error: '{% $states.input.Error %}', Cause: '{% $states.input.Cause %}' }
     : { Type: 'Fail', ErrorPath: '$.error.Error', CausePath: '$.error.Cause' };
   const stub = addStateEdit(doc, state.scope, name, fail);
-  if (stub) fixes.push({ title: `Add Catch: States.ALL to a new Fail state '${name}'`, edits: [addBlockItem(doc, model, state, 'Catch', catcher(name)), stub] });
+  if (stub) fixes.push({ title: `Add Catch: States.ALL to a new Fail state '${name}'`, edits: [...addBlockItem(doc, model, state, 'Catch', catcher(name)), ...stub] });
   for (const target of state.scope.states.filter((s) => s !== state && s.type === 'Fail').slice(0, 5)) {
-    fixes.push({ title: `Add Catch: States.ALL to '${target.name}'`, edits: [addBlockItem(doc, model, state, 'Catch', catcher(target.name))] });
+    fixes.push({ title: `Add Catch: States.ALL to '${target.name}'`, edits: addBlockItem(doc, model, state, 'Catch', catcher(target.name)) });
   }
   return withRefusals(fixes);
 }

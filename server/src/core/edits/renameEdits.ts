@@ -1,6 +1,7 @@
 import { spanEnd, type Span } from '../document/ast';
 import type { ParsedDocument } from '../document/parseDocument';
 import type { SpanEdit } from './jsonEdits';
+import { hclNameAt, hclString } from './hclEdits';
 import { THROUGH_ALIAS, yamlScalar } from './yamlEdits';
 
 /** The part of a name's literal a rename replaces: inside the quotes, or a whole plain YAML scalar. */
@@ -22,6 +23,7 @@ export function renameEdits(doc: ParsedDocument, spans: Span[], name: string): S
   return spans.map((span) => {
     const inner = nameSpan(text, span);
     const quote = inner === span ? '' : text[span.offset];
+    if (doc.format === 'hcl') return { span: quote === '"' ? inner : span, newText: quote === '"' ? hclString(name).slice(1, -1) : hclNameAt(doc, span, name) };
     if (quote === '"') return { span: inner, newText: JSON.stringify(name).slice(1, -1) };
     if (quote === "'") return { span: inner, newText: name.replace(/'/g, "''") };
     return { span, newText: doc.format === 'yaml' ? yamlScalar(name) : JSON.stringify(name) };

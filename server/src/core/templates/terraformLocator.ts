@@ -104,7 +104,7 @@ function definitionIn(text: string, tokens: HclToken[], from: number, to: number
     if (value.text === 'jsonencode') {
       const reader = new HclObjectReader(text, tokens, i + 4, Math.min(callEnd, to));
       const root = reader.read();
-      return { ...base, embedding: 'hcl', span, doc: { text, root, syntaxProblems: reader.problems }, map: OffsetMap.identity, encode: (t) => t };
+      return { ...base, embedding: 'hcl', span, doc: { text, root, syntaxProblems: reader.problems, format: 'hcl' }, map: OffsetMap.identity, encode: (t) => t };
     }
     const path = tokens[i + 4];
     if ((value.text === 'file' || value.text === 'templatefile') && path?.kind === 'string') {

@@ -92,7 +92,9 @@ export function newStateEdit(doc: AnalyzedDocument, scope: Scope, wanted?: strin
   let name = wanted ?? 'New State';
   if (!wanted) for (let i = 2; doc.analysis.model.symbols.definitions.has(name); i++) name = `New State ${i}`;
   const stub = addStateEdit(doc.analysis.doc, scope, name, { Type: 'Pass', End: true });
-  return stub && { name, edit: { range: toRange(doc.textDocument, stub.span), newText: stub.newText } };
+  // One insertion (an HCL body may refuse instead: no edit then).
+  if (stub?.length !== 1 || stub[0].refused) return undefined;
+  return { name, edit: { range: toRange(doc.textDocument, stub[0].span), newText: stub[0].newText } };
 }
 
 /**

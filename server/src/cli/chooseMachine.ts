@@ -18,8 +18,8 @@ export const MACHINE_USAGE = `  --state-machine NAME  in a template (SAM, CloudF
 
 /** The state machine a command acts on: in a template, the one chosen; else the file itself. */
 export interface ChosenMachine {
-  /** The definition ready to run, or its errors (`file`: the linked definition file they are in). */
-  prepared: { definition: unknown } | { problems: TemplateRunProblem[]; file?: string };
+  /** The definition ready to run, or its errors (`file`: the linked definition file they are in); made on first use. */
+  readonly prepared: { definition: unknown } | { problems: TemplateRunProblem[]; file?: string };
   /** The analysis to draw (`asl graph`), made with the machine type's settings. */
   analysis: DocumentAnalysis | undefined;
   /**
@@ -45,11 +45,20 @@ export async function chooseMachine(io: CliIo, file: string, text: string, flags
   const template = templateOf(file, text, { ...DEFAULT_VALIDATION_SETTINGS, stateMachineType: type ?? 'STANDARD' });
   if (!template) {
     if (wanted !== undefined) return { error: `--state-machine is for templates; ${file} holds no SAM, CloudFormation, Serverless or Terraform state machine` };
-    // One analysis serves both the run's check and the graph (`asl graph` drew from a second one).
+    // One analysis serves both the run's check and the graph (`asl graph` drew from a second one). The definition
+    // as a value is made when first asked for: `asl graph` never asks (on 500 states it was a copy of the whole tree).
     const analysis = analyzeDocument(text, { ...DEFAULT_VALIDATION_SETTINGS, stateMachineType: type ?? 'STANDARD' }, formatOfName(file));
-    const prepared = preparedDefinition(analysis, text);
-    const definition = 'definition' in prepared && Object.keys(subs).length > 0 ? { definition: resolveDefinition(prepared.definition, new Map(Object.entries(subs))) } : prepared;
-    return { prepared: definition, analysis, machineFile: file, machineType: type ?? 'STANDARD' };
+    let definition: ChosenMachine['prepared'] | undefined;
+    return {
+      get prepared() {
+        if (definition) return definition;
+        const made = preparedDefinition(analysis, text);
+        return (definition = 'definition' in made && Object.keys(subs).length > 0 ? { definition: resolveDefinition(made.definition, new Map(Object.entries(subs))) } : made);
+      },
+      analysis,
+      machineFile: file,
+      machineType: type ?? 'STANDARD',
+    };
   }
   const names = template.definitions.map((d) => d.definition.name);
   const entry = wanted !== undefined ? template.definitions.find((d) => d.definition.name === wanted) : template.definitions.length === 1 ? template.definitions[0] : undefined;
@@ -61,9 +70,12 @@ export async function chooseMachine(io: CliIo, file: string, text: string, flags
   const linked = await readLinked(io, file, entry.definition);
   const machineType = entry.definition.machineType ?? type ?? 'STANDARD';
   const analysis = entry.analysis ?? (linked && 'text' in linked ? analyzeDocument(linked.text, { ...DEFAULT_VALIDATION_SETTINGS, stateMachineType: machineType }, formatOfName(entry.definition.link!.target)) : undefined);
+  let prepared: ChosenMachine['prepared'] | undefined;
   return {
     machineType,
-    prepared: prepareTemplateRun(text, entry, linked, subs, machineType),
+    get prepared() {
+      return (prepared ??= prepareTemplateRun(text, entry, linked, subs, machineType));
+    },
     analysis,
     machineFile: join(dirname(file), `${entry.definition.name}.asl.json`),
     name: entry.definition.name,

@@ -95,8 +95,10 @@ export class JsonParser {
         continue;
       }
       const oldProp = old && this.reuse!.startingAt(old.properties, this.pos);
-      const key = this.string(node);
-      const prop: PropertyNode = { key: key.value, keySpan: key.span, value: undefined, span: { offset: key.span.offset, length: key.span.length }, colonOffset: -1 };
+      const keyStart = this.pos;
+      const key = this.stringValue();
+      const keyLength = this.pos - keyStart;
+      const prop: PropertyNode = { key, keySpan: { offset: keyStart, length: keyLength }, value: undefined, span: { offset: keyStart, length: keyLength }, colonOffset: -1 };
       node.properties.push(prop);
       this.skipTrivia();
       if (this.text.charCodeAt(this.pos) === Ch.Colon) {
@@ -196,6 +198,13 @@ export class JsonParser {
   }
 
   private string(parent: ObjectNode | ArrayNode | undefined): StringNode {
+    const start = this.pos;
+    const value = this.stringValue();
+    return { kind: 'string', value, span: { offset: start, length: this.pos - start }, parent };
+  }
+
+  /** Reads the string at `pos` (a key needs no node of its own) and returns its decoded, shared value. */
+  private stringValue(): string {
     const text = this.text;
     const start = this.pos++;
     let chunkStart = this.pos;
@@ -221,7 +230,7 @@ export class JsonParser {
       if (c < Ch.Space) this.error('Invalid control character in string', this.pos, 1);
       this.pos++;
     }
-    return { kind: 'string', value: this.own(value), span: { offset: start, length: this.pos - start }, parent };
+    return this.own(value);
   }
 
   private escape(): string {
@@ -324,7 +333,7 @@ export class JsonParser {
     if (this.pos >= this.text.length) return;
     const c = this.text.charCodeAt(this.pos);
     if (c === Ch.Quote) {
-      this.string(undefined);
+      this.stringValue();
       return;
     }
     this.pos += Math.max(1, this.tokenLength());

@@ -24,8 +24,14 @@ export function validate(
   cache: StateProblemCache = new StateProblemCache(),
 ): Problem[] {
   const problems: Problem[] = [];
-  const machineRules = rules.filter((r) => r.locality === 'machine');
-  const stateRules = rules.filter((r) => r.locality === 'state');
+  // Each rule with its severity, looked up once (not once per state); rules turned off are left out.
+  const active: ActiveRule[] = [];
+  for (const rule of rules) {
+    const override = Object.hasOwn(settings.severityOverrides, rule.code) ? settings.severityOverrides[rule.code] : undefined;
+    if (override !== 'off') active.push({ rule, override });
+  }
+  const machineRules = active.filter((r) => r.rule.locality === 'machine');
+  const stateRules = active.filter((r) => r.rule.locality === 'state');
   run(machineRules, doc, model, model, settings, problems);
   run(stateRules, doc, { ...model, states: [], memo: undefined }, model, settings, problems);
   cache.beginVersion(settings);
@@ -47,9 +53,14 @@ export function validate(
   return problems.sort((a, b) => a.span.offset - b.span.offset);
 }
 
+interface ActiveRule {
+  rule: Rule;
+  override: Severity | undefined;
+}
+
 /** Runs rules over one model (or state), with one context for all of them. */
 function run(
-  rules: readonly Rule[],
+  rules: readonly ActiveRule[],
   doc: ParsedDocument,
   model: StateMachineModel,
   machine: StateMachineModel,
@@ -57,7 +68,7 @@ function run(
   problems: Problem[],
 ): void {
   let rule: Rule | undefined;
-  let override: Severity | 'off' | undefined;
+  let override: Severity | undefined;
   const ctx: ValidationContext = {
     doc,
     model,
@@ -66,16 +77,16 @@ function run(
     report: (p) =>
       problems.push({
         code: rule!.code,
-        severity: (override as Severity | undefined) ?? p.severity ?? rule!.defaultSeverity,
+        severity: override ?? p.severity ?? rule!.defaultSeverity,
         message: p.message,
         span: p.span,
         ...(p.data ? { data: p.data } : {}),
         ...(p.related?.length ? { related: p.related } : {}),
       }),
   };
-  for (rule of rules) {
-    override = Object.hasOwn(settings.severityOverrides, rule.code) ? settings.severityOverrides[rule.code] : undefined;
-    if (override === 'off') continue;
+  for (const active of rules) {
+    rule = active.rule;
+    override = active.override;
     try {
       rule.check(ctx);
     } catch (error) {

@@ -1,7 +1,7 @@
 import { openingSpan } from '../../document/ast';
-import { schemaSites } from '../schemaSites';
+import { schemaSites, type SchemaSite } from '../schemaSites';
 import { quoteList } from '../suggest';
-import type { Rule } from '../types';
+import type { Rule, ValidationContext } from '../types';
 
 /** data: `{ fields: string[] }` — the group in conflict (or missing). */
 export const exclusiveFields: Rule = {
@@ -16,29 +16,29 @@ export const exclusiveFields: Rule = {
   },
   check(ctx) {
     for (const site of schemaSites(ctx.model)) {
-      const groups = [
-        ...(site.schema.exclusive ?? []).map((g) => ({ group: g, required: false })),
-        ...(site.schema.exactlyOne ?? []).map((g) => ({ group: g, required: true })),
-      ];
-      for (const { group, required } of groups) {
-        const present = site.object.properties.filter((p) => group.includes(p.key));
-        if (present.length > 1) {
-          for (const extra of present.slice(1)) {
-            ctx.report({
-              span: extra.keySpan,
-              message: `The fields ${quoteList(present.map((p) => p.key))} cannot be used together`,
-              data: { fields: [...group] },
-            });
-          }
-        } else if (required && present.length === 0) {
-          const span = site.state && site.object === site.state.node ? site.state.nameSpan : openingSpan(site.object);
-          ctx.report({
-            span,
-            message: `${site.schema.name} needs exactly one of ${quoteList([...group])}`,
-            data: { fields: [...group] },
-          });
-        }
-      }
+      const { exclusive, exactlyOne } = site.schema;
+      if (exclusive) for (const group of exclusive) checkGroup(ctx, site, group, false);
+      if (exactlyOne) for (const group of exactlyOne) checkGroup(ctx, site, group, true);
     }
   },
 };
+
+function checkGroup(ctx: ValidationContext, site: SchemaSite, group: readonly string[], required: boolean): void {
+  const present = site.object.properties.filter((p) => group.includes(p.key));
+  if (present.length > 1) {
+    for (const extra of present.slice(1)) {
+      ctx.report({
+        span: extra.keySpan,
+        message: `The fields ${quoteList(present.map((p) => p.key))} cannot be used together`,
+        data: { fields: [...group] },
+      });
+    }
+  } else if (required && present.length === 0) {
+    const span = site.state && site.object === site.state.node ? site.state.nameSpan : openingSpan(site.object);
+    ctx.report({
+      span,
+      message: `${site.schema.name} needs exactly one of ${quoteList([...group])}`,
+      data: { fields: [...group] },
+    });
+  }
+}

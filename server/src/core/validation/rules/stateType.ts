@@ -3,6 +3,8 @@ import { getProperty } from '../../document/ast';
 import { suggest } from '../suggest';
 import type { Rule } from '../types';
 
+const TYPES = `[${STATE_TYPES.join(', ')}]`;
+
 export const stateType: Rule = {
   code: 'invalid-state-type',
   defaultSeverity: 'error',
@@ -13,7 +15,6 @@ export const stateType: Rule = {
     fixed: '{ "StartAt": "A", "States": { "A": { "Type": "Succeed" } } }',
   },
   check(ctx) {
-    const types = `[${STATE_TYPES.join(', ')}]`;
     for (const state of ctx.model.states) {
       if (state.node.kind !== 'object') {
         ctx.report({ span: state.node.span, message: `State '${state.name}' must be a JSON object` });
@@ -29,7 +30,7 @@ export const stateType: Rule = {
       const suggestions = value.kind === 'string' ? suggest(value.value, STATE_TYPES) : [];
       ctx.report({
         span: value.span,
-        message: `The field 'Type' should have one of these values: ${types}`,
+        message: `The field 'Type' should have one of these values: ${TYPES}`,
         data: { suggestions },
       });
     }

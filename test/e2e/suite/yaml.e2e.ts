@@ -67,6 +67,36 @@ describe('.asl.yaml files in a real VS Code', function () {
     await ui.theme('light');
   });
 
+  it('colours ASL in YAML: keys, state types, state names, JSONata in a block scalar, tags and comments', async function () {
+    if (!ui.available) this.skip();
+    const editor = await scratch('colours.asl.yaml', [
+      '# Colours of the asl-yaml grammar',
+      'QueryLanguage: JSONata',
+      'StartAt: Price',
+      'States:',
+      '  Price: &price',
+      '    Type: Pass',
+      '    Output: |-',
+      '      {% $sum($states.input.items.price)',
+      '         * 1.2 %}',
+      '    Next: Done',
+      '  Done: {Type: Succeed}',
+      '',
+    ].join('\n'));
+    assert.equal(editor.document.languageId, 'asl-yaml');
+    await ui.waitFor('.view-line span:text-is("Succeed")');
+    const classOf = async (text: string) => (await ui.query(`.view-line span span:text-is("${text}")`))[0]?.className ?? '(none)';
+    for (const theme of ['light', 'dark'] as const) {
+      await ui.theme(theme);
+      const [keyword, type, reference, jsonata, comment, plain] = await Promise.all(['QueryLanguage', 'Pass', 'Done', '$states', ' Colours of the asl-yaml grammar', 'JSONata'].map(classOf));
+      // Each kind has its own colour (VS Code gives each token a class per colour: mtkN).
+      assert.equal(new Set([type, jsonata, comment, plain]).size, 4, JSON.stringify({ keyword, type, reference, jsonata, comment, plain }));
+      assert.notEqual(keyword, plain);
+      await ui.screenshot(`yaml-colours-${theme}`);
+    }
+    await ui.theme('light');
+  });
+
   it('Add Retry through the light bulb writes YAML at the state\'s indentation, keeping the comment', async function () {
     if (!ui.available) this.skip();
     const editor = await scratch('retry.asl.yaml', VALID);

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { isSetupFailure, startExecution } from '../execution/isolatedExecution';
+import { runJsonText } from '../interpreter/historyJson';
 import { missingMockState } from '../interpreter/mocks';
 import type { ExecutionResult } from '../interpreter/types';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError, type CliIo } from './cliIo';
@@ -104,7 +105,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       startTime: Date.now(),
       realTime: args.flags['real-time'] === true,
       // The summary and --history read the events' types, names and errors: states' input and output stay out.
-      eventDetail: format === 'json' ? 'full' : 'summary',
+      // --json: the worker sends the events as they are printed, and they are printed as they came.
+      eventDetail: format === 'json' ? 'text' : 'summary',
       stateMachineType: chosen.machineType,
       ...(tasks.mocks ? { mocks: tasks.mocks } : {}),
       ...(tasks.handlersPath ? { handlersPath: tasks.handlersPath } : {}),
@@ -115,7 +117,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   ).result;
   if (isSetupFailure(result)) return usage(result.message);
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({ status: result.status, output: result.output, error: result.error, cause: result.cause, events: result.events }, null, 2)}\n`);
+    io.stdout(runJsonText(result, result.eventTexts));
   } else {
     io.stdout(args.flags.history ? formatHistory(result) : formatSummary(result, { virtualTime: !args.flags['real-time'] }));
     if (format === 'github' && result.status !== 'SUCCEEDED') io.stdout(annotation(file, text, result));

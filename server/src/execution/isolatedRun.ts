@@ -21,6 +21,8 @@ export type IsolatedOutcome =
 export interface IsolatedRunHooks {
   /** A promise: the batch is passed on when it settles (a debugged run waits for its host; see runJob). */
   onEvents?(events: HistoryEvent[]): void | Promise<void>;
+  /** A batch of events as text (a job with eventDetail 'text'). */
+  onEventTexts?(text: string): void;
   /** A callback or Activity task started or stopped waiting for its task token. */
   onCallback?(task: WaitingTask): void;
   /** What handler code printed (console.log / console.error in the worker). */
@@ -115,6 +117,9 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
         }
         return;
       }
+      case 'eventTexts':
+        if (typeof message.text === 'string') hooks.onEventTexts?.(message.text);
+        return;
       case 'callback':
         if (message.task && typeof message.task === 'object') hooks.onCallback?.(message.task);
         return;

@@ -1,4 +1,5 @@
 import { handlerInvoker } from '../interpreter/handlers';
+import { eventsJson } from '../interpreter/historyJson';
 import { configureJsonataBudget } from '../interpreter/jsonataEval';
 import { findTestCase, mockInvoker, readMockConfig, unmockedInvoker } from '../interpreter/mocks';
 import { runExecution } from '../interpreter/runExecution';
@@ -113,6 +114,9 @@ export async function runJob(job: RunJob, signal: AbortSignal, post: (message: W
   }
 
   let batch: HistoryEvent[] = [];
+  // `asl run --json` (eventDetail 'text'): the events as it prints them, so the host prints them as they come
+  // instead of parsing them and serializing them again.
+  const asText = job.eventDetail === 'text';
   let scheduled = false;
   let lastPost = -Infinity;
   const flush = () => {
@@ -120,8 +124,8 @@ export async function runJob(job: RunJob, signal: AbortSignal, post: (message: W
     if (batch.length === 0) return;
     // One JSON text per batch: Node's 'advanced' IPC deserializes large object graphs slowly (most of an
     // 18,000-event `asl run --json` went there); the host parses the text in a fraction of that.
-    post({ type: 'events', json: JSON.stringify(batch) });
-    if (debug) unread++;
+    post(asText ? { type: 'eventTexts', text: eventsJson(batch) } : { type: 'events', json: JSON.stringify(batch) });
+    if (debug && !asText) unread++;
     batch = [];
     lastPost = performance.now();
   };

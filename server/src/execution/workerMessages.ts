@@ -23,8 +23,11 @@ export interface RunJob {
   /** Test State: the state to run and the variables in scope. */
   stateName?: string;
   variables?: Record<string, unknown>;
-  /** 'summary' leaves the states' input and output out of the events (`asl run` prints only a summary). */
-  eventDetail?: 'full' | 'summary';
+  /**
+   * 'summary' leaves the states' input and output out of the events (`asl run` prints only a summary); 'text'
+   * sends the full events as `asl run --json` prints them (eventTexts messages).
+   */
+  eventDetail?: 'full' | 'summary' | 'text';
   /**
    * Someone (the user, in the execution view) may answer task tokens: a callback or Activity task that no mock and
    * no handler answers waits for them instead of being a setup error.
@@ -50,6 +53,8 @@ export type WorkerMessage =
   | { type: 'ready' }
   /** A batch of history events as one JSON array. */
   | { type: 'events'; json: string }
+  /** A batch of history events as `asl run --json` prints them (eventDetail 'text'; historyJson.ts). */
+  | { type: 'eventTexts'; text: string }
   /** A handler call started (`pending`) or settled. */
   | { type: 'task'; stateName: string; pending: boolean }
   /** A callback or Activity task started (`waiting`) or stopped waiting for its task token. */

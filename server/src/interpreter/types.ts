@@ -19,6 +19,11 @@ export interface ExecutionResult {
   error?: string;
   cause?: string;
   events: HistoryEvent[];
+  /**
+   * The events as `asl run --json` prints them (historyJson.ts), when the run sent them so: consecutive batches of
+   * event texts; `events` is then empty.
+   */
+  eventTexts?: string[];
   /** Virtual (or real) milliseconds from start to end. */
   durationMs: number;
 }

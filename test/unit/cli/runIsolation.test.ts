@@ -48,6 +48,19 @@ describe('asl run and asl test-state in a worker', function () {
     assert.match(bad.err(), /--memory needs a number of at least 32 \(got 'lots'\)/);
   });
 
+  it('--json of a run the host stopped ends its history with the ExecutionFailed event saying why', async () => {
+    // The worker sends `--json` events as text (issue 17); the host's own last event follows the last one sent.
+    const t = memoryIo(dir);
+    assert.equal(await runCli(['run', 'loop.asl.json', '--timeout', '1', '--json'], t.io), 1);
+    const printed = JSON.parse(t.out()) as { status: string; events: { id: number; previousEventId: number; timestamp: string; type: string; executionFailedEventDetails?: { cause: string } }[] };
+    assert.equal(printed.status, 'FAILED');
+    // The Pass state's Entered event was never sent: its JSONata never let the worker's event loop turn.
+    assert.deepEqual(printed.events.map((e) => e.type), ['ExecutionStarted', 'ExecutionFailed']);
+    const [started, failed] = printed.events;
+    assert.deepEqual([failed.id, failed.previousEventId, failed.timestamp], [2, 1, started.timestamp]);
+    assert.match(failed.executionFailedEventDetails!.cause, /ran longer than the local limit of 1 seconds/);
+  });
+
   it('handlers that do not load are a usage error (exit 2)', async () => {
     const t = memoryIo(dir);
     assert.equal(await runCli(['run', 'task.asl.json', '--handlers', 'missing.mjs'], t.io), 2);

@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCoreCommands } from './commands/registerCommands';
 import { registerDebugger } from './debug/registerDebugger';
 import { registerExecutionCommands } from './execution/registerExecutionCommands';
+import type { ExecutionHistoryView } from './execution/executionHistoryView';
 import { ExecutionPanel } from './execution/executionPanel';
 import { registerTestStateCommand } from './execution/testStateCommand';
 import { registerGraphCommands } from './graph/registerGraphCommands';
@@ -21,6 +22,8 @@ export interface AslWorkbenchApi {
   activationMs: number;
   /** The execution view of a machine, if open (end-to-end tests read its timeline). */
   executionPanel(uri: vscode.Uri): ExecutionPanel | undefined;
+  /** The history tree of the last run (ASL Execution › History). */
+  executionHistory: ExecutionHistoryView;
   /** The Testing view's tests (name.tests.json / .tests.yaml). */
   tests: AslTestsApi;
 }
@@ -34,13 +37,13 @@ export function activate(context: vscode.ExtensionContext): AslWorkbenchApi {
   registerCoreCommands(context, client, output);
   registerStatusBar(context, client);
   registerGraphCommands(context, client);
-  registerExecutionCommands(context, client, output);
+  const executionHistory = registerExecutionCommands(context, client, output);
   registerTestStateCommand(context, client, output);
   registerTemplateMachines(context, client);
   const tests = registerTestController(context, client, ready);
   registerSaveRunAsTest(context);
   registerDebugger(context, client);
-  return { client, ready, tests, activationMs: performance.now() - started, executionPanel: (uri) => ExecutionPanel.current(uri) };
+  return { client, ready, tests, activationMs: performance.now() - started, executionPanel: (uri) => ExecutionPanel.current(uri), executionHistory };
 }
 
 export function deactivate(): Promise<void> | undefined {

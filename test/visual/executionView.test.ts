@@ -105,6 +105,18 @@ for (const theme of ['dark', 'light'] as const) {
       await page.screenshot({ path: resolve(ARTIFACTS, `execution-map-${theme}.png`), fullPage: true });
       await page.fill('input[type=search]', 'tag item');
       await page.waitForSelector('.count:text-is("400 of 1810 events")');
+      // A click on an event in the history tree (ASL Execution › History) selects it here: the filter goes, the
+      // groups around it unfold, its row is scrolled into the list and its details show.
+      const deep = result.events.findLast((e) => e.type === 'TaskSucceeded')!;
+      await page.evaluate((id) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage({ type: 'select', id }, '*'), deep.id);
+      await page.waitForSelector(`.details h3:has-text("#${deep.id} TaskSucceeded")`);
+      assert.equal(await page.inputValue('input[type=search]'), '');
+      const selected = await page.$('.row.event.selected');
+      assert.ok(selected && (await selected.isVisible()), 'the selected row is drawn in view');
+      assert.match((await selected.textContent())!, new RegExp(`^${deep.id}TaskSucceeded`));
+      const open = await rowTexts(page, '.row.group[aria-expanded=true]');
+      assert.ok(open.some((r) => /^▾ Price Item Task/.test(r)) && open.some((r) => /^▾ Iteration \d+ /.test(r)), open.join(' | '));
+      await page.screenshot({ path: resolve(ARTIFACTS, `execution-select-${theme}.png`), fullPage: true });
       await page.close();
     });
 

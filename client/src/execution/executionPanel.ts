@@ -85,6 +85,12 @@ export class ExecutionPanel {
     this.post({ type: 'answered', token: answer.token, kind: answer.kind, ok: reply.ok, message: reply.message });
   }
 
+  /** Brings the view forward and shows one event of the run in it, with its details. */
+  select(id: number): void {
+    this.panel.reveal(this.panel.viewColumn, true);
+    this.post({ type: 'select', id });
+  }
+
   private post(message: ToExecutionView): void {
     this.sent.push(message);
     if (this.ready) void this.panel.webview.postMessage(message);

@@ -151,6 +151,35 @@ function showDetails(event: ExecutionEventData): void {
   }
 }
 
+/** The groups an item sits in, outermost first (none for a top-level row). */
+function groupsAround(target: ExecutionEventData, items: HistoryTree['root'] = tree.root): HistoryGroup[] | undefined {
+  for (const item of items) {
+    if (item === target) return [];
+    if (isGroup(item)) {
+      const inner = groupsAround(target, item.items);
+      if (inner) return [item, ...inner];
+    }
+  }
+  return undefined;
+}
+
+/** Unfolds the groups around an event, scrolls it into the middle of the list and shows its details. */
+function select(id: number): void {
+  const event = tree.events.find((e) => e.id === id);
+  if (!event) return;
+  for (const group of groupsAround(event) ?? []) expanded.add(group);
+  if (filter) {
+    filter = '';
+    search.value = '';
+  }
+  selected = event;
+  showDetails(event);
+  const index = visibleRows().findIndex((row) => 'event' in row && row.event === event);
+  scroller.scrollTop = Math.max(0, index * ROW_HEIGHT - scroller.clientHeight / 2);
+  draw();
+  detailsPane.scrollIntoView({ block: 'nearest' });
+}
+
 function showStatus(value: string): void {
   status.textContent = value;
   status.className = `status ${value}`;
@@ -173,6 +202,8 @@ window.addEventListener('message', (message: MessageEvent<ToExecutionView>) => {
   } else if (data.type === 'events') {
     for (const event of data.events) tree.add(event);
     schedule();
+  } else if (data.type === 'select') {
+    select(data.id);
   } else if (data.type === 'waiting') {
     waiting.update(data.task);
   } else if (data.type === 'answered') {

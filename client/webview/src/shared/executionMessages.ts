@@ -28,6 +28,8 @@ export type ToExecutionView =
   | { type: 'waiting'; task: WaitingTaskData }
   /** The server's reply to an answer the view sent. */
   | { type: 'answered'; token: string; kind: TaskAnswerData['kind']; ok: boolean; message?: string }
+  /** Show this event: unfold the groups it is in, scroll to it and show its details (a click in the history tree). */
+  | { type: 'select'; id: number }
   | { type: 'finished'; status: string; output?: unknown; error?: string; cause?: string; durationMs?: number; problems?: { line: number; column: number; code: string; message: string }[] };
 
 /** `drawn`: the view drew a finished run: how many events, and when (ms since its page began loading). */

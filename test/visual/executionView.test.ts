@@ -107,7 +107,7 @@ for (const theme of ['dark', 'light'] as const) {
       await page.waitForSelector('.count:text-is("400 of 1810 events")');
       // A click on an event in the history tree (ASL Execution › History) selects it here: the filter goes, the
       // groups around it unfold, its row is scrolled into the list and its details show.
-      const deep = result.events.findLast((e) => e.type === 'TaskSucceeded')!;
+      const deep = [...result.events].reverse().find((e) => e.type === 'TaskSucceeded')!;
       await page.evaluate((id) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage({ type: 'select', id }, '*'), deep.id);
       await page.waitForSelector(`.details h3:has-text("#${deep.id} TaskSucceeded")`);
       assert.equal(await page.inputValue('input[type=search]'), '');

@@ -40,14 +40,16 @@ interface Timing {
  */
 async function timedRun(uri: vscode.Uri): Promise<Timing> {
   const started = Date.now();
-  const running = vscode.commands.executeCommand<StartExecutionRequest.Result>('asl.startExecution', uri);
-  await ui.waitFor(treeRow('ExecutionSucceeded'), { timeoutMs: 30_000 });
+  const result = await vscode.commands.executeCommand<StartExecutionRequest.Result>('asl.startExecution', uri);
+  // This run's rows, not those of a run before it: the last event's time (the run's clock starts at the real time).
+  const time = result.events.at(-1)!.timestamp.slice(11, 23);
+  await ui.waitFor(`${treeRow('ExecutionSucceeded')}[aria-label*="${time}"]`, { timeoutMs: 30_000 });
   await ui.waitFor(treeRow('Price Each Item, Map'), { timeoutMs: 30_000 });
   const tree = Date.now() - started;
+  await ui.waitFor(`.history .row.event:has-text("ExecutionSucceeded"):has-text("${time}")`, { frame: 'webview', timeoutMs: 30_000 });
   await ui.waitFor('.status.SUCCEEDED', { frame: 'webview', timeoutMs: 30_000 });
   await ui.waitFor('.row.group:has-text("Price Each Item")', { frame: 'webview', timeoutMs: 30_000 });
   const view = Date.now() - started;
-  const result = await running;
   const api = vscode.extensions.getExtension<AslWorkbenchApi>('asl-workbench.asl-workbench')!.exports;
   const steps = [...api.executionHistory.timeline, ...(api.executionPanel(uri)?.timeline ?? [])].map(([what, at]) => `${what} +${at - started}`).join(', ');
   return { tree, view, result, steps };

@@ -3,7 +3,7 @@ import { compilePath, evaluatePath, missingPathDetail, setAtPath, type PathRoots
 import { evaluateTemplate } from './payloadTemplate';
 import { runState, type StateOutcome, type StateRun } from './runState';
 import { checkDataLimit, utf8Length, DATA_LIMIT } from './dataLimit';
-import { errorMatches, FatalError, locateError, StatesError } from './statesError';
+import { errorMatches, FatalError, handledBy, locateError, StatesError } from './statesError';
 import type { StopScope } from './stopScope';
 import type { ExecutionResult, HistoryEvent, RunOptions } from './types';
 import { isCallbackResource, TaskTokens } from './taskTokens';
@@ -242,14 +242,15 @@ export class Execution {
       const e = locateError(asStatesError(error), run.name, run.entered);
       if (e instanceof FatalError || e.error === 'States.Aborted' || this.options.signal?.aborted) throw e;
       if (this.options.debug !== undefined) {
-        const held = this.options.debug.stateFailed(run, e, handles(retriers, attempts, state.Catch, e.error));
+        const held = this.options.debug.stateFailed(run, e, handledBy(state, attempts, e.error));
         if (held !== undefined) await held;
       }
       const index = retriers.findIndex((r) => errorMatches((r.ErrorEquals as string[]) ?? [], e.error));
       if (index >= 0) {
         const r = retriers[index];
         const max = typeof r.MaxAttempts === 'number' ? r.MaxAttempts : 3;
-        attempts ??= retriers.map(() => 0);
+        // Kept on the attempt (and copied to the next), so a debugger sees how many retries are left.
+        attempts ??= run.retriesUsed = retriers.map(() => 0);
         if (attempts[index] < max) {
           const interval = (typeof r.IntervalSeconds === 'number' ? r.IntervalSeconds : 1) * 1000;
           const rate = typeof r.BackoffRate === 'number' ? r.BackoffRate : 2;
@@ -397,12 +398,6 @@ export class Execution {
 }
 
 /** Whether a state's Retry (with attempts left) or Catch takes an error (for a debugger's exception breakpoints). */
-function handles(retriers: Obj[], attempts: number[] | undefined, catchers: unknown, error: string): boolean {
-  const retry = retriers.findIndex((r) => errorMatches((r.ErrorEquals as string[]) ?? [], error));
-  if (retry >= 0 && (attempts?.[retry] ?? 0) < (typeof retriers[retry].MaxAttempts === 'number' ? (retriers[retry].MaxAttempts as number) : 3)) return true;
-  return Array.isArray(catchers) && (catchers as Obj[]).some((c) => errorMatches((c.ErrorEquals as string[]) ?? [], error));
-}
-
 export function asStatesError(error: unknown): StatesError {
   if (error instanceof StatesError) return error;
   return new StatesError('States.Runtime', error instanceof Error ? error.message : String(error));

@@ -32,6 +32,8 @@ export interface StateRun {
   input: unknown;
   context: Obj;
   attempt: number;
+  /** Once an attempt failed and a retrier matched: the attempts each retrier has used (shared by later attempts). */
+  retriesUsed?: number[];
   /** The state's Entered event: its Task, Map and Parallel events follow it. */
   entered?: number;
 }

@@ -58,6 +58,18 @@ export function errorMatches(errorEquals: readonly string[], error: string): boo
 }
 
 /**
+ * Whether a state's Retry (with `retriesUsed`, the attempts each retrier has used so far) or Catch takes an error:
+ * the first retrier whose ErrorEquals matches decides the retry, and it retries until MaxAttempts (default 3) are
+ * used (asl-reference §7); else the first matching catcher (§8).
+ */
+export function handledBy(state: Record<string, unknown>, retriesUsed: readonly number[] | undefined, error: string): boolean {
+  const retriers = Array.isArray(state.Retry) ? (state.Retry as Record<string, unknown>[]) : [];
+  const retry = retriers.findIndex((r) => errorMatches((r.ErrorEquals as string[]) ?? [], error));
+  if (retry >= 0 && (retriesUsed?.[retry] ?? 0) < (typeof retriers[retry].MaxAttempts === 'number' ? (retriers[retry].MaxAttempts as number) : 3)) return true;
+  return Array.isArray(state.Catch) && (state.Catch as Record<string, unknown>[]).some((c) => errorMatches((c.ErrorEquals as string[]) ?? [], error));
+}
+
+/**
  * An error that ends the whole execution whatever the states say: the history limit, the execution's
  * TimeoutSeconds or maximum duration, or a branch stopped because a sibling failed. No Retry or Catch sees it,
  * and a Distributed Map does not count it as a tolerated child failure.

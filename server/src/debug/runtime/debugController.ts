@@ -2,7 +2,8 @@ import type { DebugHooks, DebugStep } from '../../interpreter/debugHooks';
 import type { Execution, Frame } from '../../interpreter/execution';
 import type { IntrinsicServices } from '../../interpreter/intrinsicsEval';
 import type { StateRun } from '../../interpreter/runState';
-import { errorMatches, type StatesError } from '../../interpreter/statesError';
+import { MissingMockError } from '../../interpreter/mocks';
+import { handledBy, type StatesError } from '../../interpreter/statesError';
 import type { DebugJobOptions, DebugRequest, DebugWorkerMessage, ExceptionFilters, StepKind, StopInfo, StopReason, WorkerBreakpoint } from '../debugMessages';
 import { blockPaths, stateKey, type BlockPath } from '../stateKey';
 import { breakpointProblem } from '../expressionSyntax';
@@ -129,7 +130,7 @@ export class DebugController implements DebugHooks {
     const f = this.exceptions;
     if (!f.all && !f.uncaught && f.errors.length === 0) return undefined;
     const named = f.errors.includes(error.error);
-    const uncaught = !handled && !this.handledAbove(thread, error.error);
+    const uncaught = !handled && !this.handledAbove(thread, error);
     if (!(f.all || named || (f.uncaught && uncaught))) return undefined;
     // The same error rising out of a branch or iteration into its Parallel or Map stops once, where it was raised.
     const last = this.lastException;
@@ -334,18 +335,17 @@ export class DebugController implements DebugHooks {
     }, PAUSE_IN_FLIGHT_MS);
   }
 
-  /** Whether a Retry or Catch of an enclosing Parallel or Map state would take the error. */
-  private handledAbove(thread: DebugThread, error: string): boolean {
-    for (let t = thread; t.parent; t = t.parent) {
-      const parent = t.parent;
-      const name = parent.position?.name;
-      const states = parent.frame.block.States as Record<string, Obj> | undefined;
-      const state = name !== undefined && states && Object.hasOwn(states, name) ? states[name] : undefined;
-      if (!state) continue;
-      for (const field of ['Retry', 'Catch']) {
-        const list = state[field];
-        if (Array.isArray(list) && (list as Obj[]).some((h) => errorMatches((h.ErrorEquals as string[]) ?? [], error))) return true;
-      }
+  /**
+   * Whether an error rising out of this thread's branch or iteration is taken before it fails the execution: by a
+   * Retry of an enclosing Parallel or Map state that has attempts left, by its Catch, or by a Distributed Map
+   * that counts a failed child against its tolerated failures instead (asl-reference §5.8, §7, §8).
+   */
+  private handledAbove(thread: DebugThread, error: StatesError): boolean {
+    for (let t: DebugThread | undefined = thread; t?.owner; t = t.parent) {
+      const owner = t.owner;
+      // As runMap decides: an aborted run or a missing mock is not a tolerated failure.
+      if (owner.type === 'Map' && isDistributed(owner.state) && error.error !== 'States.Aborted' && !(error instanceof MissingMockError)) return true;
+      if (handledBy(owner.state, owner.retriesUsed, error.error)) return true;
     }
     return false;
   }
@@ -366,4 +366,9 @@ function placeOf(position: ThreadPosition): Pick<StopInfo, 'at' | 'step'> {
     output: jsonata ? 'Output' : 'OutputPath',
   };
   return { at: position.at, step: names[position.at] };
+}
+
+function isDistributed(state: Obj): boolean {
+  const processor = (state.ItemProcessor ?? state.Iterator) as Obj | undefined;
+  return (processor?.ProcessorConfig as Obj | undefined)?.Mode === 'DISTRIBUTED';
 }

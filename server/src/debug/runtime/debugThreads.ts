@@ -27,6 +27,8 @@ export interface DebugThread {
   name: string;
   frame: Frame;
   parent?: DebugThread;
+  /** A branch's or iteration's Parallel or Map state: the attempt that runs it. */
+  owner?: StateRun;
   position?: ThreadPosition;
 }
 
@@ -51,7 +53,7 @@ export class DebugThreads {
   /** `Map "Ship" #3` (the item's index) or `Parallel "Fan" branch 2` (counted from 1, as the Branches are read). */
   started(frame: Frame, run: StateRun, index: number): void {
     const name = run.type === 'Map' ? `Map "${run.name}" #${index}` : `Parallel "${run.name}" branch ${index + 1}`;
-    this.add(frame, name, this.of(run.frame));
+    this.add(frame, name, this.of(run.frame)).owner = run;
   }
 
   ended(frame: Frame): void {

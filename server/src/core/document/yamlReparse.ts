@@ -17,10 +17,7 @@ import { lineEnd, lineStart } from './lineBounds';
 export function reparseYamlDocument(previous: ParsedDocument, text: string): ParsedDocument {
   const change = changedRange(previous.text, text);
   if (!change) return previous;
-  // A `#` typed or removed can turn the rest of a line into a comment or back, which may end a state's chunk
-  // where the old spans do not say (a property test found one): such edits read the whole text again.
-  const touchesComment = text.slice(change.start, change.newEnd).includes('#') || previous.text.slice(change.start, change.oldEnd).includes('#');
-  const simple = previous.root && previous.syntaxProblems.length === 0 && !previous.sharedSpans?.length && !touchesComment;
+  const simple = previous.root && previous.syntaxProblems.length === 0 && !previous.sharedSpans?.length;
   return (simple && replaceState(previous, text, change)) || parseYamlDocument(text);
 }
 
@@ -50,6 +47,12 @@ function replaceState(previous: ParsedDocument, text: string, change: ChangedRan
   moveAfter(root, change.oldEnd, delta, prop);
   states.properties[index] = replacement;
   replacement.value!.parent = states;
+  // A block collection ends where its last member ends, and the replaced state may now end elsewhere than the old
+  // one plus the edit's length (its last line turned into a comment by a typed `#`, trailing spaces): the
+  // collections around it take their ends from their members again.
+  endAtMembers(states);
+  endAtValue(getProperty(root, 'States')!);
+  endAtMembers(root);
   return { text, root, syntaxProblems: [], format: 'yaml', sharedSpans: [] };
 }
 
@@ -80,6 +83,14 @@ function moveAfter(node: AstNode, oldEnd: number, delta: number, skip: PropertyN
   } else if (node.kind === 'array') {
     for (const item of node.items) moveAfter(item, oldEnd, delta, skip);
   }
+}
+
+function endAtMembers(node: ObjectNode): void {
+  node.span.length = Math.max(node.span.offset, ...node.properties.map((p) => spanEnd(p.span))) - node.span.offset;
+}
+
+function endAtValue(prop: PropertyNode): void {
+  prop.span.length = Math.max(spanEnd(prop.keySpan), prop.value ? spanEnd(prop.value.span) : 0) - prop.keySpan.offset;
 }
 
 function isFlow(text: string, node: ObjectNode): boolean {

@@ -278,7 +278,7 @@ export class Execution {
       if (caughtBy < 0) throw e;
       const catcher = catchers[caughtBy];
       this.options.onTrace?.({ kind: 'catch', state: run.name, index: caughtBy });
-      const output = await this.caught(run.frame, run.language, catcher, run.input, e, run.context);
+      const output = await this.caught(run.frame, run.name, run.language, catcher, run.input, e, run.context);
       return { output, next: String(catcher.Next), exitEvent: this.exited(run.type, run.name, run.input, output, run.entered!) };
     }
   }
@@ -294,7 +294,7 @@ export class Execution {
   }
 
   /** A catcher's output (ResultPath or Output) and Assign, from the Error Output {Error, Cause}. */
-  private async caught(frame: Frame, language: string, catcher: Obj, input: unknown, e: StatesError, context: unknown): Promise<unknown> {
+  private async caught(frame: Frame, name: string, language: string, catcher: Obj, input: unknown, e: StatesError, context: unknown): Promise<unknown> {
     const errorOutput = { Error: e.error, Cause: e.causeText };
     const variables = frame.variables.all();
     if (language === 'JSONata') {
@@ -303,10 +303,10 @@ export class Execution {
         catcher.Output === undefined ? errorOutput : evaluateJsonataValue(catcher.Output, bindings, this.options.services, 'Output'),
         catcher.Assign === undefined ? undefined : evaluateJsonataValue(catcher.Assign, bindings, this.options.services, 'Assign'),
       ]);
-      if (assigned) frame.variables.assign(assigned as Obj);
+      if (assigned) frame.variables.assign(assigned as Obj, name);
       return output;
     }
-    if (catcher.Assign !== undefined) frame.variables.assign(evaluateTemplate(catcher.Assign, { data: errorOutput, context, variables }, this.options.services, 'Assign') as Obj);
+    if (catcher.Assign !== undefined) frame.variables.assign(evaluateTemplate(catcher.Assign, { data: errorOutput, context, variables }, this.options.services, 'Assign') as Obj, name);
     if (catcher.ResultPath === null) return input;
     return setAtPath(input, typeof catcher.ResultPath === 'string' ? catcher.ResultPath : '$', errorOutput);
   }

@@ -43,7 +43,7 @@ export function selectResult(ex: Execution, state: Obj, roots: Roots, raw: unkno
 
 function assign(ex: Execution, run: StateRun, roots: Roots, from: unknown, template: unknown): Obj {
   const assigned = evaluateTemplate(template, { data: from, ...roots }, ex.options.services, 'Assign') as Obj;
-  run.frame.variables.assign(assigned);
+  run.frame.variables.assign(assigned, run.name);
   return assigned;
 }
 

@@ -37,10 +37,12 @@ export async function runParallel(ex: Execution, run: StateRun, input: unknown):
         // One `then` either way, so a debugger that does not stop leaves the branches' interleaving as it is.
         return ex.runBlock(frame, input).then(
           (output) => {
+            frame.variables.release();
             if (debug !== undefined) debug.blockEnded(frame);
             return output;
           },
           (error: unknown) => {
+            frame.variables.release();
             if (debug !== undefined) debug.blockEnded(frame);
             scope.stop(asStatesError(error));
             throw error;
@@ -123,6 +125,7 @@ export async function runMap(
         try {
           results[index] = await ex.runBlock(frame, itemInput);
         } finally {
+          variables.release();
           if (debug !== undefined) debug.blockEnded(frame);
         }
         ex.emit('MapIterationSucceeded', listening ? { mapIterationSucceededEventDetails: { name: iterationName, index } } : undefined, started);

@@ -109,7 +109,7 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
     case 'Choice': {
       if (ex.options.debug?.wantsSteps(frame)) return choiceSteps(ex, run, roots);
       const { selected, next, assign } = choose(ex, run, roots);
-      if (assign !== undefined) frame.variables.assign(evaluateTemplate(assign, { data: selected, ...roots }, services, 'Assign') as Obj);
+      if (assign !== undefined) frame.variables.assign(evaluateTemplate(assign, { data: selected, ...roots }, services, 'Assign') as Obj, run.name);
       return { output: ex.select(state.OutputPath, selected, roots), next };
     }
     case 'Wait': return (async () => {
@@ -147,7 +147,7 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
       if (output !== undefined) await stopAfter(ex, run, 'output', out);
       if (assign !== undefined) {
         const assigned = (await ex.jsonata(assign, withResult, 'Assign')) as Obj;
-        frame.variables.assign(assigned);
+        frame.variables.assign(assigned, run.name);
         await stopAfter(ex, run, 'assign', assigned);
       }
       return { output: out, next };
@@ -156,7 +156,7 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
       output === undefined ? result : ex.jsonata(output, withResult, 'Output'),
       assign === undefined ? undefined : ex.jsonata(assign, withResult, 'Assign'),
     ]);
-    if (assigned) frame.variables.assign(assigned as Obj);
+    if (assigned) frame.variables.assign(assigned as Obj, run.name);
     return { output: out, next };
   };
   const args = async () => (state.Arguments === undefined ? input : ex.jsonata(state.Arguments, bindings, 'Arguments'));

@@ -68,7 +68,7 @@ export async function testState(options: RunOptions & { stateName: string; varia
   };
   const execution = new Execution({ ...options, invokeTask: recording, recordEvents: false });
   const variables = new VariableScope();
-  variables.assign(options.variables ?? {});
+  variables.assign(options.variables ?? {}, options.stateName);
   const variablesBefore = variables.all();
   const context = { ...execution.context, State: { EnteredTime: execution.contextIso(), Name: options.stateName, RetryCount: 0 } };
   const inspection: TestStateResult['inspectionData'] = { input: options.input, variables: variablesBefore };

@@ -63,6 +63,11 @@ export async function runParallel(ex: Execution, run: StateRun, input: unknown):
 
 export interface MapOptions extends MapLimits {
   batchInput?: unknown;
+  /**
+   * The items are parts of the state's input, already within the payload limit: an item passed on as it is (no
+   * ItemSelector, no batching) is not measured again. Not so for items read by an ItemReader or made by JSONata.
+   */
+  itemsWithinLimit?: boolean;
 }
 
 /**
@@ -89,7 +94,9 @@ export async function runMap(
   const cap = distributed ? DISTRIBUTED_MAP_CONCURRENCY : INLINE_MAP_CONCURRENCY;
   const limit = requested > 0 ? Math.min(requested, cap) : cap;
   let items: unknown[] = givenItems;
+  let itemsWithinLimit = options.itemsWithinLimit === true;
   if (state.ItemBatcher && typeof state.ItemBatcher === 'object') {
+    itemsWithinLimit = false;
     // Each item is shaped by ItemSelector first (one at a time); then each batch is one child's input.
     const selected: unknown[] = [];
     for (let index = 0; index < items.length; index++) {
@@ -115,8 +122,9 @@ export async function runMap(
       const index = nextIndex++;
       const iteration = ex.emit('MapIterationStarted', listening ? { mapIterationStartedEventDetails: { name: iterationName, index } } : undefined, started);
       try {
-        const itemInput = await select(items[index], index);
-        checkDataLimit(run.name, itemInput);
+        const selected = select(items[index], index);
+        const itemInput = selected instanceof Promise ? await selected : selected;
+        if (!itemsWithinLimit || itemInput !== items[index]) checkDataLimit(run.name, itemInput);
         // A Distributed Map's children are separate executions: they cannot read outer variables.
         const variables = new VariableScope(distributed ? undefined : run.frame.variables);
         const frame: Frame = { block: processor, variables, queryLanguage: topLanguage(ex), mapItem: { Index: index, Value: items[index] }, scope, parentEvent: iteration };

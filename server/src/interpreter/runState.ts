@@ -100,7 +100,7 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
       if (held !== undefined) await held;
       const raw = await runMap(ex, run, items, (item, index) =>
         selector === undefined ? item : evaluateTemplate(selector, { data: selected, ...roots, context: { ...context, Map: { Item: { Index: index, Value: item } } } }, services, 'ItemSelector'),
-      { batchInput, ...limits });
+      { batchInput, ...limits, itemsWithinLimit: !reader && debug === undefined });
       if (debug === undefined) return finish(ex, run, roots, selectResult(ex, state, roots, raw), raw, nextOf(state));
       held = stopAfter(ex, run, 'result', raw);
       if (held !== undefined) await held;
@@ -181,7 +181,7 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
       if (held !== undefined) await held;
       const raw = await runMap(ex, run, items, (item, index) =>
         state.ItemSelector === undefined ? item : ex.jsonata(state.ItemSelector, { states: { input, context: { ...context, Map: { Item: { Index: index, Value: item } } } }, variables }, 'ItemSelector'),
-      { batchInput, ...limits });
+      { batchInput, ...limits, itemsWithinLimit: !reader && state.Items === undefined && ex.options.debug === undefined });
       held = stopAfter(ex, run, 'result', raw);
       if (held !== undefined) await held;
       return finish(raw, nextOf(state));

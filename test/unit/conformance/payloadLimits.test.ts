@@ -90,6 +90,11 @@ describe('conformance: the 256 KiB payload limit in UTF-8 bytes', () => {
     const half = '€'.repeat(50_000);
     const map = single({ Type: 'Map', ItemsPath: '$.items', ItemSelector: { 'a.$': '$.t', 'b.$': '$.t' }, ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } } });
     assert.equal((await run(map, { t: half, items: [1] })).cause, cause('S'));
+    // Items taken from the input as they are need no second measure (issue 17); items JSONata makes still do.
+    const made = single({ Type: 'Map', QueryLanguage: 'JSONata', Items: '{% [$pad("", 100000, "€")] %}', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } } });
+    const refused = await run(made, {});
+    assert.equal(refused.cause, cause('S'));
+    assert.ok(!refused.events.some((e) => e.type === 'PassStateEntered'), 'the item is refused before its iteration runs');
     const parallel = single({ Type: 'Parallel', Parameters: { 'a.$': '$.t', 'b.$': '$.t' }, Branches: [{ StartAt: 'P', States: { P: { Type: 'Pass', Result: 1, End: true } } }] });
     assert.equal((await run(parallel, { t: half })).cause, cause('S'));
   });

@@ -7,15 +7,17 @@ import { expandFiles } from './expandFiles';
 import { GlobError } from './globMatcher';
 import { parseArgs } from './parseArgs';
 import { isOtherInfrastructure, isTemplateCandidate, linkedProblems, templateOf } from './templateFiles';
-import type { Problem } from '../core/validation/types';
+import { DEFAULT_VALIDATION_SETTINGS, type Problem } from '../core/validation/types';
 
-export const VALIDATE_USAGE = `Usage: asl validate [--format text|json] FILE|DIR|GLOB...
+export const VALIDATE_USAGE = `Usage: asl validate [--format text|json] [--type standard|express] FILE|DIR|GLOB...
 
 Checks Amazon States Language definitions and prints every problem: *.asl.json files, and each state machine of
 a SAM/CloudFormation template, a Serverless Framework file or a Terraform file.
   --format text   file:line:col severity code message [StateMachine] (default; 1-based line and column)
   --format json   [{file, range: {start, end}, severity, code, message, stateMachine?, related?}] with 0-based
                   positions
+  --type TYPE     standard (default) or express: an Express machine is refused if it uses .sync,
+                  .waitForTaskToken, activities or a Distributed Map (a template's own type wins)
 Folders are searched for *.asl.json, *.asl.yaml and *.asl.yml files and for templates that hold state machines; symbolic links are
 followed. What cannot be read (a missing path, a folder that cannot be listed, a broken link, a link loop) is
 reported on stderr.
@@ -37,7 +39,7 @@ interface JsonProblem {
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv, { format: 'string', help: 'boolean' });
+  const parsed = parseArgs(argv, { format: 'string', type: 'string', help: 'boolean' });
   if (parsed.error) return usage(io, parsed.error);
   if (parsed.flags.help) {
     io.stdout(VALIDATE_USAGE);
@@ -45,6 +47,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const format = (parsed.flags.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') return usage(io, `unknown format '${format}' (use text or json)`);
+  const type = typeof parsed.flags.type === 'string' ? parsed.flags.type.toUpperCase() : 'STANDARD';
+  if (type !== 'STANDARD' && type !== 'EXPRESS') return usage(io, '--type must be standard or express');
+  const settings = { ...DEFAULT_VALIDATION_SETTINGS, stateMachineType: type } as const;
   if (parsed.positionals.length === 0) return usage(io, 'no file given');
 
   let expanded;
@@ -85,7 +90,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         ...(p.related?.length ? { related: p.related.map((r) => ({ range: range(r.span), message: r.message })) } : {}),
       });
     };
-    const template = templateOf(file, text);
+    const template = templateOf(file, text, settings);
     if (template) {
       checked++;
       for (const { definition, problems: own } of template.definitions) {
@@ -100,7 +105,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       continue;
     }
     checked++;
-    for (const p of analyzeDocument(text, undefined, formatOfName(file)).problems) add(p);
+    for (const p of analyzeDocument(text, settings, formatOfName(file)).problems) add(p);
   }
 
   if (format === 'json') {

@@ -62,4 +62,19 @@ describe('asl validate', () => {
     assert.equal(await runCli(['frobnicate'], none.io), 2);
     assert.match(none.err(), /unknown command 'frobnicate'/);
   });
+
+  // Issue 14 point 1: the machine type comes from the template, else from --type; Express refuses callbacks, .sync,
+  // activities and Distributed Map (asl-reference §0.12, §11.12: "Express state machine does not support
+  // '.waitForTaskToken' service integration").
+  it('--type express refuses what an Express machine cannot run; standard (the default) accepts it; a bad type is a usage error', async () => {
+    writeFileSync(join(dir, 'flows/callback.asl.json'), JSON.stringify({ StartAt: 'Pay', States: { Pay: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { 'token.$': '$$.Task.Token' }, End: true } } }));
+    const standard = memoryIo(dir);
+    assert.equal(await runCli(['validate', 'flows/callback.asl.json'], standard.io), 0);
+    const express = memoryIo(dir);
+    assert.equal(await runCli(['validate', '--type', 'express', 'flows/callback.asl.json'], express.io), 1);
+    assert.match(express.out(), /^flows\/callback\.asl\.json:1:\d+ error \S+ .*\.waitForTaskToken/m);
+    const bad = memoryIo(dir);
+    assert.equal(await runCli(['validate', '--type', 'sometimes', 'flows/callback.asl.json'], bad.io), 2);
+    assert.match(bad.err(), /--type must be standard or express/);
+  });
 });

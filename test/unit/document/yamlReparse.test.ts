@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { analyzeDocument, IncrementalAnalyzer } from '../../../server/src/core/analyzeDocument';
 import { getValue, type AstNode, type PropertyNode } from '../../../server/src/core/document/ast';
 import { toYamlText } from '../../../server/src/core/document/convertFormat';
 import { parseDocument, type ParsedDocument } from '../../../server/src/core/document/parseDocument';
@@ -45,12 +46,43 @@ describe('reparseYamlDocument', () => {
     assertSameParse(next, text);
   });
 
+  it('an edit inside a Parallel branch or a Map processor reads only the nested state; the analysis equals a full one', () => {
+    const source = toYamlText(parseDocument(generateMachine(60)).root!);
+    for (const [owner, nested, sibling] of [
+      ['Root step 20', 'Root step 20 left step 0', 'Root step 20 left step 1'],
+      ['Root step 30', 'Root step 30 item step 3', 'Root step 30 item step 4'],
+    ]) {
+      const analyzer = new IncrementalAnalyzer('yaml');
+      const first = analyzer.analyze(source);
+      const ownerNode = first.model.states.find((s) => s.name === owner)!.node;
+      const siblingNode = first.model.states.find((s) => s.name === sibling)!.node;
+      const topLevel = getValue(first.doc.root, 'States');
+      assert.ok(topLevel?.kind === 'object');
+      const firstState = topLevel.properties[0].value;
+      const at = source.indexOf(`${nested}:`);
+      const line = source.indexOf('Type: ', at) + 'Type: '.length;
+      // The nested state's type becomes unknown: a problem only a fresh analysis of that state finds.
+      const text = `${source.slice(0, line)}Tusk${source.slice(line + 4)}`;
+      const next = analyzer.analyze(text);
+      assertSameParse(next.doc, text);
+      const states = next.model.states;
+      assert.equal(states.find((s) => s.name === sibling)!.node, siblingNode, 'a state beside the edited one keeps its node');
+      assert.equal((getValue(next.doc.root, 'States') as typeof topLevel).properties[0].value, firstState, 'a top-level state keeps its node');
+      assert.notEqual(states.find((s) => s.name === owner)!.node, ownerNode, 'the Parallel or Map around the edit has a new node');
+      const full = analyzeDocument(text, undefined, 'yaml');
+      assert.deepEqual(next.problems.map((p) => [p.code, p.span.offset]), full.problems.map((p) => [p.code, p.span.offset]));
+      assert.ok(full.problems.some((p) => p.span.offset === line), 'the changed type is reported');
+    }
+  });
+
   it('reads the whole text again when the edit reaches past a state, breaks the YAML or meets an alias', () => {
     for (const [before, after] of [
       ['StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n  B:\n    Type: Pass\n', 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n    B:\n    Type: Pass\n'],
       ['StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n', 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: [true\n'],
       ['StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n', 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n  A:\n    Type: Pass\n'],
       ['StartAt: A\nStates:\n  A: &a\n    Type: Pass\n    End: true\n  B: *a\n', 'StartAt: A\nStates:\n  A: &a\n    Type: Pass\n    End: false\n  B: *a\n'],
+      // A newline typed into a key's indentation moves the key to column 0 (found by a fuzz run of nested edits).
+      ['StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: B\n  B:\n    Type: Pass\n    End: true\n', 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: B\n \nB:\n    Type: Pass\n    End: true\n'],
       ['StartAt: A\nStates:\n  A:\n    Type: Pass\n    Result: |\n      x\n  B: {Type: Pass}\n', 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Result: |\n      xy\n  B: {Type: Pass}\n'],
     ]) {
       assertSameParse(reparseYamlDocument(parseYamlDocument(before), after), after);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { andWait, launch, scratch, startClient } from './dapSession';
+import { andWait, launch, lineOf, scratch, startClient } from './dapSession';
 
 /** Collects the adapter's output events. */
 function outputOf(dc: DebugClient): string[] {
@@ -96,6 +96,29 @@ describe('debug adapter: bad input (DAP)', function () {
       assert.equal((await ended).body.status, 'FAILED');
       await terminated;
       assert.ok(lines.some((l) => /Execution FAILED: .*boom from the handler/.test(l)), lines.join(''));
+    } finally {
+      s.cleanup();
+    }
+  });
+
+  it('a handler that throws from a timer while the run is paused ends the session with the error, not a stuck pause', async () => {
+    dc = await startClient();
+    const machine = { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:f', Next: 'After' }, After: { Type: 'Pass', End: true } } };
+    const s = scratch({
+      'm.asl.json': machine,
+      'h.mjs': "export const handlers = { Work: () => { setTimeout(() => { throw new Error('late failure'); }, 300); return { ok: true }; } };\n",
+    });
+    try {
+      const output: string[] = [];
+      dc.on('output', (e: DebugProtocol.OutputEvent) => output.push(e.body.output));
+      const terminated = dc.waitForEvent('terminated', 15_000);
+      const ended = dc.waitForEvent('aslEnded', 15_000);
+      const { stopped } = await launch(dc, { program: s.path('m.asl.json'), handlers: s.path('h.mjs') }, [{ path: s.path('m.asl.json'), lines: [lineOf(JSON.stringify(machine, null, 2), '"After": {')] }]);
+      assert.equal((await stopped).body.reason, 'breakpoint');
+      // Paused before After; the handler's timer throws 300 ms later.
+      assert.equal((await ended).body.status, 'FAILED');
+      await terminated;
+      assert.match(output.join(''), /Uncaught exception in handler code: Error: late failure/);
     } finally {
       s.cleanup();
     }

@@ -20,6 +20,10 @@ interface Tracked {
  * The graph preview of a machine being debugged shows the path so far (the adapter's `aslHistory` events), the
  * state it is paused at (`aslPaused`), and how the run ended (`aslEnded`). Nothing opens on its own: the graph
  * shows this when it is open, or when the user opens it (the debug toolbar's graph button).
+ *
+ * The events are read by a debug adapter tracker rather than onDidReceiveDebugSessionCustomEvent: a session whose
+ * launch fails (an invalid machine) never reaches the extension host's session events, and its graph must still
+ * hear that it ended.
  */
 export class DebugGraph implements vscode.Disposable {
   private readonly sessions = new Map<string, Tracked>();
@@ -27,9 +31,16 @@ export class DebugGraph implements vscode.Disposable {
 
   constructor() {
     this.disposables = [
-      vscode.debug.onDidStartDebugSession((session) => this.started(session)),
-      vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => this.received(e)),
-      vscode.debug.onDidTerminateDebugSession((session) => this.terminated(session)),
+      vscode.debug.registerDebugAdapterTrackerFactory(DEBUG_TYPE, {
+        createDebugAdapterTracker: (session) => ({
+          onWillStartSession: () => this.started(session),
+          onDidSendMessage: (message: { type?: string; event?: string; body?: unknown }) => {
+            if (message?.type === 'event' && typeof message.event === 'string') this.received(session, message.event, message.body);
+          },
+          onWillStopSession: () => this.terminated(session),
+          onExit: () => this.terminated(session),
+        }),
+      }),
     ];
   }
 
@@ -53,23 +64,23 @@ export class DebugGraph implements vscode.Disposable {
     this.draw(tracked);
   }
 
-  private received(e: vscode.DebugSessionCustomEvent): void {
-    const tracked = this.sessions.get(e.session.id);
+  private received(session: vscode.DebugSession, event: string, body: unknown): void {
+    const tracked = this.sessions.get(session.id);
     if (!tracked) return;
-    switch (e.event) {
+    switch (event) {
       case DebugEvents.History.event: {
-        const body = e.body as Partial<DebugEvents.History.Body> | undefined;
-        if (!Array.isArray(body?.events)) break;
+        const history = body as Partial<DebugEvents.History.Body> | undefined;
+        if (!Array.isArray(history?.events)) break;
         // Restart runs the machine again in the same session: a new history.
-        const restart = body.events.findIndex((event) => event.type === 'ExecutionStarted');
+        const restart = history.events.findIndex((e) => e.type === 'ExecutionStarted');
         if (restart >= 0) Object.assign(tracked, { events: [], ended: false, debug: {} });
-        tracked.events.push(...body.events.slice(Math.max(restart, 0)));
+        tracked.events.push(...history.events.slice(Math.max(restart, 0)));
         tracked.timer ??= setTimeout(() => this.draw(tracked), DRAW_EVERY_MS);
         break;
       }
       case DebugEvents.Paused.event: {
-        const body = e.body as Partial<DebugEvents.Paused.Body> | undefined;
-        tracked.debug = { paused: { state: String(body?.state ?? ''), thread: String(body?.threadName ?? '') } };
+        const paused = body as Partial<DebugEvents.Paused.Body> | undefined;
+        tracked.debug = { paused: { state: String(paused?.state ?? ''), thread: String(paused?.threadName ?? '') } };
         this.draw(tracked);
         break;
       }
@@ -78,7 +89,7 @@ export class DebugGraph implements vscode.Disposable {
         this.draw(tracked);
         break;
       case DebugEvents.Ended.event:
-        this.end(tracked, String((e.body as Partial<DebugEvents.Ended.Body> | undefined)?.status ?? 'ended'));
+        this.end(tracked, String((body as Partial<DebugEvents.Ended.Body> | undefined)?.status ?? 'ended'));
         break;
     }
   }

@@ -244,10 +244,16 @@ describe('Debugger in a real VS Code', function () {
     mkdirSync(folder, { recursive: true });
     const invalid = path.join(folder, 'invalid.asl.json');
     writeFileSync(invalid, JSON.stringify({ StartAt: 'Nowhere', States: { First: { Type: 'Pass', End: true } } }, null, 2));
+    // Its graph preview is open: it must hear that the session ended (it is not left waiting for a run).
+    const graph = (await vscode.commands.executeCommand<GraphPanel>('asl.openGraphPreviewToSide', vscode.Uri.file(invalid)))!;
+    await until('the graph of the invalid machine', () => graph.received.length > 0 || undefined);
     // VS Code shows the launch error in a dialog (under test it refuses dialogs and rejects with their text instead).
     const refused = await vscode.debug.startDebugging(workspaceFolder, { type: 'asl', request: 'launch', name: 'Invalid machine', program: invalid }).then(() => '', (error: Error) => error.message);
-    // (A session whose launch failed never reaches the extension host's events: its aslEnded is not seen here.)
+    // (A session whose launch failed never reaches the extension host's session events: the graph hears the
+    // adapter's aslEnded through its debug adapter tracker.)
     await until('no session left', () => vscode.debug.activeDebugSession === undefined || undefined);
+    await until('the graph told the launch ended', () => graph.debugState?.ended === 'INVALID' || undefined, 10_000);
+    await ui.waitFor('.status:text-matches("ended: INVALID")', { frame: 'webview', timeoutMs: 10_000 });
     const shown = [refused, ...(await texts('.monaco-dialog-box')), ...(await texts('.notifications-toasts .notification-list-item'))].join(' | ');
     assert.match(shown, /invalid\.asl\.json is not a valid state machine/);
     // Each problem is in the debug console, at its line.

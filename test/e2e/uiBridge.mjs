@@ -55,7 +55,32 @@ async function query(page, { selector, frame }) {
   return rows;
 }
 
+/**
+ * Records, in the workbench page, when elements matching a selector are first drawn: for each new text of the given
+ * attribute (or text content), the time (Date.now(), the same clock as the extension host) of the animation frame
+ * after it appeared in the DOM, that is the frame that puts it on screen. Independent of how late a poll would see it.
+ */
+function watchDrawn(selector, attribute) {
+  const w = window;
+  w.__aslDrawn ??= {};
+  const seen = (w.__aslDrawn[selector] = []);
+  const known = new Set();
+  const check = () => {
+    for (const e of document.querySelectorAll(selector)) {
+      const key = attribute ? e.getAttribute(attribute) ?? '' : e.textContent ?? '';
+      if (known.has(key)) continue;
+      known.add(key);
+      const inDom = Date.now();
+      requestAnimationFrame(() => seen.push({ key, inDom, drawn: Date.now() }));
+    }
+  };
+  new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: attribute ? [attribute] : undefined, characterData: !attribute });
+  check();
+}
+
 const operations = {
+  watchDrawn: async (page, { selector, attribute }) => { await page.mainFrame().evaluate(watchDrawn.toString().replace(/^function watchDrawn/, '(function') + `)(${JSON.stringify(selector)}, ${JSON.stringify(attribute ?? null)})`); return {}; },
+  drawnTimes: (page, { selector }) => page.mainFrame().evaluate((s) => window.__aslDrawn?.[s] ?? [], selector),
   press: async (page, { keys }) => { await page.keyboard.press(keys); return {}; },
   type: async (page, { text }) => { await page.keyboard.type(text, { delay: 15 }); return {}; },
   query: (page, request) => query(page, request),

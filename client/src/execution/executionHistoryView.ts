@@ -33,6 +33,8 @@ export class ExecutionHistoryView implements vscode.TreeDataProvider<Node>, vsco
   /** The last run that finished, and who waits for the tree to have drawn it. */
   private finishedRun = 0;
   private drawnWaiters: { run: number; done: () => void }[] = [];
+  /** The view was asked to show for this run and has not shown yet. */
+  private revealing = false;
   /** Since the last run started: when it started, its first events came and it finished (ms; tests print it). */
   readonly timeline: [string, number][] = [];
   /** The machine of the run shown, and how to run it again. */
@@ -59,9 +61,8 @@ export class ExecutionHistoryView implements vscode.TreeDataProvider<Node>, vsco
     this.settleDrawn();
     this.show(`${label} · running…`);
     this.refresh(true);
-    if (vscode.workspace.getConfiguration('asl').get<boolean>('execution.revealHistory', true) && !this.view.visible) {
-      void vscode.commands.executeCommand(`${ExecutionHistoryView.viewId}.open`, { preserveFocus: true });
-    }
+    this.revealing = vscode.workspace.getConfiguration('asl').get<boolean>('execution.revealHistory', true) && !this.view.visible;
+    if (this.revealing) void vscode.commands.executeCommand(`${ExecutionHistoryView.viewId}.open`, { preserveFocus: true });
     return this.run;
   }
 
@@ -81,7 +82,8 @@ export class ExecutionHistoryView implements vscode.TreeDataProvider<Node>, vsco
     this.show(`${this.label} · ${result.status}${duration} · ${this.tree.events.length} events${error}`);
     this.finishedRun = run;
     this.refresh(true);
-    if (!this.view.visible) this.settleDrawn();
+    // Hidden and not being shown: nothing will draw it. Otherwise the tree asks for its rows once it shows them.
+    if (!this.view.visible && !this.revealing) this.settleDrawn();
     else setTimeout(() => this.giveUpDrawn(run), DRAWN_TIMEOUT_MS);
   }
 
@@ -146,6 +148,7 @@ export class ExecutionHistoryView implements vscode.TreeDataProvider<Node>, vsco
 
   getChildren(node?: Node): Node[] {
     if (!node) {
+      this.revealing = false;
       if (this.finishedRun === this.run && this.timeline.at(-1)?.[0] === 'finished') this.timeline.push(['tree asked for the finished rows', Date.now()]);
       if (this.finishedRun === this.run && this.drawnWaiters.length > 0) setTimeout(() => this.settleDrawn(), 0);
       return this.tree.root;

@@ -46,6 +46,12 @@ export const ui = {
   /** Clicks the first visible element matching the selector (waiting for it). */
   click: (selector: string, where: Where & { button?: 'left' | 'right'; modifiers?: string[] } = {}) => call<{ ms: number }>('click', { selector, ...where }),
   hover: (selector: string, where: Where = {}) => call<void>('hover', { selector, ...where }),
+  /**
+   * Starts recording when elements matching the selector are drawn in the workbench (the animation frame after each
+   * new value of `attribute`, or text, appeared); `drawnTimes` reads the record (Date.now() times).
+   */
+  watchDrawn: (selector: string, attribute?: string) => call<void>('watchDrawn', { selector, attribute }),
+  drawnTimes: (selector: string) => call<{ key: string; inDom: number; drawn: number }[]>('drawnTimes', { selector }),
   /** Saves test-artifacts/e2e-NAME.png of the whole workbench. */
   screenshot: (name: string) => call<{ path: string }>('screenshot', { name }),
   /** Switches the workbench colour theme and waits until the page shows it. */

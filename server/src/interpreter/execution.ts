@@ -298,7 +298,7 @@ export class Execution {
     const errorOutput = { Error: e.error, Cause: e.causeText };
     const variables = frame.variables.all();
     if (language === 'JSONata') {
-      const bindings = { states: { input, context, errorOutput }, variables };
+      const bindings = { states: { input, context, errorOutput }, variables, now: this.options.clock.now() };
       const [output, assigned] = await Promise.all([
         catcher.Output === undefined ? errorOutput : evaluateJsonataValue(catcher.Output, bindings, this.options.services, 'Output'),
         catcher.Assign === undefined ? undefined : evaluateJsonataValue(catcher.Assign, bindings, this.options.services, 'Assign'),
@@ -393,7 +393,7 @@ export class Execution {
 
   /** Evaluates JSONata in a field if it has any, else returns the literal. */
   async jsonata(value: unknown, bindings: Parameters<typeof evaluateJsonataValue>[1], field: string): Promise<unknown> {
-    return hasJsonata(value) ? evaluateJsonataValue(value, bindings, this.options.services, field) : value;
+    return hasJsonata(value) ? evaluateJsonataValue(value, { ...bindings, now: this.options.clock.now() }, this.options.services, field) : value;
   }
 }
 

@@ -8,6 +8,20 @@ type Expression = ReturnType<typeof jsonata>;
 export interface JsonataBindings {
   states: { input: unknown; context: unknown; result?: unknown; errorOutput?: unknown };
   variables: Record<string, unknown>;
+  /**
+   * The run's time (epoch ms) for `$now()` and `$millis()`: on AWS they give the time of the evaluation, so with a
+   * virtual clock they give the virtual time (after a Wait or a callback's wait, as EnteredTime does), not the
+   * machine's. Absent, JSONata's own (real) time.
+   */
+  now?: number;
+}
+
+let fromMillisExpression: Expression | undefined;
+/** JSONata's own `$fromMillis`, for `$now(picture, timezone)` at the run's time. */
+function fromMillis(time: number, picture?: unknown, timezone?: unknown): unknown {
+  if (picture === undefined && timezone === undefined) return new Date(time).toISOString();
+  fromMillisExpression ??= jsonataLibrary()('$fromMillis($t, $p, $z)');
+  return fromMillisExpression.evaluate({}, { t: time, p: picture, z: timezone });
 }
 
 const compiled = new Map<string, Expression>();
@@ -101,7 +115,10 @@ export async function evaluateJsonata(text: string, bindings: JsonataBindings, s
   let value: unknown;
   try {
     const own: EvaluationBudget = { depth: 0, deadline: budget.now ? budget.now() + budget.timeoutMs : Infinity };
-    value = await expression.evaluate(context, { ...bindings.variables, states: bindings.states, [BUDGET_BINDING]: own });
+    const time = bindings.now;
+    // A variable named `now` or `millis` shadows the function, as any variable does.
+    const clock = time === undefined ? undefined : { now: (picture?: unknown, timezone?: unknown) => fromMillis(time, picture, timezone), millis: () => time };
+    value = await expression.evaluate(context, { ...clock, ...bindings.variables, states: bindings.states, [BUDGET_BINDING]: own });
   } catch (error) {
     if (error instanceof StatesError) throw error;
     // AWS's words (recorded): "... specified for the field 'Output/FunctionResult' threw an error during evaluation.

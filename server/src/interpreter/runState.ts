@@ -190,7 +190,7 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
       const choices = (state.Choices as Obj[]) ?? [];
       for (let index = 0; index < choices.length; index++) {
         const rule = choices[index];
-        const condition = typeof rule.Condition === 'string' ? await evaluateJsonata(rule.Condition.slice(2, -2), bindings, ex.options.services, 'Condition') : rule.Condition;
+        const condition = typeof rule.Condition === 'string' ? await evaluateJsonata(rule.Condition.slice(2, -2), { ...bindings, now: ex.options.clock.now() }, ex.options.services, 'Condition') : rule.Condition;
         if (typeof condition !== 'boolean') throw new StatesError('States.QueryEvaluationError', `The Condition of a Choice rule in '${run.name}' did not return a boolean`);
         if (condition) {
           ex.options.onTrace?.({ kind: 'choice', state: run.name, index });

@@ -62,4 +62,24 @@ describe('conformance: the context object per state type and query language', ()
     const tenth = await runAt(single({ Type: 'Pass', Output: '{% $states.context.State.EnteredTime %}' }, { QueryLanguage: 'JSONata' }), Date.parse('2026-01-01T00:00:00.100Z'));
     assert.equal(tenth.output, '2026-01-01T00:00:00.100Z');
   });
+
+  // JSONATA: $now() and $millis() give the time of the evaluation. On a virtual clock that is the virtual time: after
+  // a one-hour Wait they are an hour on, as $states.context.State.EnteredTime is (JSONata's own $now would give the
+  // machine's time, seconds after the start). A variable named `now` still shadows the function.
+  it('$now() and $millis() follow the run\'s clock, with a picture too; a variable named now shadows it', async () => {
+    const machine = {
+      QueryLanguage: 'JSONata', StartAt: 'W',
+      States: {
+        W: { Type: 'Wait', Seconds: 3600, Next: 'P' },
+        P: { Type: 'Pass', Output: { now: '{% $now() %}', millis: '{% $millis() %}', picture: "{% $now('[Y0001]-[M01]-[D01] [H01]:[m01]') %}", entered: '{% $states.context.State.EnteredTime %}' }, Assign: { now: 'mine' }, Next: 'Q' },
+        Q: { Type: 'Pass', Output: '{% $now %}', End: true },
+      },
+    };
+    const start = Date.parse('2026-01-01T00:00:00.250Z');
+    const r = await runExecution({ definition: machine, input: {}, invokeTask: async () => ({}), clock: new VirtualClock(start), services: testServices });
+    assert.equal(r.status, 'SUCCEEDED', r.cause);
+    const exited = r.events.find((e) => e.type === 'PassStateExited')!.stateExitedEventDetails as { output: string };
+    assert.deepEqual(JSON.parse(exited.output), { now: '2026-01-01T01:00:00.250Z', millis: start + 3_600_000, picture: '2026-01-01 01:00', entered: '2026-01-01T01:00:00.250Z' });
+    assert.equal(r.output, 'mine');
+  });
 });

@@ -173,6 +173,28 @@ describe('Debugger in a real VS Code', function () {
     await ui.screenshot('debug-map-iteration');
   });
 
+  it('closing the machine\'s editor mid-session leaves the session working: the next stop opens it again', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const uri = example('donut-shop');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    const at = (name: string) => new vscode.SourceBreakpoint(new vscode.Location(uri, new vscode.Position(lineOf(document, `"${name}": {`), 0)));
+    vscode.debug.addBreakpoints([at('Get Donut Price'), at('Enjoy')]);
+    let from = custom.length;
+    assert.ok(await vscode.debug.startDebugging(vscode.workspace.workspaceFolders?.[0], { type: 'asl', request: 'launch', name: 'Close mid-session', program: uri.fsPath, testCase: 'HappyPath' }));
+    assert.equal((await pausedAfter(from)).state, 'Get Donut Price');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('no editor open', () => vscode.window.visibleTextEditors.every((e) => e.document.uri.fsPath !== uri.fsPath) || undefined);
+    from = custom.length;
+    await vscode.commands.executeCommand('workbench.action.debug.continue');
+    assert.equal((await pausedAfter(from)).state, 'Enjoy');
+    await until('the machine shown again at the stop', () => vscode.window.activeTextEditor?.document.uri.fsPath === uri.fsPath || undefined, 15_000);
+    from = custom.length;
+    await vscode.commands.executeCommand('workbench.action.debug.continue');
+    const ended = await until('the run to end', () => custom.slice(from).find((e) => e.event === 'aslEnded')?.body);
+    assert.equal(ended.status, 'SUCCEEDED');
+  });
+
   it('Debug This Run Again, in the execution view\'s title bar, debugs the last run with its input and test case', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const uri = example('donut-shop');

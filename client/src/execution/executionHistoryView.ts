@@ -10,6 +10,11 @@ const FAILURE = /Failed$|TimedOut$|Aborted$/;
 const REFRESH_MS = 100;
 /** How long a finished run waits for the tree to ask for its rows before the execution view is made anyway. */
 const DRAWN_TIMEOUT_MS = 5000;
+/**
+ * After the tree asked for the rows, the time the workbench takes to put them in its DOM while nothing else competes
+ * (tens of ms; measured: a new webview made at once pushed them 300-500 ms later under load).
+ */
+const DRAW_MS = 200;
 
 /**
  * The history of the last run as a native tree in the panel (ASL Execution › History): grouped by state, Map
@@ -150,7 +155,7 @@ export class ExecutionHistoryView implements vscode.TreeDataProvider<Node>, vsco
     if (!node) {
       this.revealing = false;
       if (this.finishedRun === this.run && this.timeline.at(-1)?.[0] === 'finished') this.timeline.push(['tree asked for the finished rows', Date.now()]);
-      if (this.finishedRun === this.run && this.drawnWaiters.length > 0) setTimeout(() => this.settleDrawn(), 0);
+      if (this.finishedRun === this.run && this.drawnWaiters.length > 0) setTimeout(() => this.settleDrawn(), DRAW_MS);
       return this.tree.root;
     }
     return isGroup(node) ? node.items : [];

@@ -17,7 +17,7 @@ import { pickTemplateMachine } from '../templates/templateMachines';
 import { runTarget, type RunTarget } from '../templates/templateRun';
 
 /** A run still going after this long gets its execution view at once (it may wait for the user there). */
-const LONG_RUN_MS = 2000;
+const LONG_RUN_MS = 5000;
 
 /** Start Execution (with the default input), Start Execution with Input…, and re-run from the execution view. */
 export function registerExecutionCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): ExecutionHistoryView {

@@ -83,7 +83,10 @@ export async function run(): Promise<void> {
   const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
   const targets: string[] = [];
 
-  console.log(`Engine time = wall (CPU) of a fresh process running the workload, less an empty run's; peak RSS of that process (engine: above the empty run's); median of ${ROUNDS} interleaved rounds.`);
+  console.log(`Engine time = wall (CPU) of a fresh process running the workload, less an empty run's (a one-Pass machine: Node's start-up and loading the engine do not count; making the workload's definition and input does not count); peak RSS of that process (engine: above the empty run's); median of ${ROUNDS} interleaved rounds.`);
+  console.log('Ours prints what `asl run --json` prints (status, output and every history event, 2-space indented); aws-local-stepfunctions keeps no history and prints its output.');
+  const emptyPeak = (engine: Runner) => median(reports.get(`${engine}/${EMPTY.key}`)!.map((r) => r.peakRssBytes));
+  console.log(`Peak RSS of the empty run: ours ${mb(emptyPeak('ours'))}${withAls ? `, aws-local-stepfunctions ${mb(emptyPeak('als'))} (a process-level ratio ≤ 0.5 needs theirs above twice our empty process)` : ''}.`);
   console.log(withAls
     ? '| workload | transitions | ours: engine wall | CPU | peak RSS (engine) | aws-local-stepfunctions: wall | CPU | peak RSS (engine) | speed-up wall (CPU) | target ≥ 10× | peak ratio (engine) | target ≤ 0.5 | same output |'
     : '| workload | transitions | ours: engine wall | CPU | peak RSS (engine) |');

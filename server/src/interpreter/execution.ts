@@ -199,8 +199,9 @@ export class Execution {
     const type = String(state.Type);
     const language = state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath' ? state.QueryLanguage : frame.queryLanguage;
     // Event details are built only when someone reads the history.
-    const entered = this.stateEvent(eventType(type, ENTERED), true, name, this.fullEvents ? (inputText ?? JSON.stringify(input)) : undefined, previous);
-    const run: StateRun = { frame, name, state, type, language, input, context: this.stateContext(frame, name, 0, state), attempt: 0, entered };
+    const text = this.fullEvents ? (inputText ?? JSON.stringify(input)) : undefined;
+    const entered = this.stateEvent(eventType(type, ENTERED), true, name, text, previous);
+    const run: StateRun = { frame, name, state, type, language, input, context: this.stateContext(frame, name, 0, state), attempt: 0, entered, inputText: text };
     const eventsBefore = this.eventCount;
     try {
       const outcome = runState(this, run);
@@ -228,7 +229,8 @@ export class Execution {
   }
 
   private succeeded(run: StateRun, outcome: StateOutcome): StateOutcome {
-    const text = this.fullEvents ? JSON.stringify(outcome.output) : undefined;
+    const output = outcome.output;
+    const text = this.fullEvents ? (output === run.input && run.inputText !== undefined ? run.inputText : JSON.stringify(output)) : undefined;
     return { output: outcome.output, next: outcome.next, exitEvent: this.exited(run.type, run.name, run.input, outcome.output, run.entered!, text), outputText: text };
   }
 

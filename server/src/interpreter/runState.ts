@@ -36,6 +36,11 @@ export interface StateRun {
   retriesUsed?: number[];
   /** The state's Entered event: its Task, Map and Parallel events follow it. */
   entered?: number;
+  /**
+   * The input's JSON when its Entered event carried it. Payloads are never changed in place, so an output that is
+   * the input itself (a Pass, Choice or Wait passing it on) has the same JSON: its Exited event reuses it.
+   */
+  inputText?: string;
 }
 
 /**

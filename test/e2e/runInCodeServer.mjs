@@ -104,6 +104,8 @@ async function main() {
     'extensions.autoUpdate': false,
     'extensions.autoCheckUpdates': false,
     'editor.wordBasedSuggestions': 'off',
+    // The e2e workspace sits inside the repository: no "git repository found in a parent folder" toast over screenshots.
+    'git.openRepositoryInParentFolders': 'never',
   }));
   const results = join(temp, 'results.json');
   mkdirSync(artifacts, { recursive: true });

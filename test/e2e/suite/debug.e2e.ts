@@ -170,6 +170,15 @@ describe('Debugger in a real VS Code', function () {
       return found.some((r) => r.includes(inside!.threadName!)) ? found : undefined;
     }, 15_000);
     log(`debugger: stepped into ${inside.threadName}; call stack: ${rows.slice(0, 6).join(' | ')}`);
+    // The Variables view shows the iteration's own input (ItemSelector's orderId, item, position), not the Map's.
+    let variables: string[] = [];
+    await until('the iteration\'s input in the Variables view', async () => {
+      variables = await texts('.debug-variables .monaco-list-row');
+      return variables.some((r) => r.includes('position')) || undefined;
+    }, 15_000).catch((error: Error) => {
+      throw new Error(`${error.message}; the Variables view shows: ${variables.join(' | ')}`);
+    });
+    log(`debugger: in the iteration the Variables view shows ${variables.slice(0, 8).join(' | ')}`);
     await ui.screenshot('debug-map-iteration');
   });
 

@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { isSetupFailure, startExecution } from '../execution/isolatedExecution';
-import { runJsonText } from '../interpreter/historyJson';
+import { runJsonText } from '../execution/historyJson';
 import { missingMockState } from '../interpreter/mocks';
 import type { ExecutionResult } from '../interpreter/types';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError, type CliIo } from './cliIo';

@@ -1,5 +1,5 @@
 import type { TestStateResult } from '../interpreter/testState';
-import { eventsJson, lastEventOf } from '../interpreter/historyJson';
+import { eventsJson, lastEventOf } from './historyJson';
 import type { ExecutionResult, HistoryEvent } from '../interpreter/types';
 import { startIsolatedRun, type IsolatedOutcome, type IsolatedRun, type IsolatedRunHooks } from './isolatedRun';
 import { JSONATA_BUDGET, type RunLimits } from './runLimits';

@@ -1,5 +1,5 @@
 import { handlerInvoker } from '../interpreter/handlers';
-import { eventsJson } from '../interpreter/historyJson';
+import { eventsJson } from './historyJson';
 import { configureJsonataBudget } from '../interpreter/jsonataEval';
 import { findTestCase, mockInvoker, readMockConfig, unmockedInvoker } from '../interpreter/mocks';
 import { runExecution } from '../interpreter/runExecution';

@@ -20,7 +20,7 @@ export interface ExecutionResult {
   cause?: string;
   events: HistoryEvent[];
   /**
-   * The events as `asl run --json` prints them (historyJson.ts), when the run sent them so: consecutive batches of
+   * The events as `asl run --json` prints them (execution/historyJson.ts), when the run sent them so: consecutive batches of
    * event texts; `events` is then empty.
    */
   eventTexts?: string[];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { eventsJson, lastEventOf, runJsonText } from '../../../server/src/interpreter/historyJson';
+import { eventsJson, lastEventOf, runJsonText } from '../../../server/src/execution/historyJson';
 import { prepareDefinition } from '../../../server/src/interpreter/runExecution';
 import { StatesError } from '../../../server/src/interpreter/statesError';
 import type { ExecutionResult, HistoryEvent, TaskInvoker } from '../../../server/src/interpreter/types';

@@ -1,4 +1,4 @@
-import type { HistoryEvent } from './types';
+import type { HistoryEvent } from '../interpreter/types';
 
 /**
  * History events as `asl run --json` prints them: each as `JSON.stringify(result, null, 2)` writes it inside the

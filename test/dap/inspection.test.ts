@@ -100,10 +100,16 @@ describe('debug adapter: evaluate, completions, edit the input, restart, pause (
       const ended = dc.waitForEvent('aslEnded', 60_000);
       await launch(dc, { program: s.path('loop.asl.json'), input: { n: 0 }, machineType: 'EXPRESS' });
       // Let the loop stream history for a while first: without backpressure the answer to pause queued behind
-      // megabytes of it (0.9 s after one second of running, 2.3 s later on).
+      // megabytes of it (0.9 s after one second of running, 2.3 s later on). Two seconds, or 20,000 of its ~200,000
+      // events, whichever comes first: on a quiet machine the whole run can end within two seconds.
       let events = 0;
-      dc.on('aslHistory', (e: DebugProtocol.Event) => (events += (e.body.events as unknown[]).length));
-      await new Promise((r) => setTimeout(r, 2000));
+      let streamed: () => void = () => undefined;
+      const enough = new Promise<void>((r) => (streamed = r));
+      dc.on('aslHistory', (e: DebugProtocol.Event) => {
+        events += (e.body.events as unknown[]).length;
+        if (events >= 20_000) streamed();
+      });
+      await Promise.race([enough, new Promise((r) => setTimeout(r, 2000))]);
       const asked = performance.now();
       const paused = await andWait<DebugProtocol.StoppedEvent>(dc, 'stopped', () => dc.pauseRequest({ threadId: 1 }));
       const latency = performance.now() - asked;

@@ -16,13 +16,14 @@ const treeRow = (label: string) => `.part.panel .monaco-list-row[aria-label^="${
 const TARGET_MS = 1000;
 
 /**
- * The target is asserted on a machine that is not overloaded (load average under 1.5 per core): on the shared
+ * The target is asserted on a machine that is not overloaded (load average under 3 per core; the e2e run alone, with
+ * code-server, Chromium, the extension host and the language server, keeps it at 1.6-1.9 on 2 cores): on the shared
  * 2-core machine with several developers' runs, the workbench's own thread gets a tenth of a core and every figure
  * says more about the load than about the view. The figures are printed in both cases, with the load.
  */
 function assertTarget(ms: number, what: string): void {
   const load = loadavg()[0] / availableParallelism();
-  if (load < 1.5) assert.ok(ms < TARGET_MS, `${what} took ${ms} ms (target ${TARGET_MS} ms; load ${load.toFixed(1)} per core)`);
+  if (load < 3) assert.ok(ms < TARGET_MS, `${what} took ${ms} ms (target ${TARGET_MS} ms; load ${load.toFixed(1)} per core)`);
   else log(`  (${what}: ${ms} ms not asserted: load average ${load.toFixed(1)} per core)`);
 }
 

@@ -57,6 +57,21 @@ for (const theme of ['dark', 'light'] as const) {
       await page.close();
     });
 
+    it('in a narrow view (a panel beside the graph) stacks each step\'s cells so values keep their width', async () => {
+      const prepared = prepareDefinition(readFileSync(resolve(EXAMPLES, 'donut-shop.asl.json'), 'utf8'));
+      assert.ok('definition' in prepared);
+      const config = readMockConfig(JSON.parse(readFileSync(resolve(EXAMPLES, 'donut-shop.mocks.json'), 'utf8')));
+      const result = await testState({ definition: prepared.definition, stateName: 'Get Donut Price', input: { donut: 'glazed', customer: 'ana' }, invokeTask: mockInvoker(config, findTestCase(config, 'donut-shop', 'HappyPath')), clock: new VirtualClock(0), services: testServices });
+      const page = await harness.browser.newPage({ viewport: { width: 380, height: 900 } });
+      await show(page, harness.url, { machine: 'donut-shop.asl.json', state: 'Get Donut Price', input: 'donut-shop.input.json', testCase: 'HappyPath', mocks: 'donut-shop.mocks.json' }, result);
+      // At 380 px the four columns left the value about 10 px: JSON stood one character a line.
+      const valueWidth = await page.$eval('tr[data-step="Input"] td[data-label="Value after"] pre', (pre) => pre.getBoundingClientRect().width);
+      assert.ok(valueWidth > 300, `the Input value is ${valueWidth} px wide`);
+      assert.equal(await page.isVisible('tr.head'), false);
+      await page.screenshot({ path: resolve(ARTIFACTS, `test-state-narrow-${theme}.png`), fullPage: true });
+      await page.close();
+    });
+
     it('shows a Task with no mock as a setup problem with a way to the mock file, and the steps it reached', async () => {
       const definition = { StartAt: 'Charge', States: { Charge: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 'amount.$': '$.total' }, End: true } } };
       const result = await testState({ definition, stateName: 'Charge', input: { total: 3 }, invokeTask: unmockedInvoker, clock: new VirtualClock(0), services: testServices });

@@ -37,4 +37,12 @@ li { overflow-wrap: anywhere; }
 li.added { color: var(--vscode-charts-green, #388a34); }
 li.removed { color: var(--vscode-charts-red, #c72e0f); }
 li.changed { color: var(--vscode-charts-yellow, #bf8803); }
+@media (max-width: 600px) {
+  table.steps, table.steps tr, table.steps th, table.steps td { display: block; width: auto !important; }
+  table.steps tr.head { display: none; }
+  table.steps tr { border-bottom: 1px solid var(--vscode-editorWidget-border, #4444); padding: 6px 0; }
+  table.steps th, table.steps td { border-bottom: none; padding: 2px 0; }
+  table.steps td[data-label]::before { content: attr(data-label); display: block; font-size: 11px; color: var(--vscode-descriptionForeground); }
+  table.steps td.changes:not(:has(li, span:not(:empty)))::before { content: none; }
+}
 `;

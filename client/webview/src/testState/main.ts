@@ -46,7 +46,7 @@ function render(outcome: TestStateOutcome): void {
     problem.append(el('h3', outcome.error), el('p', outcome.cause ?? ''));
   }
   table.replaceChildren();
-  const head = el('tr');
+  const head = el('tr', undefined, 'head');
   for (const h of ['Step', 'As written', 'Value after', 'What changed']) head.append(el('th', h));
   table.append(head);
   let previous: unknown;
@@ -76,6 +76,10 @@ function stepRow(step: TestStateStep, previous: unknown): HTMLTableRowElement {
     else if (step.step === 'Result') changed.append(el('span', "the state's result", 'muted'));
     else changed.append(changeList('before' in step ? step.before : previous, step.value));
   }
+  // A narrow view stacks the cells under the step's name, each introduced by its column's name (testStateCss).
+  written.dataset.label = 'As written';
+  value.dataset.label = 'Value after';
+  changed.dataset.label = 'What changed';
   row.append(written, value, changed);
   return row;
 }

@@ -37,11 +37,16 @@ for (const theme of ['dark', 'light'] as const) {
       await harness?.close();
     });
 
-    it('shows each processing step of a mocked Task as a row with the field, the value after it and what changed', async () => {
+    /** Test State of the donut shop's 'Get Donut Price' with the HappyPath mocks. */
+    async function donutPriceResult() {
       const prepared = prepareDefinition(readFileSync(resolve(EXAMPLES, 'donut-shop.asl.json'), 'utf8'));
       assert.ok('definition' in prepared);
       const config = readMockConfig(JSON.parse(readFileSync(resolve(EXAMPLES, 'donut-shop.mocks.json'), 'utf8')));
-      const result = await testState({ definition: prepared.definition, stateName: 'Get Donut Price', input: { donut: 'glazed', customer: 'ana' }, invokeTask: mockInvoker(config, findTestCase(config, 'donut-shop', 'HappyPath')), clock: new VirtualClock(0), services: testServices });
+      return testState({ definition: prepared.definition, stateName: 'Get Donut Price', input: { donut: 'glazed', customer: 'ana' }, invokeTask: mockInvoker(config, findTestCase(config, 'donut-shop', 'HappyPath')), clock: new VirtualClock(0), services: testServices });
+    }
+
+    it('shows each processing step of a mocked Task as a row with the field, the value after it and what changed', async () => {
+      const result = await donutPriceResult();
       const page = await harness.browser.newPage({ viewport: { width: 1100, height: 820 } });
       await show(page, harness.url, { machine: 'donut-shop.asl.json', state: 'Get Donut Price', input: 'donut-shop.input.json', testCase: 'HappyPath', mocks: 'donut-shop.mocks.json' }, result);
       assert.equal(await page.textContent('h2'), 'Test State: Get Donut Price');
@@ -58,10 +63,7 @@ for (const theme of ['dark', 'light'] as const) {
     });
 
     it('in a narrow view (a panel beside the graph) stacks each step\'s cells so values keep their width', async () => {
-      const prepared = prepareDefinition(readFileSync(resolve(EXAMPLES, 'donut-shop.asl.json'), 'utf8'));
-      assert.ok('definition' in prepared);
-      const config = readMockConfig(JSON.parse(readFileSync(resolve(EXAMPLES, 'donut-shop.mocks.json'), 'utf8')));
-      const result = await testState({ definition: prepared.definition, stateName: 'Get Donut Price', input: { donut: 'glazed', customer: 'ana' }, invokeTask: mockInvoker(config, findTestCase(config, 'donut-shop', 'HappyPath')), clock: new VirtualClock(0), services: testServices });
+      const result = await donutPriceResult();
       const page = await harness.browser.newPage({ viewport: { width: 380, height: 900 } });
       await show(page, harness.url, { machine: 'donut-shop.asl.json', state: 'Get Donut Price', input: 'donut-shop.input.json', testCase: 'HappyPath', mocks: 'donut-shop.mocks.json' }, result);
       // At 380 px the four columns left the value about 10 px: JSON stood one character a line.

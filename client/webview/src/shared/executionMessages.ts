@@ -1,3 +1,5 @@
+import type { ExecutionCallbackNotification } from '../../../../server/src/protocol';
+
 /** Messages between the execution panel (extension host) and its webview. Data only, never HTML. */
 export interface ExecutionEventData {
   id: number;
@@ -8,15 +10,7 @@ export interface ExecutionEventData {
 }
 
 /** A callback or Activity task of the running execution that waits for its task token's answer (or stopped waiting). */
-export interface WaitingTaskData {
-  token: string;
-  stateName: string;
-  resource: string;
-  waiting: boolean;
-  activity?: boolean;
-  timeoutSeconds?: number;
-  heartbeatSeconds?: number;
-}
+export type WaitingTaskData = Omit<ExecutionCallbackNotification.Params, 'executionId'>;
 
 /** What the user sends for a waiting task: SendTaskSuccess (output as JSON text), SendTaskFailure or SendTaskHeartbeat. */
 export type TaskAnswerData = { token: string } & ({ kind: 'success'; output: string } | { kind: 'failure'; error: string; cause: string } | { kind: 'heartbeat' });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { andWait, launch, lineOf, scratch, startClient } from './dapSession';
+import { andWait, launch, lineOf, perTest, scratch } from './dapSession';
 
 /** Collects the adapter's output events. */
 function outputOf(dc: DebugClient): string[] {
@@ -24,23 +24,21 @@ async function failedLaunch(dc: DebugClient, args: Record<string, unknown>): Pro
 describe('debug adapter: bad input (DAP)', function () {
   this.timeout(60_000);
   let dc: DebugClient;
-  afterEach(async () => {
-    await dc?.stop().catch(() => undefined);
-  });
+  const session = perTest();
 
   it('a missing program file fails the launch saying so, and the session ends', async () => {
-    dc = await startClient();
+    dc = await session.startClient();
     const message = await failedLaunch(dc, { program: '/nonexistent/nowhere.asl.json' });
     assert.match(message, /Cannot read \/nonexistent\/nowhere\.asl\.json: no such file/);
   });
 
   it('a launch configuration without program says what is needed', async () => {
-    dc = await startClient();
+    dc = await session.startClient();
     assert.match(await failedLaunch(dc, {}), /needs 'program'/);
   });
 
   it('an invalid machine: each problem is an output event at its file:line, the launch fails, the session ends', async () => {
-    dc = await startClient();
+    dc = await session.startClient();
     const s = scratch({ 'bad.asl.json': '{\n  "StartAt": "Missing",\n  "States": {\n    "A": { "Type": "Pass", "End": true }\n  }\n}\n' });
     try {
       const out: DebugProtocol.OutputEvent[] = [];
@@ -57,13 +55,13 @@ describe('debug adapter: bad input (DAP)', function () {
   });
 
   it('a mock file with several test cases and none chosen names them', async () => {
-    dc = await startClient();
+    dc = await session.startClient();
     const message = await failedLaunch(dc, { program: `${__dirname}/../../examples/donut-shop.asl.json` });
     assert.match(message, /HappyPath, SoldOut, NoFunds, ThrottledThenSold; choose one with "testCase"/);
   });
 
   it('a condition that does not parse gives an unverified breakpoint saying why', async () => {
-    dc = await startClient();
+    dc = await session.startClient();
     const s = scratch({ 'm.asl.json': { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } } });
     try {
       let response: DebugProtocol.SetBreakpointsResponse | undefined;
@@ -83,7 +81,7 @@ describe('debug adapter: bad input (DAP)', function () {
   });
 
   it('a handler that throws fails its Task with the error, as in asl run', async () => {
-    dc = await startClient();
+    dc = await session.startClient();
     const s = scratch({
       'm.asl.json': { StartAt: 'Call', States: { Call: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:f', End: true } } },
       'h.mjs': "export const handlers = { Call: () => { throw new Error('boom from the handler'); } };\n",
@@ -102,7 +100,7 @@ describe('debug adapter: bad input (DAP)', function () {
   });
 
   it('a handler that throws from a timer while the run is paused ends the session with the error, not a stuck pause', async () => {
-    dc = await startClient();
+    dc = await session.startClient();
     const machine = { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:f', Next: 'After' }, After: { Type: 'Pass', End: true } } };
     const s = scratch({
       'm.asl.json': machine,
@@ -125,7 +123,7 @@ describe('debug adapter: bad input (DAP)', function () {
   });
 
   it('disconnecting while paused ends the run and the worker; disconnecting while a handler hangs does too', async () => {
-    dc = await startClient();
+    dc = await session.startClient();
     const s = scratch({
       'm.asl.json': { StartAt: 'Hang', States: { Hang: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:f', Next: 'After' }, After: { Type: 'Pass', End: true } } },
       // Busy in a loop: the worker cannot answer anything until it is killed.

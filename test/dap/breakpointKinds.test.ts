@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { launch, lineOf, scopeValues, scratch, startClient, topFrame } from './dapSession';
+import { launch, lineOf, perTest, scopeValues, topFrame } from './dapSession';
 
 // A Map over five numbers whose iterations pass through `Check`; the last item fails in `Fails` (caught by the Map's
 // Catch), then `Boom` fails the execution with a custom error nothing catches.
@@ -52,19 +52,12 @@ async function stopsUntilEnd(dc: DebugClient, first: Promise<DebugProtocol.Stopp
 describe('debug adapter: breakpoint kinds (DAP)', function () {
   this.timeout(60_000);
   let dc: DebugClient;
-  let files: ReturnType<typeof scratch>;
-  beforeEach(() => {
-    files = scratch({ 'm.asl.json': MACHINE });
-  });
-  afterEach(async () => {
-    await dc?.stop().catch(() => undefined);
-    files.cleanup();
-  });
+  const session = perTest({ 'm.asl.json': MACHINE });
 
   const withBreakpoints = async (breakpoints: DebugProtocol.SourceBreakpoint[], extra?: (dc: DebugClient) => Promise<unknown>, listen?: (dc: DebugClient) => void) => {
-    dc = await startClient();
+    dc = await session.startClient();
     listen?.(dc);
-    const program = files.path('m.asl.json');
+    const program = session.path('m.asl.json');
     return launch(dc, { program, input: INPUT }, [], async (client) => {
       await client.setBreakpointsRequest({ source: { path: program }, breakpoints });
       await extra?.(client);

@@ -72,3 +72,27 @@ export async function scopeValues(dc: DebugClient, frameId: number): Promise<Rec
   }
   return out;
 }
+
+/**
+ * Inside a `describe`: before each test a scratch folder with `files`; after it, every client the test started is
+ * stopped and the folder removed.
+ */
+export function perTest(files: Record<string, unknown> = {}): { path: (name: string) => string; startClient: () => Promise<DebugClient> } {
+  let folder: ReturnType<typeof scratch> | undefined;
+  const clients: DebugClient[] = [];
+  beforeEach(() => {
+    folder = scratch(files);
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((dc) => dc.stop().catch(() => undefined)));
+    folder?.cleanup();
+  });
+  return {
+    path: (name) => folder!.path(name),
+    startClient: async () => {
+      const dc = await startClient();
+      clients.push(dc);
+      return dc;
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { andWait, launch, lineOf, scopeValues, scratch, startClient, topFrame } from './dapSession';
+import { andWait, launch, lineOf, perTest, scopeValues, scratch, topFrame } from './dapSession';
 
 const MACHINE = {
   QueryLanguage: 'JSONPath',
@@ -19,18 +19,11 @@ const TEXT = JSON.stringify(MACHINE, null, 2);
 describe('debug adapter: evaluate, completions, edit the input, restart, pause (DAP)', function () {
   this.timeout(90_000);
   let dc: DebugClient;
-  let files: ReturnType<typeof scratch>;
-  beforeEach(() => {
-    files = scratch({ 'm.asl.json': MACHINE });
-  });
-  afterEach(async () => {
-    await dc?.stop().catch(() => undefined);
-    files.cleanup();
-  });
+  const session = perTest({ 'm.asl.json': MACHINE });
 
   const stopAtShape = async (extra: Record<string, unknown> = {}) => {
-    dc = await startClient();
-    const program = files.path('m.asl.json');
+    dc = await session.startClient();
+    const program = session.path('m.asl.json');
     const { stopped } = await launch(dc, { program, input: { price: 12 }, ...extra }, [{ path: program, lines: [lineOf(TEXT, '"Shape": {')] }]);
     const stop = await stopped;
     return { stop, frame: await topFrame(dc, stop.body.threadId!) };
@@ -96,7 +89,7 @@ describe('debug adapter: evaluate, completions, edit the input, restart, pause (
     };
     const s = scratch({ 'loop.asl.json': loop });
     try {
-      dc = await startClient();
+      dc = await session.startClient();
       const ended = dc.waitForEvent('aslEnded', 60_000);
       await launch(dc, { program: s.path('loop.asl.json'), input: { n: 0 }, machineType: 'EXPRESS' });
       // Let the loop stream history for a while first: without backpressure the answer to pause queued behind

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { andWait, launch, lineOf, scopeValues, scratch, startClient, topFrame } from './dapSession';
+import { andWait, launch, lineOf, perTest, scopeValues, scratch, topFrame } from './dapSession';
 
 const EXAMPLES = resolve(__dirname, '../../examples');
 const DONUTS = resolve(EXAMPLES, 'donut-shop.asl.json');
@@ -14,12 +14,10 @@ const DONUT_TEXT = readFileSync(DONUTS, 'utf8');
 describe('debug adapter: launch, line breakpoints, stack and scopes (DAP)', function () {
   this.timeout(60_000);
   let dc: DebugClient;
-  afterEach(async () => {
-    await dc?.stop().catch(() => undefined);
-  });
+  const session = perTest();
 
   it('stops before the state a breakpoint line is in; the breakpoint moves to the state key line; a line outside any state is unverified', async () => {
-    dc = await startClient();
+    dc = await session.startClient();
     const inside = lineOf(DONUT_TEXT, '"Payload.$": "$"');
     const outside = lineOf(DONUT_TEXT, '"Comment"');
     const { set, stopped: first } = await launch(dc, { program: DONUTS, testCase: 'HappyPath' }, [{ path: DONUTS, lines: [inside, outside] }]);
@@ -45,7 +43,7 @@ describe('debug adapter: launch, line breakpoints, stack and scopes (DAP)', func
   });
 
   it('steps over a state with next, stopping between the processing steps of a Task (stopBetweenSteps, the default)', async () => {
-    dc = await startClient();
+    dc = await session.startClient();
     const { stopped } = await launch(dc, { program: DONUTS, testCase: 'HappyPath' }, [{ path: DONUTS, lines: [lineOf(DONUT_TEXT, '"Get Donut Price": {')] }]);
     const first = await stopped;
     const seen: string[] = [];
@@ -78,7 +76,7 @@ describe('debug adapter: launch, line breakpoints, stack and scopes (DAP)', func
   });
 
   it('with stopBetweenSteps false, next goes from state to state', async () => {
-    dc = await startClient();
+    dc = await session.startClient();
     const { stopped } = await launch(dc, { program: DONUTS, testCase: 'HappyPath', stopBetweenSteps: false }, [{ path: DONUTS, lines: [lineOf(DONUT_TEXT, '"Get Donut Price": {')] }]);
     await stopped;
     const names: string[] = [];
@@ -91,7 +89,7 @@ describe('debug adapter: launch, line breakpoints, stack and scopes (DAP)', func
   });
 
   it('sends aslHistory, aslPaused, aslResumed and aslEnded events (DebugEvents in protocol.ts)', async () => {
-    dc = await startClient();
+    dc = await session.startClient();
     const history: { type: string }[] = [];
     dc.on('aslHistory', (e: DebugProtocol.Event) => history.push(...(e.body.events as { type: string }[])));
     const paused = dc.waitForEvent('aslPaused');
@@ -112,7 +110,7 @@ describe('debug adapter: launch, line breakpoints, stack and scopes (DAP)', func
   });
 
   it('stopOnEntry stops before the first state', async () => {
-    dc = await startClient();
+    dc = await session.startClient();
     const s = scratch({ 'one.asl.json': { StartAt: 'Only', States: { Only: { Type: 'Pass', End: true } } } });
     try {
       const { stopped } = await launch(dc, { program: s.path('one.asl.json'), stopOnEntry: true });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { launch, scopeValues, scratch, startClient, topFrame } from './dapSession';
+import { launch, perTest, scopeValues, topFrame } from './dapSession';
 
 // asl-reference §3: InputPath → Parameters → (task) → ResultSelector → Assign → ResultPath → OutputPath; §0.3 for
 // JSONata: Arguments → (task) → Output and Assign (both read the variables as they were before the state).
@@ -69,18 +69,11 @@ async function stepThrough(dc: DebugClient, args: Record<string, unknown>): Prom
 describe('debug adapter: stops between processing steps (DAP)', function () {
   this.timeout(90_000);
   let dc: DebugClient;
-  let files: ReturnType<typeof scratch>;
-  beforeEach(() => {
-    files = scratch({ 'paths.asl.json': PATHS, 'jsonata.asl.json': JSONATA });
-  });
-  afterEach(async () => {
-    await dc?.stop().catch(() => undefined);
-    files.cleanup();
-  });
+  const session = perTest({ 'paths.asl.json': PATHS, 'jsonata.asl.json': JSONATA });
 
   it('JSONPath Pass, Choice, Wait and Map: a stop after each step the state has, the scopes showing what it made', async () => {
-    dc = await startClient();
-    const stops = await stepThrough(dc, { program: files.path('paths.asl.json'), input: { order: { price: 12, items: [1, 2] } } });
+    dc = await session.startClient();
+    const stops = await stepThrough(dc, { program: session.path('paths.asl.json'), input: { order: { price: 12, items: [1, 2] } } });
     assert.deepEqual(stops.map((s) => s.description), [
       "Stopped before 'Shape'",
       "Stopped in 'Shape' after InputPath",
@@ -119,8 +112,8 @@ describe('debug adapter: stops between processing steps (DAP)', function () {
   });
 
   it('JSONata Parallel and Pass: after Arguments, the result, Output and Assign', async () => {
-    dc = await startClient();
-    const stops = await stepThrough(dc, { program: files.path('jsonata.asl.json'), input: { n: 1 } });
+    dc = await session.startClient();
+    const stops = await stepThrough(dc, { program: session.path('jsonata.asl.json'), input: { n: 1 } });
     assert.deepEqual(stops.map((s) => s.description), [
       "Stopped before 'Fan'",
       "Stopped in 'Fan' after Arguments",
@@ -140,8 +133,8 @@ describe('debug adapter: stops between processing steps (DAP)', function () {
   });
 
   it('with stopBetweenSteps false, stepping goes from state to state', async () => {
-    dc = await startClient();
-    const stops = await stepThrough(dc, { program: files.path('paths.asl.json'), input: { order: { price: 12, items: [1, 2] } }, stopBetweenSteps: false });
+    dc = await session.startClient();
+    const stops = await stepThrough(dc, { program: session.path('paths.asl.json'), input: { order: { price: 12, items: [1, 2] } }, stopBetweenSteps: false });
     assert.deepEqual(stops.map((s) => s.description), ["Stopped before 'Shape'", "Stopped before 'Route'", "Stopped before 'Hold'", "Stopped before 'Ship'", "Stopped before 'Done'"]);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { andWait, launch, lineOf, scopeValues, scratch, startClient } from './dapSession';
+import { andWait, launch, lineOf, perTest, scopeValues } from './dapSession';
 
 const FAN = {
   StartAt: 'Prepare',
@@ -45,18 +45,11 @@ async function step(dc: DebugClient, kind: 'next' | 'stepIn' | 'stepOut', thread
 describe('debug adapter: stepping through Map and Parallel (DAP)', function () {
   this.timeout(60_000);
   let dc: DebugClient;
-  let files: ReturnType<typeof scratch>;
-  beforeEach(() => {
-    files = scratch({ 'fan.asl.json': FAN });
-  });
-  afterEach(async () => {
-    await dc?.stop().catch(() => undefined);
-    files.cleanup();
-  });
+  const session = perTest({ 'fan.asl.json': FAN });
 
   it('step into a Map iteration: a thread named after the Map and item, its stack up to the execution', async () => {
-    dc = await startClient();
-    const program = files.path('fan.asl.json');
+    dc = await session.startClient();
+    const program = session.path('fan.asl.json');
     const { stopped } = await launch(dc, { program, stopBetweenSteps: false }, [{ path: program, lines: [lineOf(TEXT, '"Ship": {')] }]);
     await stopped;
     const inside = await step(dc, 'stepIn', 1);
@@ -82,8 +75,8 @@ describe('debug adapter: stepping through Map and Parallel (DAP)', function () {
   });
 
   it('step over a Map does not stop inside it', async () => {
-    dc = await startClient();
-    const program = files.path('fan.asl.json');
+    dc = await session.startClient();
+    const program = session.path('fan.asl.json');
     const { stopped } = await launch(dc, { program, stopBetweenSteps: false }, [{ path: program, lines: [lineOf(TEXT, '"Ship": {')] }]);
     await stopped;
     const next = await step(dc, 'next', 1);
@@ -93,8 +86,8 @@ describe('debug adapter: stepping through Map and Parallel (DAP)', function () {
   });
 
   it('a breakpoint inside a Map iteration stops in each iteration, on its thread', async () => {
-    dc = await startClient();
-    const program = files.path('fan.asl.json');
+    dc = await session.startClient();
+    const program = session.path('fan.asl.json');
     const { stopped } = await launch(dc, { program }, [{ path: program, lines: [lineOf(TEXT, '"Label": {')] }]);
     const names: string[] = [];
     let stop = await stopped;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { launch, scratch, startClient, topFrame } from './dapSession';
+import { launch, perTest, topFrame } from './dapSession';
 
 const explode = { StartAt: 'Explode', States: { Explode: { Type: 'Fail', Error: 'Boom', Cause: 'in the branch' } } };
 
@@ -60,33 +60,26 @@ async function uncaughtStops(dc: DebugClient, program: string, input: unknown = 
 describe('debug adapter: the Uncaught errors filter is exact (DAP)', function () {
   this.timeout(60_000);
   let dc: DebugClient;
-  let files: ReturnType<typeof scratch>;
-  beforeEach(() => {
-    files = scratch({ 'retried.asl.json': RETRIED_ONCE, 'caught.asl.json': CAUGHT_TWO_UP, 'tolerated.asl.json': TOLERATED });
-  });
-  afterEach(async () => {
-    await dc?.stop().catch(() => undefined);
-    files.cleanup();
-  });
+  const session = perTest({ 'retried.asl.json': RETRIED_ONCE, 'caught.asl.json': CAUGHT_TWO_UP, 'tolerated.asl.json': TOLERATED });
 
   it('a branch error the enclosing Parallel will retry does not stop; once its retries are used up, it stops where it is raised', async () => {
-    dc = await startClient();
-    const run = await uncaughtStops(dc, files.path('retried.asl.json'));
+    dc = await session.startClient();
+    const run = await uncaughtStops(dc, session.path('retried.asl.json'));
     assert.deepEqual(run.stops, ['Parallel "Fan" branch 1: Explode']);
     assert.equal(run.parallelStarts, 2, 'the first failure was retried without a stop');
     assert.equal(run.status, 'FAILED');
   });
 
   it('an error a Catch two levels up takes never stops, though the inner retry runs out', async () => {
-    dc = await startClient();
-    const run = await uncaughtStops(dc, files.path('caught.asl.json'));
+    dc = await session.startClient();
+    const run = await uncaughtStops(dc, session.path('caught.asl.json'));
     assert.deepEqual(run.stops, []);
     assert.equal(run.status, 'SUCCEEDED');
   });
 
   it('a Distributed Map child failure within ToleratedFailureCount does not stop', async () => {
-    dc = await startClient();
-    const run = await uncaughtStops(dc, files.path('tolerated.asl.json'), { items: [1] });
+    dc = await session.startClient();
+    const run = await uncaughtStops(dc, session.path('tolerated.asl.json'), { items: [1] });
     assert.deepEqual(run.stops, []);
     assert.equal(run.status, 'SUCCEEDED');
   });

@@ -91,6 +91,40 @@ describe('IncrementalAnalyzer', () => {
     );
   });
 
+  it('reports the right problems when only some versions have theirs read, and for an older version read late (property)', () => {
+    // The language server reads a version's problems only for diagnostics and a few features: versions typed past
+    // are never validated, and a feature may read the problems of a version after a newer one was analysed.
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SOURCES.keys()),
+        fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 2 }), insert: fc.constantFrom(...TOKENS), read: fc.boolean() }), { minLength: 2, maxLength: 8 }),
+        (source, edits) => {
+          let text = SOURCES[source];
+          const analyzer = new IncrementalAnalyzer();
+          let older = { text, analysis: analyzer.analyze(text) };
+          for (const e of edits) {
+            text = applyEdit(text, e);
+            const analysis = analyzer.analyze(text);
+            if (e.read) assert.deepEqual(analysis.problems, analyzeDocument(text).problems);
+            if (!e.read) assert.deepEqual(older.analysis.problems, analyzeDocument(older.text).problems, 'an older version read late');
+            older = { text, analysis };
+          }
+        },
+      ),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 100) },
+    );
+  });
+
+  it('gives an older version its own problems when they are read after a newer version moved its states', () => {
+    const text = '{ "Comment": "c", "StartAt": "A", "States": { "A": { "Type": "Pass", "Next": "Missing" } } }';
+    const analyzer = new IncrementalAnalyzer();
+    const first = analyzer.analyze(text);
+    const second = analyzer.analyze(text.replace('"c"', '"a longer comment"'));
+    assert.deepEqual(first.problems, analyzeDocument(text).problems);
+    assert.ok(first.problems.some((p) => p.code === 'unknown-state'));
+    assert.notDeepEqual(first.problems.map((p) => p.span), second.problems.map((p) => p.span));
+  });
+
   it('reuses the problems of untouched states and moves them with the text', () => {
     const text = '{ "Comment": "c", "StartAt": "A", "States": { "A": { "Type": "Pass", "Nxt": "B", "End": true }, "B": { "Type": "Wait", "End": true } } }';
     const analyzer = new IncrementalAnalyzer();

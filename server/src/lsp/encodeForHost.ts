@@ -34,6 +34,8 @@ export function encodeEdits(doc: AnalyzedDocument, edits: TextEdit[]): TextEdit[
 /** Completion items whose insertions are encoded for the template; items that cannot be written there are dropped. */
 export function encodeCompletions(doc: AnalyzedDocument, list: CompletionList): CompletionList {
   if (!doc.definition || doc.definition.embedding === 'inline') return list;
+  // Completion writes a jsonencode() body's keys and snippets as HCL itself.
+  if (doc.definition.embedding === 'hcl' && doc.analysis.doc.format === 'hcl') return list;
   const items: CompletionItem[] = [];
   for (const item of list.items) {
     const edit = item.textEdit;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { chooseCodeAction, openCodeActionMenu } from './codeActionMenu';
+import { choose, rowLabels, suggest } from './suggestWidget';
 import { ui } from './ui';
 import { until as untilWithin } from './until';
 
@@ -11,7 +12,6 @@ const until = <T>(what: string, probe: () => T | undefined | Promise<T | undefin
 // rows, Enter, and the line read back. The API (executeCompletionItemProvider) would pass where the widget
 // shows "No suggestions", so these tests look at the widget.
 const root = path.resolve(__dirname, '../../..');
-const ROWS = '.suggest-widget.visible .monaco-list-row';
 
 const MACHINE = `{
   "StartAt": "Fetch",
@@ -54,41 +54,6 @@ async function editAt(text: string, marker: string): Promise<vscode.TextEditor> 
   editor.selection = new vscode.Selection(position, position);
   await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
   return editor;
-}
-
-async function rowLabels(): Promise<string[]> {
-  return (await ui.query(ROWS)).filter((r) => r.visible).map((r) => r.ariaLabel ?? r.text);
-}
-
-/** Ctrl+Space, then the labels the widget shows. */
-async function suggest(): Promise<string[]> {
-  await ui.press('Control+Space');
-  await ui.waitFor(ROWS);
-  return until('suggestions', async () => {
-    const labels = await rowLabels();
-    return labels.length > 0 ? labels : undefined;
-  });
-}
-
-/**
- * Types `prefix`, waits until `label` is the focused first row and stays so (typing a `.` or `"` asks the server
- * again, and the list is redrawn when the answer comes), accepts it with Enter, and returns the cursor's line.
- */
-async function choose(editor: vscode.TextEditor, prefix: string, label: string): Promise<string> {
-  if (prefix) await ui.type(prefix);
-  const focused = async () => (await ui.query(`${ROWS}.focused`))[0]?.ariaLabel ?? '';
-  let seen = 0;
-  await until(`'${label}' focused in the list`, async () => {
-    seen = (await focused()).startsWith(label) && !(await ui.query('.suggest-widget.visible.loading')).length ? seen + 1 : 0;
-    return seen >= 3 || undefined;
-  });
-  const typed = editor.document.getText();
-  await ui.press('Enter');
-  await until('the item applied', () => editor.document.getText() !== typed || undefined);
-  await ui.waitForHidden(ROWS);
-  const line = editor.document.lineAt(editor.selection.active.line).text;
-  await ui.press('Escape');
-  return line.trim();
 }
 
 describe('completion in the suggest widget, inside quotes', function () {

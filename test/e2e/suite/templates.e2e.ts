@@ -6,6 +6,7 @@ import type { AslWorkbenchApi } from '../../../client/src/extension';
 import type { GraphPanel } from '../../../client/src/graph/graphPanel';
 import type { StartExecutionRequest } from '../../../server/src/protocol';
 import { problemRows, withFileProblems } from './problemsPanel';
+import { choose, suggest } from './suggestWidget';
 import { chooseCodeAction, openCodeActionMenu } from './codeActionMenu';
 import { ui } from './ui';
 import { until } from './until';
@@ -137,6 +138,36 @@ describe('State machines inside a SAM template in a real VS Code', function () {
     for (const theme of ['light', 'dark'] as const) {
       await ui.theme(theme);
       await ui.screenshot(`template-tf-add-retry-${theme}`);
+    }
+    await ui.theme('light');
+  });
+
+  it('completing a key inside a Terraform jsonencode() body writes an HCL attribute, not JSON', async function () {
+    if (!ui.available) this.skip();
+    const editor = await openTemplate('jsonencode.tf', 'main-complete.tf');
+    await until('diagnostics', () => vscode.languages.getDiagnostics(editor.document.uri).length > 0 || undefined);
+    const text = editor.document.getText();
+    const line = text.split('\n').findIndex((l) => l.includes('Next           = "Done"'));
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    await vscode.commands.executeCommand('editor.action.insertLineBefore');
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    const labels = await suggest();
+    assert.ok(labels.some((l) => l.startsWith('Catch')), labels.join(' | '));
+    // Enter leaves the cursor on the catcher's Next, the snippet's placeholder.
+    assert.equal(await choose(editor, 'Catc', 'Catch'), 'Next = "Handle Error"');
+    const edited = editor.document.getText();
+    assert.match(edited, /\n {8}Catch = \[\{\n {10}ErrorEquals = \["States\.ALL"\]\n {10}ResultPath = "\$\.error"\n {10}Next = "Handle Error"\n {8}\}\]\n {8}Next {11}= "Done"/, edited);
+    assert.doesNotMatch(edited, /"Catch":|"ErrorEquals":/);
+    // The new version is analysed (its catcher's Next names a state still to write) and reads as HCL: no syntax problem.
+    const after = await until('the catcher checked', () => {
+      const d = vscode.languages.getDiagnostics(editor.document.uri);
+      return d.some((x) => x.message.includes('Handle Error')) ? d : undefined;
+    });
+    assert.deepEqual(after.filter((d) => codeOf(d) === 'json-syntax').map((d) => d.message), []);
+    editor.revealRange(new vscode.Range(line, 0, line + 8, 0), vscode.TextEditorRevealType.InCenter);
+    for (const theme of ['light', 'dark'] as const) {
+      await ui.theme(theme);
+      await ui.screenshot(`template-tf-complete-catch-${theme}`);
     }
     await ui.theme('light');
   });

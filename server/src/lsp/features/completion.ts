@@ -1,8 +1,9 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { cursorContext } from '../../core/completion/cursorContext';
+import { jsonSnippetToHcl } from '../../core/completion/hclSnippet';
 import { jsonSnippetToYaml } from '../../core/completion/yamlSnippet';
 import { yamlCursorContext } from '../../core/completion/yamlCursorContext';
-import { literalText } from '../../core/edits/documentEdits';
+import { literalAt, literalText } from '../../core/edits/documentEdits';
 import { literalSpan, separatorAfter } from '../../core/completion/replaceSpan';
 import { getValue, type AstNode, type ObjectNode, type Span } from '../../core/document/ast';
 import { STATE_TYPES, type Scope, type StateMachineModel, type StateModel } from '../../core/model/types';
@@ -48,7 +49,7 @@ function itemsAt(doc: AnalyzedDocument, offset: number, list: CompletionList): C
   if (context.kind === 'key') {
     const span = literalSpan(doc.analysis.doc.text, offset, context.property?.keySpan, 'key');
     const scope = model.scopes.find((s) => s.statesNode === context.object);
-    if (scope) return stateSnippetItems(doc, span, scope, parsed.format === 'yaml' ? '' : separatorAfter(parsed.text, span.offset + span.length));
+    if (scope) return stateSnippetItems(doc, span, scope, !parsed.format || parsed.format === 'json' ? separatorAfter(parsed.text, span.offset + span.length) : '');
     return keyCompletions(doc, context.object, context.property?.keySpan, span, context.site?.schema.fields, context.site?.queryLanguage);
   }
 
@@ -183,12 +184,16 @@ function keyCompletions(
   }
   const range = toRange(doc.textDocument, span);
   const parsed = doc.analysis.doc;
-  const hasValue = /^[ \t]*:/.test(parsed.text.slice(span.offset + span.length, span.offset + span.length + 100));
-  const yaml = parsed.format === 'yaml';
-  const comma = hasValue || yaml ? '' : separatorAfter(parsed.text, span.offset + span.length);
+  const hcl = parsed.format === 'hcl';
+  const hasValue = (hcl ? /^[ \t]*[:=]/ : /^[ \t]*:/).test(parsed.text.slice(span.offset + span.length, span.offset + span.length + 100));
+  const comma = hasValue || parsed.format === 'yaml' || hcl ? '' : separatorAfter(parsed.text, span.offset + span.length);
+  // In a jsonencode() body a key is written bare or quoted as the user began it (`Reso` or `"Reso`).
+  const keyText = (name: string) => (hcl ? literalAt(parsed, span, name) : literalText(parsed, name));
   const entry = (name: string) => {
-    const json = `${JSON.stringify(name)}: ${valueSnippet(name, fields?.[name], queryLanguage)}`;
-    return yaml ? (jsonSnippetToYaml(json) ?? `${literalText(parsed, name)}: $1`) : `${json}${comma}`;
+    const value = valueSnippet(name, fields?.[name], queryLanguage);
+    if (hcl) return `${keyText(name)} = ${jsonSnippetToHcl(value) ?? '$1'}`;
+    const json = `${JSON.stringify(name)}: ${value}`;
+    return parsed.format === 'yaml' ? (jsonSnippetToYaml(json) ?? `${literalText(parsed, name)}: $1`) : `${json}${comma}`;
   };
   return candidates
     .filter(([name]) => !present.has(name))
@@ -196,9 +201,9 @@ function keyCompletions(
       label: name,
       kind: CompletionItemKind.Property,
       documentation,
-      filterText: literalText(parsed, name),
+      filterText: keyText(name),
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: hasValue ? literalText(parsed, name) : entry(name) },
+      textEdit: { range, newText: hasValue ? keyText(name) : entry(name) },
     }));
 }
 

@@ -1,5 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver';
 import type { Span } from '../../core/document/ast';
+import { jsonSnippetToHcl } from '../../core/completion/hclSnippet';
 import { jsonSnippetToYaml } from '../../core/completion/yamlSnippet';
 import { addStateEdit } from '../../core/edits/quickFixes';
 import type { Scope } from '../../core/model/types';
@@ -29,19 +30,20 @@ export function machineSnippetItems(doc: AnalyzedDocument, span: Span): Completi
 
 function snippetItems(doc: AnalyzedDocument, span: Span, wanted: (name: string) => boolean, language: string, comma: string): CompletionItem[] {
   const range = toRange(doc.textDocument, span);
-  const yaml = doc.analysis.doc.format === 'yaml';
+  const format = doc.analysis.doc.format ?? 'json';
   return snippets
     .filter(([name]) => wanted(name))
     .flatMap(([name, s]) => {
-      // In YAML the same snippet, written as YAML (its tab stops kept).
-      const body = yaml ? jsonSnippetToYaml(s.body.join('\n')) : s.body.join('\n') + comma;
+      // In YAML or a jsonencode() body the same snippet, written in that syntax (its tab stops kept).
+      const json = s.body.join('\n');
+      const body = format === 'yaml' ? jsonSnippetToYaml(json) : format === 'hcl' ? jsonSnippetToHcl(json) : json + comma;
       if (body === undefined) return [];
       return [{
         label: name,
         kind: CompletionItemKind.Snippet,
         detail: s.description,
         // Typing `"ta` (or `ta`) finds the Task snippets, as their prefixes did.
-        filterText: yaml ? s.prefix : `"${s.prefix}`,
+        filterText: format === 'json' ? `"${s.prefix}` : s.prefix,
         sortText: `${name.includes(language === 'JSONata' ? 'JSONPath' : 'JSONata') ? 1 : 0}${name}`,
         insertTextFormat: InsertTextFormat.Snippet,
         textEdit: { range, newText: body },

@@ -14,12 +14,19 @@ const MACHINE = {
 };
 const TEXT = JSON.stringify(MACHINE, null, 2);
 
+// A day's Wait passes on the run's virtual clock (the run does not sleep it).
+const WAITS_A_DAY = {
+  StartAt: 'Sleep',
+  States: { Sleep: { Type: 'Wait', Seconds: 86_400, Next: 'After' }, After: { Type: 'Pass', End: true } },
+};
+const WAIT_TEXT = JSON.stringify(WAITS_A_DAY, null, 2);
+
 // Issue 16 point 5: the debug console evaluates JSONPath, intrinsic functions and JSONata against the stopped
 // state, with completion; the input of the state about to run can be edited; restart; pause of a long run.
 describe('debug adapter: evaluate, completions, edit the input, restart, pause (DAP)', function () {
   this.timeout(90_000);
   let dc: DebugClient;
-  const session = perTest({ 'm.asl.json': MACHINE });
+  const session = perTest({ 'm.asl.json': MACHINE, 'wait.asl.json': WAITS_A_DAY });
 
   const stopAtShape = async (extra: Record<string, unknown> = {}) => {
     dc = await session.startClient();
@@ -44,6 +51,17 @@ describe('debug adapter: evaluate, completions, edit the input, restart, pause (
     assert.match(broken, /JSONata/);
     const scopes = await scopeValues(dc, frame.id);
     assert.deepEqual(scopes.Variables, { greeting: '"hello"', count: '3' });
+  });
+
+  it('$now() and $millis() in the console give the run\'s clock at the stop, a day after the start past a Wait', async () => {
+    dc = await session.startClient();
+    const program = session.path('wait.asl.json');
+    const { stopped } = await launch(dc, { program }, [{ path: program, lines: [lineOf(WAIT_TEXT, '"After": {')] }]);
+    const frame = await topFrame(dc, (await stopped).body.threadId!);
+    const evaluate = async (expression: string) => (await dc.evaluateRequest({ expression, frameId: frame.id, context: 'repl' })).body.result;
+    // As in the run itself (jsonataEval's `now` binding): the virtual time, not the machine's wall clock.
+    assert.equal(await evaluate('{% $millis() - $toMillis($states.context.Execution.StartTime) %}'), '86400000');
+    assert.equal(await evaluate('{% $toMillis($now()) - $toMillis($states.context.State.EnteredTime) %}'), '0');
   });
 
   it('completes variables, $states paths and intrinsic functions in the console', async () => {

@@ -11,6 +11,8 @@ export interface ExpressionView {
   variables: Record<string, unknown>;
   result?: unknown;
   errorOutput?: unknown;
+  /** The run's clock at the stop (epoch ms): JSONata's `$now()` and `$millis()` give it, as in the run itself. */
+  now?: number;
 }
 
 /** Evaluates an expression (see expressionKind) against a stopped state; throws an Error saying what went wrong. */
@@ -29,7 +31,7 @@ export async function evaluateExpression(text: string, view: ExpressionView, ser
   if (view.result !== undefined) states.result = view.result;
   if (view.errorOutput !== undefined) states.errorOutput = view.errorOutput;
   // `$` is the state input too, so a condition reads `$.total > 10` as well as `$states.input.total > 10`.
-  return evaluateJsonata(body, { states: states as { input: unknown; context: unknown }, variables: view.variables }, services, 'debug', view.input);
+  return evaluateJsonata(body, { states: states as { input: unknown; context: unknown }, variables: view.variables, now: view.now }, services, 'debug', view.input);
 }
 
 /**

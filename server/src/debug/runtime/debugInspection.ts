@@ -52,9 +52,10 @@ export function viewOf(thread: DebugThread, index: number): ExpressionView {
   if (!level || !position) {
     const main = levelAt(thread, Infinity)!;
     const ex = main.position?.ex;
-    return { input: (ex?.context.Execution as Obj | undefined)?.Input, context: ex?.context ?? {}, variables: main.frame.variables.all() };
+    return { input: (ex?.context.Execution as Obj | undefined)?.Input, context: ex?.context ?? {}, variables: main.frame.variables.all(), now: ex?.options.clock.now() };
   }
   return {
+    now: position.ex.options.clock.now(),
     input: position.input,
     context: contextOf(level, position),
     variables: level.frame.variables.all(),

@@ -2,11 +2,73 @@ import { checkDataLimit } from './dataLimit';
 import type { Execution } from './execution';
 import type { StateRun } from './runState';
 import { asOwnCause, FatalError, StatesError } from './statesError';
-import { taskEvent, taskKind, type TaskEventFacts } from './taskEvents';
+import { taskEvent, taskKind, type TaskEventFacts, type TaskKind } from './taskEvents';
 import { isCallbackResource, type TaskAnswer } from './taskTokens';
 import { taskTimeouts } from './taskTimeouts';
 
 type Obj = Record<string, unknown>;
+
+/** What a Resource ARN says about its calls, found once per resource (a run calls few resources, each many times). */
+interface ResourceFacts {
+  kind: TaskKind;
+  callback: boolean;
+  type: string;
+}
+
+const resourceFacts = new Map<string, ResourceFacts>();
+
+function factsOf(resource: string): ResourceFacts {
+  let facts = resourceFacts.get(resource);
+  if (facts === undefined) {
+    facts = { kind: taskKind(resource), callback: isCallbackResource(resource), type: resourceType(resource) };
+    if (resourceFacts.size < 1000) resourceFacts.set(resource, facts);
+  }
+  return facts;
+}
+
+/** One attempt's event facts and its emitter: events are built only when someone reads the history. */
+class TaskAttempt {
+  readonly scheduled: number;
+  readonly started: number;
+
+  constructor(
+    private readonly ex: Execution,
+    readonly kind: TaskKind,
+    private readonly facts: TaskEventFacts,
+    entered: number | undefined,
+  ) {
+    this.scheduled = this.emit('Scheduled', entered);
+    this.started = this.emit('Started', this.scheduled);
+  }
+
+  emit(phase: Parameters<typeof taskEvent>[1], previous: number | undefined, extra?: Obj): number {
+    if (!this.ex.listening && phase !== 'Failed' && phase !== 'TimedOut') return this.ex.emit(`${this.kind}${phase}`, undefined, previous);
+    const [eventType, details] = taskEvent(this.kind, phase, this.facts, extra);
+    return this.ex.emit(eventType, details, previous);
+  }
+
+  /** The task's result, measured, with its Succeeded event. */
+  succeeded(result: unknown): unknown {
+    const text = JSON.stringify(result) ?? 'null';
+    // AWS names a service integration's result by its resource type ('lambda'), another resource by its ARN
+    // (LocalStack's AWS-validated snapshots; the recorded "The state/task 'lambda' returned a result ...").
+    const resource = this.facts.resource;
+    checkDataLimit(resource.startsWith('arn:aws:states:::') ? this.facts.resourceType : resource, result, text);
+    this.emit('Succeeded', this.started, { output: text });
+    return result;
+  }
+
+  /** The error the attempt fails with, after its Failed or TimedOut event; an error that ends the execution is thrown. */
+  failed(error: unknown, callback: boolean): StatesError {
+    // The execution ends (its deadline, the history limit): no event of the task's own.
+    if (error instanceof FatalError) throw error;
+    const e = error instanceof StatesError ? error : new StatesError(errorName(error), error instanceof Error ? error.message : String(error));
+    const timedOut = e.error === 'States.Timeout' || (callback && e.error === 'States.HeartbeatTimeout');
+    this.emit(timedOut ? 'TimedOut' : 'Failed', this.started, { error: e.error, cause: e.causeText });
+    // What the task answered is its own cause (a Lambda's States.Runtime is not the state's).
+    return asOwnCause(e);
+  }
+}
 
 /**
  * Calls the task (mock or handler) with AWS's history events and timeouts. A `.waitForTaskToken` task then waits
@@ -14,28 +76,52 @@ type Obj = Record<string, unknown>;
  * worker's answer, with Activity* events; a Lambda function ARN writes LambdaFunction* events (taskEvents.ts;
  * developer guide, "Wait for a Callback with Task Token", "Activities"; asl-reference §5.1: TimeoutSeconds gives
  * States.Timeout, HeartbeatSeconds States.HeartbeatTimeout).
+ *
+ * A plain call (no token to wait for, timeouts known, the clock virtual: what a run of mocks does) is chained on
+ * the call's promise rather than awaited: a failed attempt then raises one exception, not one per await it passes
+ * (unwinding through large interpreted frames cost a retried Task more than the rest of its attempt). It settles
+ * on the same microtask as the awaiting form.
  */
-export async function invokeTask(ex: Execution, run: StateRun, taskInput: unknown): Promise<unknown> {
-  const resource = String(run.state.Resource);
-  const parameters = JSON.stringify(taskInput) ?? 'null';
-  checkDataLimit(run.name, taskInput, parameters);
-  const kind = taskKind(resource);
-  const activity = kind === 'Activity';
-  const callback = isCallbackResource(resource);
-  const timeouts = taskTimeouts(ex, run);
+export function invokeTask(ex: Execution, run: StateRun, taskInput: unknown): Promise<unknown> {
+  try {
+    const resource = String(run.state.Resource);
+    const parameters = JSON.stringify(taskInput) ?? 'null';
+    checkDataLimit(run.name, taskInput, parameters);
+    const facts = factsOf(resource);
+    const timeouts = taskTimeouts(ex, run);
+    if (facts.callback || ex.options.clock.real || timeouts instanceof Promise) return invokeWaiting(ex, run, taskInput, resource, parameters, facts, timeouts);
+    const attempt = new TaskAttempt(ex, facts.kind, { resource, resourceType: facts.type, input: parameters, timeout: timeouts.timeout, heartbeat: timeouts.heartbeat }, run.entered);
+    let call: Promise<unknown>;
+    try {
+      call = Promise.resolve(ex.options.invokeTask({ stateName: run.name, resource, input: taskInput, context: run.context, attempt: run.attempt }));
+    } catch (error) {
+      return Promise.reject(attempt.failed(error, false));
+    }
+    return call.then(
+      (result) => {
+        try {
+          return attempt.succeeded(result);
+        } catch (error) {
+          throw attempt.failed(error, false);
+        }
+      },
+      (error: unknown) => {
+        throw attempt.failed(error, false);
+      },
+    );
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** A task that waits: for its token's answer, or with timeouts on a real clock, or timeouts read at run time. */
+async function invokeWaiting(ex: Execution, run: StateRun, taskInput: unknown, resource: string, parameters: string, facts: ResourceFacts, timeouts: ReturnType<typeof taskTimeouts>): Promise<unknown> {
   const { timeout, heartbeat } = timeouts instanceof Promise ? await timeouts : timeouts;
-  // Event details are built only when someone reads the history.
-  const listening = ex.listening;
-  const type = resourceType(resource);
-  const facts: TaskEventFacts = { resource, resourceType: type, input: parameters, timeout, heartbeat };
-  const emit = (phase: Parameters<typeof taskEvent>[1], previous: number | undefined, extra?: Obj) => {
-    if (!listening && phase !== 'Failed' && phase !== 'TimedOut') return ex.emit(`${kind}${phase}`, undefined, previous);
-    const [eventType, details] = taskEvent(kind, phase, facts, extra);
-    return ex.emit(eventType, details, previous);
-  };
-  const scheduled = emit('Scheduled', run.entered);
-  const started = emit('Started', scheduled);
-  const token = String((run.context.Task as { Token?: unknown } | undefined)?.Token ?? `local-task-token-${scheduled}`);
+  const { kind, callback, type } = facts;
+  const activity = kind === 'Activity';
+  const attempt = new TaskAttempt(ex, kind, { resource, resourceType: type, input: parameters, timeout, heartbeat }, run.entered);
+  const started = attempt.started;
+  const token = String((run.context.Task as { Token?: unknown } | undefined)?.Token ?? `local-task-token-${attempt.scheduled}`);
   const api = callback ? ex.tokens.expect({ token, stateName: run.name, resource, activity, ...(timeout ? { timeoutSeconds: timeout } : {}), ...(heartbeat ? { heartbeatSeconds: heartbeat } : {}) }) : undefined;
   const context = run.context;
   try {
@@ -49,20 +135,9 @@ export async function invokeTask(ex: Execution, run: StateRun, taskInput: unknow
       if (!activity) ex.emit('TaskSubmitted', { taskSubmittedEventDetails: { resource, resourceType: type, output: JSON.stringify(submitted ?? {}) } }, started);
       result = await awaitAnswer(ex, run, token, timeout, heartbeat);
     }
-    const text = JSON.stringify(result) ?? 'null';
-    // AWS names a service integration's result by its resource type ('lambda'), another resource by its ARN
-    // (LocalStack's AWS-validated snapshots; the recorded "The state/task 'lambda' returned a result ...").
-    checkDataLimit(resource.startsWith('arn:aws:states:::') ? type : resource, result, text);
-    emit('Succeeded', started, { output: text });
-    return result;
+    return attempt.succeeded(result);
   } catch (error) {
-    // The execution ends (its deadline, the history limit): no event of the task's own.
-    if (error instanceof FatalError) throw error;
-    const e = error instanceof StatesError ? error : new StatesError(errorName(error), error instanceof Error ? error.message : String(error));
-    const timedOut = e.error === 'States.Timeout' || (callback && e.error === 'States.HeartbeatTimeout');
-    emit(timedOut ? 'TimedOut' : 'Failed', started, { error: e.error, cause: e.causeText });
-    // What the task answered is its own cause (a Lambda's States.Runtime is not the state's).
-    throw asOwnCause(e);
+    throw attempt.failed(error, callback);
   } finally {
     if (callback) ex.tokens.settle(token);
   }
@@ -174,15 +249,7 @@ function errorName(error: unknown): string {
   return typeof name === 'string' && name !== 'Error' ? name : 'Error';
 }
 
-/** Resources met so far and their types (a run calls few resources, each many times). */
-const resourceTypes = new Map<string, string>();
-
 function resourceType(resource: string): string {
-  let type = resourceTypes.get(resource);
-  if (type === undefined) {
-    const m = /^arn:[^:]+:states:::(?:aws-sdk:)?([^:]+)/.exec(resource);
-    type = m ? m[1] : resource.includes(':lambda:') ? 'lambda' : 'activity';
-    if (resourceTypes.size < 1000) resourceTypes.set(resource, type);
-  }
-  return type;
+  const m = /^arn:[^:]+:states:::(?:aws-sdk:)?([^:]+)/.exec(resource);
+  return m ? m[1] : resource.includes(':lambda:') ? 'lambda' : 'activity';
 }

@@ -73,12 +73,19 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
     }
     case 'Task':
     case 'Parallel':
-      return (async () => {
-        const debug = ex.options.debug;
-        if (debug === undefined) {
-          const raw = await (type === 'Task' ? invokeTask(ex, run, effectiveInput(ex, state, input, roots)) : runParallel(ex, run, effectiveInput(ex, state, input, roots)));
-          return finish(ex, run, roots, selectResult(ex, state, roots, raw), raw, nextOf(state));
+      if (ex.options.debug === undefined) {
+        // Chained, not awaited: a failed attempt passes its rejection on without raising it again here; it
+        // settles on the same microtask as an async function awaiting the call would.
+        let called: Promise<unknown>;
+        try {
+          const args = effectiveInput(ex, state, input, roots);
+          called = type === 'Task' ? invokeTask(ex, run, args) : runParallel(ex, run, args);
+        } catch (error) {
+          return Promise.reject(error);
         }
+        return called.then((raw) => finish(ex, run, roots, selectResult(ex, state, roots, raw), raw, nextOf(state)));
+      }
+      return (async () => {
         // With a debugger: the same awaits, and a stop offered between the steps (awaited only when it holds the
         // state, so a run that does not stop interleaves its branches as a run without a debugger does).
         let args = effectiveInputSteps(ex, run, roots, true);

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { buildSuite } from './buildSuite.mjs';
 import { startUiBridge } from './uiBridge.mjs';
+import { installProbe } from './webviewProbe.mjs';
 import { chromium } from 'playwright-core';
 
 const VERSION = '4.100.3';
@@ -162,6 +163,7 @@ async function main() {
     page.on('frameattached', (f) => log(`net +${Date.now() - t0} frame attached`));
     page.on('framenavigated', (f) => log(`net +${Date.now() - t0} frame navigated ${short(f.url())}`));
   }
+  const probeReport = process.env.ASL_E2E_PROBE ? await installProbe(browser, page, artifacts, process.env.ASL_E2E_PROBE === 'trace') : undefined;
   let exitCode;
   await page.exposeFunction('codeAutomationExit', (code) => {
     exitCode = code;
@@ -170,6 +172,7 @@ async function main() {
   await page.goto(url);
   const deadline = Date.now() + 20 * 60_000;
   while (exitCode === undefined && Date.now() < deadline) await page.waitForTimeout(250);
+  for (const [at, where, what] of (await probeReport?.()) ?? []) log(`probe ${at.toFixed(1)} ${where} ${what}`);
   bridge.close();
   await browser.close();
   stop();

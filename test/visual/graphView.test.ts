@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import type * as vscode from 'vscode';
+import { webviewHtml } from '../../client/src/webviewHtml';
+import type { GraphPageData } from '../../client/webview/src/shared/graphMessages';
 import { runCli } from '../../server/src/cli/main';
 import { analyzeDocument } from '../../server/src/core/analyzeDocument';
 import { buildGraph } from '../../server/src/core/graph/buildGraph';
@@ -9,7 +12,7 @@ import { layoutGraph } from '../../server/src/core/graph/layoutGraph';
 import { GRAPH_STYLE } from '../../client/webview/src/graph/graphStyle';
 import { generateMachine } from '../bench/generateMachine';
 import { memoryIo } from '../unit/cli/memoryIo';
-import { ARTIFACTS, openWebviewHarness, type WebviewHarness } from './harness';
+import { ARTIFACTS, LIGHT_THEME, THEME, openWebviewHarness, type WebviewHarness } from './harness';
 
 type Posted = { type: string; nodes?: number; overlaps?: number; layouts?: number; offscreen?: string[]; stale?: boolean; taken?: number; version?: number };
 const posted = (page: Page) => page.evaluate(() => (globalThis as unknown as { __posted: Posted[] }).__posted);
@@ -19,6 +22,10 @@ const graphOf = (text: string) => {
 };
 
 const EXAMPLES = resolve(__dirname, '../../examples');
+const REPO = resolve(__dirname, '../..');
+/** Just enough of vscode.Uri and vscode.Webview for webviewHtml: the repository as the extension's folder. */
+const repoUri = { scheme: 'file', path: REPO, fsPath: REPO, with: () => repoUri } as unknown as vscode.Uri;
+const webview = { cspSource: 'https://webview.test', asWebviewUri: () => ({ toString: () => 'https://webview.test/graph.js' }) } as unknown as vscode.Webview;
 
 // The graph preview rendered in headless Chromium from the built webview bundle (dist/webview/graph.js).
 describe('graph preview in a browser', function () {
@@ -146,4 +153,53 @@ describe('graph preview in a browser', function () {
       await page.close();
     }
   });
+
+  // The page exactly as the extension makes it (webviewHtml: the strict policy, the bundle inlined under its nonce, the
+  // first graph in a JSON block); VS Code's API and theme colours are given the way VS Code gives them (a script before
+  // the page's own, CSS variables on the root), not as markup the policy would stop.
+  for (const theme of ['light', 'dark'] as const) {
+    it(`draws the graph it came with, before any message, under the policy; hostile names stay text (${theme})`, async () => {
+      const name = '</script><img src=x onerror="window.__pwned=1"> <!-- "Q" & 🍩';
+      const text = JSON.stringify({ StartAt: name, States: { [name]: { Type: 'Pass', Next: 'Done' }, Done: { Type: 'Succeed' } } });
+      const analysis = analyzeDocument(text);
+      const graph = buildGraph(analysis.model, analysis.problems);
+      const data: GraphPageData = { documentUri: 'file:///x.asl.json', graph, version: 3, layout: layoutGraph(graph) };
+      const html = webviewHtml(webview, repoUri, 'graph.js', 'Graph', GRAPH_STYLE.css, data);
+      assert.match(html, /<script nonce="[^"]+">/, 'the bundle is inlined (npm run build made dist/webview/graph.js)');
+
+      const page = await harness.browser.newPage({ viewport: { width: 700, height: 500 } });
+      const colours = Object.fromEntries([...(theme === 'light' ? LIGHT_THEME : THEME).matchAll(/(--[\w-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
+      // A string: a function would be compiled with helpers that do not exist in the page.
+      await page.addInitScript(`
+        window.__posted = [];
+        window.__received = 0;
+        window.__violations = [];
+        window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => undefined });
+        addEventListener('message', () => window.__received++);
+        document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+        document.addEventListener('DOMContentLoaded', () => {
+          for (const [k, v] of Object.entries(${JSON.stringify(colours)})) document.documentElement.style.setProperty(k, v);
+        });
+      `);
+      await page.route('https://webview.test/**', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+      await page.goto('https://webview.test/index.html');
+      await page.waitForFunction(() => (globalThis as unknown as { __posted: Posted[] }).__posted.some((m) => m.type === 'rendered'), undefined, { timeout: 30_000 });
+      const state = await page.evaluate(() => {
+        const w = globalThis as unknown as { __posted: Posted[]; __received: number; __violations: string[]; __pwned?: number };
+        return { posted: w.__posted, received: w.__received, violations: w.__violations, pwned: w.__pwned, images: document.querySelectorAll('img').length, dataBlock: document.getElementById('initial-data') !== null };
+      });
+      const rendered = state.posted.find((m) => m.type === 'rendered')!;
+      assert.equal(state.received, 0, 'no message was needed');
+      assert.ok(state.posted.some((m) => m.type === 'ready'));
+      assert.deepEqual({ version: rendered.version, layouts: rendered.layouts, nodes: rendered.nodes, overlaps: rendered.overlaps }, { version: 3, layouts: 0, nodes: 2, overlaps: 0 });
+      assert.deepEqual(state.violations, [], 'nothing blocked by the policy');
+      assert.equal(state.pwned, undefined);
+      assert.equal(state.images, 0);
+      assert.equal(state.dataBlock, false, 'the data block is gone once read');
+      const titles = await page.$$eval('svg.graph g.node title', (t) => t.map((x) => x.textContent ?? ''));
+      assert.ok(titles.some((t) => t.startsWith(name)), titles.join(' | '));
+      await page.screenshot({ path: resolve(ARTIFACTS, `graph-page-${theme}.png`) });
+      await page.close();
+    });
+  }
 });

@@ -9,7 +9,7 @@ export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
 const DIST = resolve(__dirname, '../../dist/webview');
 
 /** VS Code's dark theme colours, so the webview renders as it does in the editor. */
-const THEME = `:root {
+export const THEME = `:root {
   --vscode-font-family: sans-serif; --vscode-font-size: 13px; --vscode-foreground: #cccccc; --vscode-editor-background: #1e1e1e;
   --vscode-editor-foreground: #d4d4d4; --vscode-editorWidget-background: #252526; --vscode-editorWidget-border: #454545;
   --vscode-descriptionForeground: #9d9d9d; --vscode-badge-background: #4d4d4d; --vscode-badge-foreground: #ffffff;
@@ -22,7 +22,7 @@ const THEME = `:root {
 }`;
 
 /** VS Code's light theme colours (Light Modern), for the light screenshots. */
-const LIGHT_THEME = `:root {
+export const LIGHT_THEME = `:root {
   --vscode-font-family: sans-serif; --vscode-font-size: 13px; --vscode-foreground: #3b3b3b; --vscode-editor-background: #ffffff;
   --vscode-editor-foreground: #3b3b3b; --vscode-editorWidget-background: #f8f8f8; --vscode-editorWidget-border: #c8c8c8;
   --vscode-descriptionForeground: #717171; --vscode-badge-background: #cccccc; --vscode-badge-foreground: #3b3b3b;

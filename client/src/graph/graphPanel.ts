@@ -2,13 +2,21 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { layoutGraph } from '../../../server/src/core/graph/layoutGraph';
 import { GraphRequest, type ExecutionEvent } from '../../../server/src/protocol';
-import type { DebugOverlay, FromGraphView, Layout, ToGraphView } from '../../webview/src/shared/graphMessages';
+import type { DebugOverlay, FromGraphView, GraphPageData, Layout, ToGraphView } from '../../webview/src/shared/graphMessages';
 import { runInfo } from '../execution/runInfo';
 import { runSteps } from './runSteps';
 import { GRAPH_STYLE } from '../../webview/src/graph/graphStyle';
 import { webviewHtml } from '../webviewHtml';
 
 const REFRESH_DELAY_MS = 250;
+/**
+ * How long the page waits for the first graph to travel with it. A new webview shows no page before its service
+ * worker is active, 1.5 s or more after the panel is made in code-server (Chromium holds each new version's
+ * activation for 1 s while the previous one runs), and the graph is laid out well within that (a 500-state machine
+ * about 0.2 s after the command on a quiet machine); a slower server (still starting, a huge machine) gets the page
+ * without it, and the graph follows by message.
+ */
+const FIRST_GRAPH_WAIT_MS = 1000;
 
 /** The graph preview of one document: follows its edits (debounced) and the cursor, and reveals clicked states. */
 export class GraphPanel {
@@ -22,9 +30,12 @@ export class GraphPanel {
    * so that the view only draws when it is ready: the layout is off the path to the first picture.
    */
   private firstGraph: Promise<{ graph: GraphRequest.Result; layout?: Layout } | null>;
+  /** The document version of the graph the page was made with (it draws that one without asking). */
+  private sentWithPage: number | undefined;
+  private disposed = false;
   /** Messages from the webview (tests read these). */
   readonly received: FromGraphView[] = [];
-  /** When the panel was made, the webview said ready, the first graph was posted, each message came (ms, for timings). */
+  /** When the panel was made, its page set (with the graph or not), each message came, the first graph was posted if it was (ms, for timings). */
   readonly timeline: [string, number][] = [['created', Date.now()]];
   private readonly waiters: ((m: FromGraphView) => void)[] = [];
 
@@ -60,7 +71,7 @@ export class GraphPanel {
     panel.title = `Graph: ${uri.path.split('/').pop()}`;
     panel.webview.options = GraphPanel.options(context);
     this.firstGraph = this.fetchGraph().then((graph) => (graph ? { graph, layout: layoutOrNothing(graph) } : null));
-    panel.webview.html = webviewHtml(panel.webview, context.extensionUri, 'graph.js', 'Graph', GRAPH_STYLE.css);
+    void this.setPage(context);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: FromGraphView) => this.handleMessage(m)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -78,6 +89,16 @@ export class GraphPanel {
     panel.onDidDispose(() => this.dispose());
   }
 
+  /** Sets the page, with the first graph if it is laid out within FIRST_GRAPH_WAIT_MS. */
+  private async setPage(context: vscode.ExtensionContext): Promise<void> {
+    const first = await Promise.race([this.firstGraph, new Promise<undefined>((resolve) => setTimeout(resolve, FIRST_GRAPH_WAIT_MS))]);
+    if (this.disposed) return;
+    const data: GraphPageData | undefined = first ? { documentUri: this.uri.toString(), graph: first.graph, version: first.graph.version, ...(first.layout ? { layout: first.layout } : {}) } : undefined;
+    this.sentWithPage = data?.version;
+    this.panel.webview.html = webviewHtml(this.panel.webview, context.extensionUri, 'graph.js', 'Graph', GRAPH_STYLE.css, data);
+    this.timeline.push([data ? 'page set with the graph' : 'page set', Date.now()]);
+  }
+
   /** Handles a message from the webview (public so that end-to-end tests can drive it like a click). */
   async handleMessage(message: FromGraphView): Promise<void> {
     this.received.push(message);
@@ -85,6 +106,11 @@ export class GraphPanel {
     for (const w of this.waiters.splice(0)) w(message);
     if (message.type === 'ready') {
       this.ready = true;
+      if (this.sentWithPage !== undefined) {
+        // Edits made while the page loaded were not posted (the view was not ready): send the newest graph.
+        if ((this.documentVersion() ?? this.sentWithPage) > this.sentWithPage) void this.refresh();
+        return;
+      }
       this.post({ type: 'init', documentUri: this.uri.toString() });
       const first = await this.firstGraph;
       if (first) this.post({ type: 'graph', graph: first.graph, version: first.graph.version, ...(first.layout ? { layout: first.layout } : {}) });
@@ -116,7 +142,7 @@ export class GraphPanel {
   }
 
   /** `live`: a debug session's history so far (states entered and not exited show as running). */
-  showExecution(events: ExecutionEvent[], version = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString())?.version ?? 0, live = false): void {
+  showExecution(events: ExecutionEvent[], version = this.documentVersion() ?? 0, live = false): void {
     this.post({ type: 'execution', states: runInfo(events, live), steps: runSteps(events), version });
   }
 
@@ -128,6 +154,10 @@ export class GraphPanel {
 
   /** The last debug position posted (tests read it). */
   debugState: DebugOverlay | null = null;
+
+  private documentVersion(): number | undefined {
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString())?.version;
+  }
 
   private scheduleRefresh(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -167,6 +197,7 @@ export class GraphPanel {
   }
 
   dispose(): void {
+    this.disposed = true;
     GraphPanel.panels.delete(this.uri.toString());
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();

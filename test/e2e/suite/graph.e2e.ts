@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AslWorkbenchApi } from '../../../client/src/extension';
@@ -50,14 +51,22 @@ describe('Graph preview in a real VS Code', function () {
   });
 
   it('opens an example within 1 s of the command and 500 states within 1.5 s (printed; the example asserted within 2 s, or 1 s after a bare webview on a loaded machine)', async () => {
-    // What VS Code itself takes to show a webview with no script at all, under the machine's present load.
+    // What VS Code itself takes to show a webview with no script at all, under the machine's present load; the second
+    // one counts: the first webview of a browser profile registers the webviews' service worker, every later one (as
+    // the graph is here) registers a new version of it, whose activation Chromium holds for 1 s while the previous
+    // version runs, and code-server shows no webview's page before its service worker is active.
     await openMachine('graph-bare.asl.json', chain('Bare', 1));
-    const bareStarted = Date.now();
-    const bare = vscode.window.createWebviewPanel('asl.e2eBare', 'Bare', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
-    bare.webview.html = '<!DOCTYPE html><html><body><p id="bare-webview">bare</p></body></html>';
-    await ui.waitFor('#bare-webview', { frame: 'webview', timeoutMs: 15_000 });
-    const floor = Date.now() - bareStarted;
-    bare.dispose();
+    const floors: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const bareStarted = Date.now();
+      const bare = vscode.window.createWebviewPanel('asl.e2eBare', 'Bare', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+      bare.webview.html = '<!DOCTYPE html><html><body><p id="bare-webview">bare</p></body></html>';
+      await ui.waitFor('#bare-webview', { frame: 'webview', timeoutMs: 15_000 });
+      floors.push(Date.now() - bareStarted);
+      bare.dispose();
+      await ui.waitForHidden('#bare-webview', { frame: 'webview' });
+    }
+    const floor = floors[1];
     const donut = JSON.parse(readFileSync(path.join(root, 'examples', 'donut-shop.asl.json'), 'utf8')) as { StartAt: string; States: object };
     const large = JSON.parse(generateMachine(500)) as { StartAt: string; States: object };
     for (const [name, machine, target, states] of [['graph-donut-shop.asl.json', donut, 1000, 7], ['graph-500.asl.json', large, 1500, countStates(generateMachine(500))]] as const) {
@@ -68,11 +77,14 @@ describe('Graph preview in a real VS Code', function () {
       const firstBox = Date.now() - started;
       const rendered = await renderedAt(panel, 0);
       const steps = panel.timeline.map(([what, at]) => `${what} +${at - started}`).join(', ');
-      log(`graph preview of ${name}: first state box ${firstBox} ms after the command (target ${target} ms; a bare webview: ${floor} ms; ${steps}; laid out and drawn in ${rendered.ms} ms, ${rendered.pageMs} ms into the webview page)`);
+      log(`graph preview of ${name}: first state box ${firstBox} ms after the command at ${started} (target ${target} ms; a bare webview: ${floors.join(', then ')} ms; ${steps}; drawn in ${rendered.ms} ms, ${rendered.pageMs} ms into the webview page; load ${os.loadavg()[0].toFixed(2)})`);
       assert.equal(rendered.nodes, states);
       assert.equal(rendered.overlaps, 0);
       // The 500-state machine's time is printed only: its editor and its diagnostics load the machine as much as the view.
-      if (states < 100) assert.ok(firstBox < Math.max(2000, floor + 1000), `the first state box took ${firstBox} ms (a bare webview ${floor} ms)`);
+      // Asserted on a machine that is not overloaded (as execution.e2e.ts): under 3 per core, a just-opened editor can
+      // keep the workbench from even making the webview's frame for over a second.
+      const load = os.loadavg()[0] / os.availableParallelism();
+      if (states < 100 && load < 3) assert.ok(firstBox < Math.max(2000, floor + 1000), `the first state box took ${firstBox} ms (a bare webview ${floor} ms; load ${load.toFixed(1)} per core)`);
     }
   });
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as vscode from 'vscode';
-import { webviewHtml } from '../../../client/src/webviewHtml';
+import { jsonForScriptElement, webviewHtml } from '../../../client/src/webviewHtml';
 
 /** Just enough of vscode.Uri and vscode.Webview for the shell: file URIs and the resource mapping. */
 function fileUri(path: string): vscode.Uri {
@@ -58,5 +58,18 @@ describe('webviewHtml: the shell of every webview', () => {
     }
     const missing = webviewHtml(webview, extensionWith({}), 'view.js', 'View', '');
     assert.match(missing, /src="https:\/\/webview\.test\/.*\/dist\/webview\/view\.js"/);
+  });
+
+  it('carries data as a JSON block under the nonce, before the bundle, whose text no value can end or turn into markup', () => {
+    const hostile = { name: '</script><script>alert(1)</script>', comment: '<!-- <script>', amp: 'a & b > c', separators: 'x\u2028y\u2029z', quote: '"\'' };
+    const html = webviewHtml(webview, extensionWith({ 'view.js': 'document.title="x";' }), 'view.js', 'View', '', { uri: 'file:///a.asl.json', hostile });
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp(html))![1].replace(/[+/=]/g, (c) => `\\${c}`);
+    const block = new RegExp(`<script type="application/json" id="initial-data" nonce="${nonce}">([^<]*)</script>\n<script nonce="${nonce}">document`).exec(html);
+    assert.ok(block, 'the data block, then the bundle');
+    assert.deepEqual(JSON.parse(block[1]), { uri: 'file:///a.asl.json', hostile }, 'JSON.parse reads the same values back');
+    assert.doesNotMatch(block[1], /[<>&\u2028\u2029]/);
+    assert.equal((html.match(/<script\b/g) ?? []).length, 2, 'no element made from the data');
+    assert.equal(jsonForScriptElement('</script>'), '"\\u003c/script\\u003e"');
+    assert.doesNotMatch(webviewHtml(webview, extensionWith({ 'view.js': '' }), 'view.js', 'View', ''), /initial-data/, 'no block without data');
   });
 });

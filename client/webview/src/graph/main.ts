@@ -3,7 +3,8 @@ import type { GraphModel } from '../../../../server/src/core/graph/graphModel';
 import { graphSvg } from '../../../../server/src/core/graph/graphSvg';
 import { LayoutCache } from '../../../../server/src/core/graph/layoutCache';
 import { layoutGraph } from '../../../../server/src/core/graph/layoutGraph';
-import type { DebugOverlay, FromGraphView, Layout, RunOverlay, ToGraphView } from '../shared/graphMessages';
+import type { DebugOverlay, FromGraphView, GraphPageData, Layout, RunOverlay, ToGraphView } from '../shared/graphMessages';
+import { initialData } from '../shared/initialData';
 import { debugStatus, markPaused } from './debugMark';
 import { Legend } from './legend';
 import { countOverlaps } from './overlaps';
@@ -90,7 +91,9 @@ function fit(): void {
 }
 
 // The view's group may be split or resized (an execution view opening below it): refit while following.
-new ResizeObserver(() => {
+new ResizeObserver((entries) => {
+  const box = entries.at(-1)?.contentRect;
+  viewport.measure(box && { w: box.width, h: box.height });
   if (viewport.following) fit();
 }).observe(svg);
 
@@ -116,6 +119,7 @@ const stateBoxes = (g: Versioned | undefined, l: Layout | undefined) =>
 
 /** Draws `next` (a graph and its layout), then keeps in sight the states it adds or moves. */
 function draw(next: Versioned, nextLayout: Layout): void {
+  viewport.measure();
   const before = stateBoxes(laidOut, layout);
   laidOut = next;
   layout = nextLayout;
@@ -187,6 +191,12 @@ function relayout(): void {
   });
 }
 
+function receiveGraph(graph: GraphModel, version: number, given: Layout | undefined): void {
+  latest = { graph, version };
+  latestLayout = given;
+  relayout();
+}
+
 async function exportAs(format: 'svg' | 'png'): Promise<void> {
   if (!layout || !laidOut) return;
   const theme = getComputedStyle(document.body);
@@ -220,9 +230,7 @@ window.addEventListener('message', (message: MessageEvent<ToGraphView>) => {
       save();
       break;
     case 'graph':
-      latest = { graph: data.graph, version: data.version };
-      latestLayout = data.layout;
-      relayout();
+      receiveGraph(data.graph, data.version, data.layout);
       break;
     case 'cursor': {
       const hit = latest?.graph.nodes.filter((n) => n.span && n.span.offset <= data.offset).sort((a, b) => b.span!.offset - a.span!.offset)[0];
@@ -278,4 +286,11 @@ function markUntested(): void {
   }
 }
 
+// The page usually comes with the document's first graph, laid out: drawn without a round trip to the extension.
+const page = initialData<GraphPageData>();
+if (page) {
+  documentUri = page.documentUri;
+  save();
+  receiveGraph(page.graph, page.version, page.layout);
+}
 vscode.postMessage({ type: 'ready' });

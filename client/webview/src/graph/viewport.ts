@@ -9,6 +9,12 @@ const PAD = 20;
  */
 export class Viewport {
   following: boolean;
+  /**
+   * The picture's size on screen. It does not depend on what is drawn, so it is read before a new picture goes in
+   * (`measure`) and kept until the view is resized: reading it after would make the browser lay out the whole new
+   * picture there and then, and again after each transform (two layouts of a 500-state picture in every draw).
+   */
+  private measured: { w: number; h: number } | undefined;
 
   constructor(
     private readonly svg: SVGSVGElement,
@@ -21,7 +27,13 @@ export class Viewport {
   }
 
   private get size(): { w: number; h: number } {
-    return { w: this.svg.clientWidth || 800, h: this.svg.clientHeight || 600 };
+    return (this.measured ??= { w: this.svg.clientWidth || 800, h: this.svg.clientHeight || 600 });
+  }
+
+  /** Reads the size now (call before changing the picture), or takes a new one (a resize). */
+  measure(size?: { w: number; h: number }): void {
+    this.measured = size && size.w > 0 && size.h > 0 ? size : undefined;
+    void this.size;
   }
 
   apply(): void {

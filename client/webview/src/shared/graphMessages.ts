@@ -34,6 +34,17 @@ export interface DebugOverlay {
   ended?: string;
 }
 
+/**
+ * What the preview's page is made with (webviewHtml's data): the document and its first graph, laid out by the
+ * extension while the webview loaded, so the view draws without asking for it first.
+ */
+export interface GraphPageData {
+  documentUri: string;
+  graph: GraphModel;
+  version: number;
+  layout?: Layout;
+}
+
 export type ToGraphView =
   | { type: 'init'; documentUri: string }
   /** `layout`: the graph already laid out (the first graph of a panel: the extension lays it out while the view loads). */

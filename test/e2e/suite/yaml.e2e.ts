@@ -92,6 +92,13 @@ describe('.asl.yaml files in a real VS Code', function () {
       // Each kind has its own colour (VS Code gives each token a class per colour: mtkN).
       assert.equal(new Set([type, jsonata, comment, plain]).size, 4, JSON.stringify({ keyword, type, reference, jsonata, comment, plain }));
       assert.notEqual(keyword, plain);
+      // A state's name where States defines it has the colour of the name where StartAt and Next refer to it.
+      for (const name of ['Price', 'Done']) {
+        const classes = (await ui.query(`.view-line span span:text-is("${name}")`)).map((s) => s.className);
+        assert.equal(classes.length, 2, name);
+        assert.equal(new Set(classes).size, 1, `${name}: ${classes.join(' | ')}`);
+        assert.notEqual(classes[0], keyword, name);
+      }
       await ui.screenshot(`yaml-colours-${theme}`);
     }
     await ui.theme('light');

@@ -56,6 +56,40 @@ States:
     assert.match(scopeOf(tokens, '.$'), /keyword\.operator\.dynamic-key\.asl/);
   });
 
+  it('marks a state\'s name where States defines it, apart from where StartAt and Next refer to it, nested blocks too', () => {
+    const tokens = tokenize(grammar, doc);
+    const definition = /entity\.name\.function\.state\.asl/;
+    const [referred, defined] = scopesOf(tokens, 'Get Order');
+    assert.match(referred, /state\.reference\.asl/);
+    assert.match(defined, definition);
+    assert.match(scopesOf(tokens, 'Ship It')[1], definition);
+    assert.match(scopesOf(tokens, 'Done')[1], definition);
+    // Keys inside a state, and the top-level keys after the States block, are not state names.
+    for (const key of ['Type', 'Parameters', 'id.$', 'MaxAttempts', 'plain', 'after']) assert.doesNotMatch(scopesOf(tokens, key).join(' '), definition, key);
+    const nested = tokenize(grammar, `StartAt: Fan
+States:
+  Fan:
+    Type: Parallel
+    Branches:
+      - StartAt: Left
+        States:
+          Left:   # the left branch
+            Type: Pass
+            End: true
+      - States:
+          "Right one":
+            Type: Pass
+            End: true
+        StartAt: Right one
+    End: true
+TimeoutSeconds: 5
+`);
+    for (const name of ['Fan', 'Left', '"Right one"']) assert.match(scopesOf(nested, name).at(-1)!, definition, name);
+    assert.match(scopesOf(nested, ' the left branch').join(' '), /comment\.line/);
+    for (const key of ['Type', 'Branches', 'End', 'StartAt', 'TimeoutSeconds']) assert.doesNotMatch(scopesOf(nested, key).join(' '), definition, key);
+    assert.match(scopesOf(nested, 'Right one').at(-1)!, /state\.reference\.asl/);
+  });
+
   it('marks JSONPath, intrinsics, ARNs and ${Name} substitutions in plain and quoted scalars', () => {
     const tokens = tokenize(grammar, doc);
     assert.match(scopeOf(tokens, '$.order.id'), /string\.unquoted\.plain\.yaml variable\.other\.jsonpath\.asl/);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { prepareDefinition, runExecution } from '../../server/src/interpreter/runExecution';
+import { runExecution } from '../../server/src/interpreter/runExecution';
+import { prepareDefinition } from '../../server/src/interpreter/prepareDefinition';
 import { StatesError } from '../../server/src/interpreter/statesError';
 import type { TaskInvoker } from '../../server/src/interpreter/types';
 import { VirtualClock } from '../../server/src/interpreter/virtualClock';

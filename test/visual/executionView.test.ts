@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXECUTION_CSS } from '../../client/src/execution/executionCss';
 import { findTestCase, mockInvoker, readMockConfig } from '../../server/src/interpreter/mocks';
-import { prepareDefinition } from '../../server/src/interpreter/runExecution';
+import { prepareDefinition } from '../../server/src/interpreter/prepareDefinition';
 import type { ExecutionResult } from '../../server/src/interpreter/types';
 import { run } from '../unit/interpreter/runMachine';
 import { ARTIFACTS, openWebviewHarness, type WebviewHarness } from './harness';

@@ -8,7 +8,7 @@ import { GRAPH_STYLE } from '../../client/webview/src/graph/graphStyle';
 import { analyzeDocument } from '../../server/src/core/analyzeDocument';
 import { buildGraph } from '../../server/src/core/graph/buildGraph';
 import { findTestCase, mockInvoker, readMockConfig } from '../../server/src/interpreter/mocks';
-import { prepareDefinition } from '../../server/src/interpreter/runExecution';
+import { prepareDefinition } from '../../server/src/interpreter/prepareDefinition';
 import type { ExecutionEvent } from '../../server/src/protocol';
 import { run } from '../unit/interpreter/runMachine';
 import { ARTIFACTS, openWebviewHarness, type WebviewHarness } from './harness';

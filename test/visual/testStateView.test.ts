@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { TEST_STATE_CSS } from '../../client/src/execution/testStateCss';
 import { findTestCase, missingMockState, mockInvoker, readMockConfig, unmockedInvoker } from '../../server/src/interpreter/mocks';
-import { prepareDefinition } from '../../server/src/interpreter/runExecution';
+import { prepareDefinition } from '../../server/src/interpreter/prepareDefinition';
 import { testState } from '../../server/src/interpreter/testState';
 import { VirtualClock } from '../../server/src/interpreter/virtualClock';
 import { testServices } from '../unit/interpreter/runMachine';

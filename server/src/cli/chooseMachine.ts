@@ -4,7 +4,7 @@ import { formatOfName } from '../core/document/documentFormat';
 import { prepareTemplateRun, type TemplateRunProblem } from '../core/templates/prepareTemplateRun';
 import { resolveDefinition } from '../core/templates/resolveDefinition';
 import { DEFAULT_VALIDATION_SETTINGS, type StateMachineType } from '../core/validation/types';
-import { preparedDefinition } from '../interpreter/runExecution';
+import { preparedDefinition } from '../interpreter/prepareDefinition';
 import type { CliIo } from './cliIo';
 import { readLinked, templateOf } from './templateFiles';
 

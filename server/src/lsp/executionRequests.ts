@@ -7,7 +7,7 @@ import { workerScript } from '../execution/isolatedRun';
 import { DEFAULT_LIMITS, toRunLimits, type RunLimits } from '../execution/runLimits';
 import { keepSpareWorker } from '../execution/spareWorker';
 import { missingMockState } from '../interpreter/mocks';
-import { prepareDefinition } from '../interpreter/runExecution';
+import { prepareDefinition } from '../interpreter/prepareDefinition';
 import { AbortExecutionRequest, ExecutionCallbackNotification, ExecutionEventNotification, SendTaskAnswerRequest, StartExecutionRequest, TestStateRequest } from '../protocol';
 import type { TaskAnswer } from '../interpreter/taskTokens';
 import type { FeatureContext } from './featureContext';

@@ -2,7 +2,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { getOwn, setOwn } from '../core/document/ownProps';
 import { suggest } from '../core/validation/suggest';
 import { findTestCase, MockConfigError, readMockConfig, type MockConfig } from '../interpreter/mocks';
-import { prepareDefinition } from '../interpreter/runExecution';
+import { prepareDefinition } from '../interpreter/prepareDefinition';
 import { coverageItems } from './coverage';
 import { parseTestFile } from './parseTestFile';
 import { formatOf, readSource, type Source } from './readSource';

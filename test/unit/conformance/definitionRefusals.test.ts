@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
 import { DEFAULT_VALIDATION_SETTINGS } from '../../../server/src/core/validation/types';
-import { prepareDefinition } from '../../../server/src/interpreter/runExecution';
+import { prepareDefinition } from '../../../server/src/interpreter/prepareDefinition';
 
 /** Conformance, category "definition refusals": what AWS refuses at CreateStateMachine is an error, what it accepts is not. */
 const errors = (definition: unknown, express = false) =>

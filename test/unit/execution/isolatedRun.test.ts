@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { isSetupFailure, runTestState, startExecution, type JobSpec } from '../../../server/src/execution/isolatedExecution';
 import { DEFAULT_LIMITS } from '../../../server/src/execution/runLimits';
 import { findTestCase, mockInvoker, readMockConfig } from '../../../server/src/interpreter/mocks';
-import { prepareDefinition } from '../../../server/src/interpreter/runExecution';
+import { prepareDefinition } from '../../../server/src/interpreter/prepareDefinition';
 import type { ExecutionResult } from '../../../server/src/interpreter/types';
 import { run as runInProcess } from '../interpreter/runMachine';
 

@@ -7,7 +7,7 @@ import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
 import { buildGraph } from '../../../server/src/core/graph/buildGraph';
 import type { GraphModel } from '../../../server/src/core/graph/graphModel';
 import { findTestCase, mockInvoker, readMockConfig } from '../../../server/src/interpreter/mocks';
-import { prepareDefinition } from '../../../server/src/interpreter/runExecution';
+import { prepareDefinition } from '../../../server/src/interpreter/prepareDefinition';
 import type { ExecutionEvent } from '../../../server/src/protocol';
 import { run } from '../interpreter/runMachine';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findTestCase, mockInvoker, readMockConfig } from '../../../server/src/interpreter/mocks';
-import { prepareDefinition } from '../../../server/src/interpreter/runExecution';
+import { prepareDefinition } from '../../../server/src/interpreter/prepareDefinition';
 import { run } from './runMachine';
 
 const examples = resolve(__dirname, '../../../examples');

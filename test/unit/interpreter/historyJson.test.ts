@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { eventsJson, lastEventOf, runJsonText } from '../../../server/src/execution/historyJson';
-import { prepareDefinition } from '../../../server/src/interpreter/runExecution';
+import { prepareDefinition } from '../../../server/src/interpreter/prepareDefinition';
 import { StatesError } from '../../../server/src/interpreter/statesError';
 import type { ExecutionResult, HistoryEvent, TaskInvoker } from '../../../server/src/interpreter/types';
 import { fuzzParams } from '../../fuzz/fuzzScale';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HistoryTree, isGroup } from '../../../client/webview/src/execution/historyTree';
 import { findTestCase, mockInvoker, readMockConfig } from '../../../server/src/interpreter/mocks';
-import { prepareDefinition } from '../../../server/src/interpreter/runExecution';
+import { prepareDefinition } from '../../../server/src/interpreter/prepareDefinition';
 import { run } from './runMachine';
 
 const FIXTURES = resolve(__dirname, '../../fixtures/execution');

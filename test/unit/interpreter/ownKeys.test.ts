@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { mockInvoker, readMockConfig } from '../../../server/src/interpreter/mocks';
-import { prepareDefinition } from '../../../server/src/interpreter/runExecution';
+import { prepareDefinition } from '../../../server/src/interpreter/prepareDefinition';
 import { testState } from '../../../server/src/interpreter/testState';
 import { VirtualClock } from '../../../server/src/interpreter/virtualClock';
 import { run, START, testServices } from './runMachine';

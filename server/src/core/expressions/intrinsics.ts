@@ -1,3 +1,4 @@
+import { memoByText } from './memoByText';
 import type { ParseResult } from './parseResult';
 
 /** One argument of an intrinsic call; offsets are relative to the start of the whole expression. */
@@ -31,8 +32,13 @@ export function looksLikeIntrinsic(text: string): boolean {
   return /^\s*States\.[A-Za-z0-9]*\s*\(/.test(text) || /^[A-Za-z][\w.]*\s*\(/.test(text);
 }
 
-/** Parses `States.Name(arg, ...)` with nested calls, 'strings' (escapes \' \{ \} \\), numbers, booleans, null and paths. */
-export function parseIntrinsic(text: string): ParseResult<IntrinsicCall> {
+/**
+ * Parses `States.Name(arg, ...)` with nested calls, 'strings' (escapes \' \{ \} \\), numbers, booleans, null and
+ * paths; the result is shared by every parse of the same text (read-only).
+ */
+export const parseIntrinsic: (text: string) => ParseResult<IntrinsicCall> = memoByText(parseUncached);
+
+function parseUncached(text: string): ParseResult<IntrinsicCall> {
   const parser = new IntrinsicParser(text);
   try {
     const call = parser.call();

@@ -1,3 +1,4 @@
+import { memoByText } from './memoByText';
 import type { ParseResult } from './parseResult';
 
 /**
@@ -29,9 +30,8 @@ const NAME_STOP = new Set(['.', '[', ']', '(', ')', ' ', '\t', '\n', '\r', "'", 
 const IDENTIFIER_START = /[\p{ID_Start}_]/u;
 const IDENTIFIER_PART = /[\p{ID_Continue}$\u200c\u200d]/u;
 
-export function parseJsonPath(text: string): ParseResult<JsonPath> {
-  return new Parser(text).parse();
-}
+/** Parses a path; the result is shared by every parse of the same text (read-only). */
+export const parseJsonPath: (text: string) => ParseResult<JsonPath> = memoByText((text) => new Parser(text).parse());
 
 /** A path that selects at most one node (no wildcards, filters, slices, unions or descendants). */
 export function isDefinitePath(path: JsonPath): boolean {

@@ -1,4 +1,5 @@
 import { jsonataLibrary } from './jsonataLibrary';
+import { memoByText } from './memoByText';
 import { ownTable } from '../spec/ownTable';
 import type { ParseResult } from './parseResult';
 
@@ -22,22 +23,11 @@ export const AWS_JSONATA_FUNCTIONS: Record<string, { signature: string; doc: str
   parse: { signature: '$parse(jsonString)', doc: 'Parses a JSON string (use instead of $eval, which is not allowed).' },
 });
 
-const parsedCache = new Map<string, ParseResult<JsonataNode>>();
-const CACHE_LIMIT = 10_000;
-
 /**
  * Parses the text between `{%` and `%}`; error offsets are relative to that text. Results are cached by text,
  * since every keystroke re-validates the same expressions; treat the returned tree as read-only.
  */
-export function parseJsonata(expression: string): ParseResult<JsonataNode> {
-  let result = parsedCache.get(expression);
-  if (!result) {
-    if (parsedCache.size >= CACHE_LIMIT) parsedCache.clear();
-    result = parseUncached(expression);
-    parsedCache.set(expression, result);
-  }
-  return result;
-}
+export const parseJsonata: (expression: string) => ParseResult<JsonataNode> = memoByText(parseUncached, 10_000, 10_000);
 
 function parseUncached(expression: string): ParseResult<JsonataNode> {
   try {

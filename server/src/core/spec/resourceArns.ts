@@ -1,3 +1,4 @@
+import { memoByText } from '../expressions/memoByText';
 import { ownTable } from './ownTable';
 
 /** Integration patterns beyond Request Response that each optimized service supports (asl-reference §9). */
@@ -60,8 +61,10 @@ export type ParsedResource =
 
 const SUFFIX = /^(.*?)(?:\.(sync:2|sync|waitForTaskToken))?$/;
 
-/** Reads a Task `Resource` into one of the forms AWS accepts, or says why it is none of them. */
-export function parseResource(arn: string): ParsedResource {
+/** Reads a Task `Resource` into one of the forms AWS accepts, or says why it is none of them (shared result: read-only). */
+export const parseResource: (arn: string) => ParsedResource = memoByText(parseUncached);
+
+function parseUncached(arn: string): ParsedResource {
   const parts = arn.split(':');
   if (parts[0] !== 'arn' || parts.length < 6) {
     return { kind: 'invalid', reason: "must be an ARN ('arn:aws:states:::service:api', a Lambda function or an activity)" };

@@ -155,6 +155,7 @@ function draw(next: Versioned, nextLayout: Layout): void {
   showDebug();
   const offscreen = [...after].filter(([, b]) => !viewport.shows(b)).map(([name]) => name).slice(0, 100);
   vscode.postMessage({ type: 'rendered', nodes: after.size, overlaps: countOverlaps(graph, nextLayout), ms: Math.round(performance.now() - requestedAt), layouts, version: next.version, offscreen, stale, taken: taken.size, pageMs: Math.round(performance.now()) });
+  requestAnimationFrame(() => vscode.postMessage({ type: 'painted', version: next.version, at: Date.now() }));
 }
 
 function select(id: string | undefined): void {

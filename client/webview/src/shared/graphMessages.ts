@@ -61,12 +61,14 @@ export type ToGraphView =
  * `rendered`: after each draw. `layouts`: how many States blocks were laid out for it (0 when an edit left the
  * structure unchanged: the layouts came from the cache); `offscreen`: names of states whose box lies outside the
  * visible area; `stale`: run colours are shown from an older version of the document;
- * `pageMs`: time since the webview's page began loading.
+ * `pageMs`: time since the webview's page began loading. `painted`: the animation frame after a draw, that is after the
+ * frame that put it on screen (`at`: Date.now(), for timings from the extension host's clock).
  */
 export type FromGraphView =
   | { type: 'ready' }
   | { type: 'reveal'; offset: number; length: number }
   | { type: 'exported'; format: 'svg' | 'png'; data: string }
+  | { type: 'painted'; version: number; at: number }
   | { type: 'rendered'; nodes: number; overlaps: number; ms: number; layouts: number; version: number; offscreen: string[]; stale: boolean; taken: number; pageMs: number };
 
 export type { LaidOutEdge, LaidOutNode, Layout } from '../../../../server/src/core/graph/graphLayout';

@@ -54,6 +54,8 @@ export function workerScript(): string {
 }
 
 const STDERR_KEPT = 16 * 1024;
+/** How long a finished run waits for the rest of its worker's output. */
+const OUTPUT_DRAIN_MS = 500;
 
 /** Starts one run in a fresh worker process (the spare one started ahead, if one is kept: see spareWorker). */
 export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: IsolatedRunHooks = {}): IsolatedRun {
@@ -67,13 +69,21 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
   const pending = new Map<string, number>();
   const timers: NodeJS.Timeout[] = [];
 
+  let closed = false;
   const finish = (result: IsolatedOutcome) => {
     if (over) return;
     over = true;
     for (const t of timers) clearTimeout(t);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     scheduleSpare();
-    settle(result);
+    // What handler code printed just before the end may still be in the pipes when the result message comes:
+    // settle once the worker's output has been read to its end, so it comes before the result (briefly bounded).
+    if (closed || (!child.stdout && !child.stderr)) return settle(result);
+    const cap = setTimeout(() => settle(result), OUTPUT_DRAIN_MS);
+    child.once('close', () => {
+      clearTimeout(cap);
+      settle(result);
+    });
   };
   const kill = (reason: StopReason) => {
     if (over || stopping) return;
@@ -87,6 +97,7 @@ export function startIsolatedRun(job: RunJob, limits: RunLimits, hooks: Isolated
   } catch (error) {
     return { outcome: Promise.resolve({ type: 'stopped', reason: 'crash', cause: `The execution worker could not start: ${(error as Error).message}` }), abort: () => undefined, answer: () => undefined, debug: () => undefined };
   }
+  child.once('close', () => (closed = true));
   child.stdout?.setEncoding('utf8').on('data', (text: string) => hooks.onOutput?.(text, 'stdout'));
   child.stderr?.setEncoding('utf8').on('data', (text: string) => {
     stderrTail = (stderrTail + text).slice(-STDERR_KEPT);

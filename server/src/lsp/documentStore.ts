@@ -13,10 +13,11 @@ import type { AnalyzedDocument } from './featureContext';
 export const ANALYSIS_BUDGET_CHARS = 6_000_000;
 
 /**
- * One analysis per document version, computed on first use and shared by diagnostics and every feature. Each
- * document has an incremental analyzer, so a new version costs about what its edit touched; the analysis of an
- * older version is dropped (and no longer valid) once a newer one is made. Changing the settings drops every
- * cached analysis.
+ * One analysis per document version, computed on first use and shared by diagnostics and every feature; its
+ * problems (the rules' run) only when first read, so a request right after an edit that needs the tree and model
+ * does not wait for them. Each document has an incremental analyzer, so a new version costs about what its edit
+ * touched; the analysis of an older version is dropped (and no longer valid) once a newer one is made. Changing
+ * the settings drops every cached analysis.
  */
 export class DocumentStore {
   /** In order of use, the most recent last. */

@@ -1,4 +1,5 @@
 import { getValue, type AstNode, type StringNode } from '../document/ast';
+import { memoized } from '../model/modelMemo';
 import type { StateMachineModel, StateModel } from '../model/types';
 
 /** One retrier or catcher with its ErrorEquals entries. */
@@ -11,8 +12,12 @@ export interface ErrorHandler {
   names: StringNode[];
 }
 
-/** The retriers and catchers of every state, each list in order. */
+/** The retriers and catchers of every state, each list in order; computed once per model (three rules read them). */
 export function errorHandlers(model: StateMachineModel): ErrorHandler[][] {
+  return memoized(model, errorHandlers, () => collectHandlers(model));
+}
+
+function collectHandlers(model: StateMachineModel): ErrorHandler[][] {
   const lists: ErrorHandler[][] = [];
   const toHandler = (state: StateModel, kind: ErrorHandler['kind'], node: AstNode, index: number): ErrorHandler => {
     const errorEquals = getValue(node, 'ErrorEquals');

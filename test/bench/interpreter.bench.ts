@@ -12,12 +12,15 @@
  * aws-local-stepfunctions is not a dependency: install it with `npm i --prefix /tmp/als aws-local-stepfunctions@3`
  * (or point ALS_MODULE at it); without it only our figures are printed. BENCH_BASELINE=path/to/an older
  * dist/bench/interpreter.bench.js adds that build's engine ("before") to the same interleaved rounds.
+ * BENCH_INSTRUCTIONS=1 also counts each engine's instructions with valgrind's callgrind (one run each, less an empty
+ * run's): slow (minutes), but the same on a loaded machine as on a quiet one.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ALS_MODULE, engineRun, type Engine, type RunReport } from './engineRun';
 import { EMPTY, LOOP_LIKE_MAP, WORKLOADS, type Workload } from './engineWorkloads';
 import { historyOutput } from './historyOutput';
+import { countInstructions, hasCallgrind } from './instructionCount';
 import { mb, median, ms } from './stats';
 
 export { engineRun };
@@ -27,10 +30,15 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BASELINE = process.env.BENCH_BASELINE;
 type Runner = Engine | 'before';
 
-function runChild(runner: Runner, key: string): RunReport {
+function childArgs(runner: Runner, key: string): string[] {
   const bundle = runner === 'before' ? BASELINE! : __filename;
   const engine = runner === 'before' ? 'ours' : runner;
-  const child = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)}).engineRun(${JSON.stringify(engine)}, ${JSON.stringify(key)}).catch((e) => { console.error(e); process.exit(1); })`], {
+  return ['-e', `require(${JSON.stringify(bundle)}).engineRun(${JSON.stringify(engine)}, ${JSON.stringify(key)}).catch((e) => { console.error(e); process.exit(1); })`];
+}
+
+function runChild(runner: Runner, key: string): RunReport {
+  const engine = runner === 'before' ? 'ours' : runner;
+  const child = spawnSync(process.execPath, childArgs(runner, key), {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
@@ -147,8 +155,40 @@ export async function run(): Promise<void> {
     `${(perTransition(map) * 1000).toFixed(2)} µs vs ${(perTransition(LOOP_LIKE_MAP) * 1000).toFixed(2)} µs = ${ratio.toFixed(2)}× (target ≤ 2×: ${verdict(ratio <= 2)}); ` +
     `the ${loop.transitions.toLocaleString('en-US')}-transition loop: ${(perTransition(loop) * 1000).toFixed(2)} µs a transition`);
   targets.push(`Map iteration within 2× of a plain loop per transition: ${verdict(ratio <= 2)} (${ratio.toFixed(2)}×)`);
+  if (process.env.BENCH_INSTRUCTIONS === '1') {
+    if (!hasCallgrind()) console.log('\n(BENCH_INSTRUCTIONS=1 needs valgrind on the PATH)');
+    else instructionTable(engines, withAls, targets);
+  }
+
   const history = await historyOutput();
   targets.push(`--json of an ${history.events.toLocaleString('en-US')}-event history under 100 ms: ${verdict(history.extraMs < 100)} (${ms(history.extraMs)})`);
   console.log('\nTargets (issue 17, point 2):');
   for (const t of targets) console.log(`- ${t}`);
+}
+
+/** Each engine's instructions on each workload (callgrind, one run, less an empty run's), and the ratio to ours. */
+function instructionTable(engines: Runner[], withAls: boolean, targets: string[]): void {
+  const counted = new Map<string, number>();
+  const engineIns = (engine: Runner, key: string) => {
+    const count = (k: string) => {
+      const id = `${engine}/${k}`;
+      if (!counted.has(id)) counted.set(id, countInstructions(childArgs(engine, k)));
+      return counted.get(id)!;
+    };
+    return count(key) - count(EMPTY.key);
+  };
+  const m = (n: number) => `${(n / 1e6).toFixed(0)}M`;
+  console.log('\nInstructions (valgrind callgrind, V8 single-threaded so that its compilers and GC are counted on the main thread and the count repeats), one run each, less the same engine\'s empty run:');
+  console.log(`| workload | ${engines.map((e) => (e === 'als' ? 'aws-local-stepfunctions' : e)).join(' | ')} |${withAls ? ' speed-up (instructions) | target ≥ 10× |' : ''}`);
+  console.log(`| --- |${engines.map(() => ' ---: |').join('')}${withAls ? ' ---: | --- |' : ''}`);
+  for (const w of WORKLOADS) {
+    const figures = engines.map((e) => engineIns(e, w.key));
+    const cells = [w.name, ...figures.map(m)];
+    if (withAls) {
+      const ratio = engineIns('als', w.key) / engineIns('ours', w.key);
+      cells.push(`${ratio.toFixed(1)}×`, ratio >= 10 ? 'met' : 'NOT MET');
+      targets.push(`${w.name}: speed ≥ 10× by instructions ${ratio >= 10 ? 'met' : 'NOT MET'} (${ratio.toFixed(1)}×)`);
+    }
+    console.log(`| ${cells.join(' | ')} |`);
+  }
 }

@@ -23,6 +23,27 @@ async function openTemplate(fixture: string, name: string): Promise<vscode.TextE
   return vscode.window.showTextDocument(document, vscode.ViewColumn.One);
 }
 
+/** Opens a template fixture, once its problems are in, with the cursor on the first line holding `lineText`. */
+async function openTemplateAt(fixture: string, name: string, lineText: string, column: number): Promise<{ editor: vscode.TextEditor; text: string; line: number }> {
+  const editor = await openTemplate(fixture, name);
+  await until('diagnostics', () => vscode.languages.getDiagnostics(editor.document.uri).length > 0 || undefined);
+  const text = editor.document.getText();
+  const line = text.split('\n').findIndex((l) => l.includes(lineText));
+  assert.ok(line >= 0, lineText);
+  editor.selection = new vscode.Selection(line, column, line, column);
+  return { editor, text, line };
+}
+
+/** Shows lines [line, line + count) in the middle of the editor and screenshots them in the light and dark themes. */
+async function screenshotLines(editor: vscode.TextEditor, line: number, count: number, name: string): Promise<void> {
+  editor.revealRange(new vscode.Range(line, 0, line + count, 0), vscode.TextEditorRevealType.InCenter);
+  for (const theme of ['light', 'dark'] as const) {
+    await ui.theme(theme);
+    await ui.screenshot(`${name}-${theme}`);
+  }
+  await ui.theme('light');
+}
+
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 
 describe('State machines inside a SAM template in a real VS Code', function () {
@@ -122,11 +143,7 @@ describe('State machines inside a SAM template in a real VS Code', function () {
 
   it('Add Retry from the light bulb inside a Terraform jsonencode() body writes HCL at the state\'s indentation', async function () {
     if (!ui.available) this.skip();
-    const editor = await openTemplate('jsonencode.tf', 'main-retry.tf');
-    await until('diagnostics', () => vscode.languages.getDiagnostics(editor.document.uri).length > 0 || undefined);
-    const text = editor.document.getText();
-    const line = text.split('\n').findIndex((l) => l.includes('Resource       = aws_lambda_function.worker.arn'));
-    editor.selection = new vscode.Selection(line, 12, line, 12);
+    const { editor, text, line } = await openTemplateAt('jsonencode.tf', 'main-retry.tf', 'Resource       = aws_lambda_function.worker.arn', 12);
     const rows = await openCodeActionMenu();
     assert.ok(rows.some((r) => r.includes('Add Retry: exponential back-off with jitter')), rows.join(' | '));
     await chooseCodeAction('Add Retry');
@@ -134,21 +151,12 @@ describe('State machines inside a SAM template in a real VS Code', function () {
     // The state's one-line Retry tuple gets the new retrier first, written on one line as HCL.
     const retry = '        Retry = [{ ErrorEquals = ["States.TaskFailed"], IntervalSeconds = 2, MaxAttempts = 5, BackoffRate = 2, MaxDelaySeconds = 60, JitterStrategy = "FULL" }, { ErrorEquals = ["States.ALL"], MaxAttempts = 2 }]';
     assert.equal(editor.document.getText(), text.replace('        Retry = [{ ErrorEquals = ["States.ALL"], MaxAttempts = 2 }]', retry));
-    editor.revealRange(new vscode.Range(line, 0, line + 6, 0), vscode.TextEditorRevealType.InCenter);
-    for (const theme of ['light', 'dark'] as const) {
-      await ui.theme(theme);
-      await ui.screenshot(`template-tf-add-retry-${theme}`);
-    }
-    await ui.theme('light');
+    await screenshotLines(editor, line, 6, 'template-tf-add-retry');
   });
 
   it('completing a key inside a Terraform jsonencode() body writes an HCL attribute, not JSON', async function () {
     if (!ui.available) this.skip();
-    const editor = await openTemplate('jsonencode.tf', 'main-complete.tf');
-    await until('diagnostics', () => vscode.languages.getDiagnostics(editor.document.uri).length > 0 || undefined);
-    const text = editor.document.getText();
-    const line = text.split('\n').findIndex((l) => l.includes('Next           = "Done"'));
-    editor.selection = new vscode.Selection(line, 0, line, 0);
+    const { editor, line } = await openTemplateAt('jsonencode.tf', 'main-complete.tf', 'Next           = "Done"', 0);
     await vscode.commands.executeCommand('editor.action.insertLineBefore');
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     const labels = await suggest();
@@ -164,21 +172,12 @@ describe('State machines inside a SAM template in a real VS Code', function () {
       return d.some((x) => x.message.includes('Handle Error')) ? d : undefined;
     });
     assert.deepEqual(after.filter((d) => codeOf(d) === 'json-syntax').map((d) => d.message), []);
-    editor.revealRange(new vscode.Range(line, 0, line + 8, 0), vscode.TextEditorRevealType.InCenter);
-    for (const theme of ['light', 'dark'] as const) {
-      await ui.theme(theme);
-      await ui.screenshot(`template-tf-complete-catch-${theme}`);
-    }
-    await ui.theme('light');
+    await screenshotLines(editor, line, 8, 'template-tf-complete-catch');
   });
 
   it('Add Retry from the light bulb inside template.yaml writes YAML at the state\'s indentation', async function () {
     if (!ui.available) this.skip();
-    const editor = await openTemplate('template.yaml', 'template-retry.yaml');
-    await until('diagnostics', () => vscode.languages.getDiagnostics(editor.document.uri).length > 0 || undefined);
-    const text = editor.document.getText();
-    const line = text.split('\n').findIndex((l) => l.includes('Resource: arn:aws:states:::dynamodb:putItem'));
-    editor.selection = new vscode.Selection(line, 14, line, 14);
+    const { editor, text, line } = await openTemplateAt('template.yaml', 'template-retry.yaml', 'Resource: arn:aws:states:::dynamodb:putItem', 14);
     const rows = await openCodeActionMenu();
     assert.ok(rows.some((r) => r.includes('Add Retry: exponential back-off with jitter')), rows.join(' | '));
     await ui.theme('light');

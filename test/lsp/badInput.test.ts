@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LspClient } from './lspClient';
+import { LspClient, serverForSuiteOf } from './lspClient';
 
 // The server must survive any text: every case ends with a clear diagnostic (or none) and a live server.
 describe('language server: bad input', function () {
   this.timeout(180_000);
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    await client.shutdown();
-  });
+  serverForSuiteOf((started) => (client = started));
 
   // Generous: this checks that the answer comes, not how fast (the benchmarks time it); a 10 MB file took over
   // 30 s on a 2-core machine under a load average of 16.

@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
-import { LspClient } from './lspClient';
+import { LspClient, serverForSuiteOf } from './lspClient';
 
 describe('language server: diagnostics', function () {
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    await client.shutdown();
-  });
+  serverForSuiteOf((started) => (client = started));
 
   it('announces incremental sync and answers initialize', () => {
     assert.equal(client.initializeResult?.serverInfo?.name, 'asl-workbench');

@@ -261,3 +261,18 @@ export class LspClient {
     for (const w of this.waiters.splice(0)) w();
   }
 }
+
+/**
+ * Inside a mocha `describe`: starts one server before the suite's tests, hands it to `use`, and shuts it down after
+ * them.
+ */
+export function serverForSuiteOf(use: (client: LspClient) => void, options: StartOptions = {}): void {
+  let started: LspClient | undefined;
+  before(async () => {
+    started = await LspClient.start(options);
+    use(started);
+  });
+  after(async () => {
+    await started?.shutdown();
+  });
+}

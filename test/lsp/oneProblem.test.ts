@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { LspClient } from './lspClient';
+import { LspClient, serverForSuiteOf } from './lspClient';
 
 /** Position of `offset` in `text` as LSP counts it (UTF-16 units, a BOM included if the text has one). */
 const positionOf = (text: string, offset: number) => {
@@ -9,12 +9,7 @@ const positionOf = (text: string, offset: number) => {
 
 describe('language server: one mistake, one problem', function () {
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ initializationOptions: { validationDelayMs: 0 } });
-  });
-  after(async () => {
-    await client.shutdown();
-  });
+  serverForSuiteOf((started) => (client = started), { initializationOptions: { validationDelayMs: 0 } });
 
   it('a broken Next in a chain is one diagnostic, with the states it cuts off as related information', async () => {
     const uri = LspClient.uri('broken-chain.asl.json');

@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
 import type { CodeAction, DocumentSymbol, Location } from 'vscode-languageserver';
 import { positionAt } from './features/cursor';
-import { LspClient } from './lspClient';
+import { LspClient, serverForSuiteOf } from './lspClient';
 
 // Issue 17: a request right after an edit is answered from the new version without waiting for its diagnostics.
 // The server's debounce is set far beyond the test, so no re-validation runs before these requests: what they
 // answer can only come from the edited text.
 describe('language server: a request right after an edit', function () {
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ initializationOptions: { validationDelayMs: 600_000 } });
-  });
-  after(async () => {
-    await client.shutdown();
-  });
+  serverForSuiteOf((started) => (client = started), { initializationOptions: { validationDelayMs: 600_000 } });
 
   const original = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Succeed' } } }, null, 2);
   const edited = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Cee' }, Cee: { Type: 'Pass', Next: 'Bb' }, B: { Type: 'Succeed' } } }, null, 2);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover } from 'vscode-languageserver';
-import { LspClient } from './lspClient';
+import { LspClient, serverForSuiteOf } from './lspClient';
 
 const FIXTURES = resolve(__dirname, '../fixtures/templates');
 
@@ -20,12 +20,7 @@ function at(text: string, needle: string, into = 1, nth = 0) {
 // serverless-step-functions README and the Terraform aws_sfn_state_machine page (see templateKeyDocs.ts).
 describe('language server: hover in templates', function () {
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    await client.shutdown();
-  });
+  serverForSuiteOf((started) => (client = started));
 
   async function hovers(name: string, languageId: string, cases: [needle: string, expected: RegExp, into?: number, nth?: number][]) {
     const uri = pathToFileURL(resolve(FIXTURES, name)).toString();

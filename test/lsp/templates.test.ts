@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, CompletionList, DocumentLink, DocumentSymbol, Hover } from 'vscode-languageserver';
 import { analyzeTemplate } from '../../server/src/core/templates/analyzeTemplate';
 import { applyTextEdits } from './features/cursor';
-import { LspClient } from './lspClient';
+import { LspClient, serverForSuiteOf } from './lspClient';
 
 const FIXTURES = resolve(__dirname, '../fixtures/templates');
 
@@ -27,12 +27,7 @@ function at(text: string, needle: string, nth = 0) {
 
 describe('language server: state machines inside templates', function () {
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    await client.shutdown();
-  });
+  serverForSuiteOf((started) => (client = started));
 
   it('each template form: diagnostics only for the broken machine, at the template positions', async () => {
     const cases: [string, string, string, string][] = [

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ListTestsRequest, RunTestsRequest } from '../../server/src/protocol';
-import { LspClient } from './lspClient';
+import type { LspClient} from './lspClient';
+import { serverForSuiteOf } from './lspClient';
 
 const examples = resolve(__dirname, '../../examples');
 const uriOf = (name: string) => pathToFileURL(join(examples, name)).toString();
@@ -13,10 +14,7 @@ const uriOf = (name: string) => pathToFileURL(join(examples, name)).toString();
 describe('Testing view requests (asl/listTests, asl/runTests)', function () {
   this.timeout(120_000);
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => client.shutdown());
+  serverForSuiteOf((started) => (client = started));
 
   it('lists the tests of a test file with 0-based lines and its machine; a broken test is listed with its problem', async () => {
     const text = readFileSync(join(examples, 'donut-shop.tests.json'), 'utf8');

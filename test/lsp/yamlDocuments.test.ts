@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver';
 import { ConvertDocumentRequest, StartExecutionRequest, TestStateRequest } from '../../server/src/protocol';
-import { LspClient } from './lspClient';
+import { LspClient, serverForSuiteOf } from './lspClient';
 import { positionAt } from './features/cursor';
 
 // Issue 13 point 1: `asl-yaml` documents get the diagnostics `asl` ones get, at the YAML's own positions.
@@ -30,12 +30,7 @@ States:
 describe('asl-yaml documents through the server', function () {
   this.timeout(30_000);
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    await client.shutdown();
-  });
+  serverForSuiteOf((started) => (client = started));
 
   const rangeText = (text: string, d: Diagnostic) => {
     const lines = text.split('\n');

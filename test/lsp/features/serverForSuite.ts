@@ -1,4 +1,4 @@
-import { LspClient } from '../lspClient';
+import { LspClient, serverForSuiteOf } from '../lspClient';
 import { positionAt, withCursor } from './cursor';
 
 export interface OpenedFixture {
@@ -16,12 +16,7 @@ export interface OpenedFixture {
 export function serverForSuite(namePrefix: string, extension: string, languageId?: string) {
   let client: LspClient | undefined;
   let opened = 0;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    await client?.shutdown();
-  });
+  serverForSuiteOf((started) => (client = started));
   return {
     get client(): LspClient {
       if (!client) throw new Error('the server starts in the suite\'s before hook');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver';
 import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
-import { LspClient } from '../lspClient';
+import { LspClient, serverForSuiteOf } from '../lspClient';
 import { applyTextEdits, positionAt, withCursor } from './cursor';
 
 // Issue 13 point 1: in an `asl-yaml` document every feature the JSON one has, in YAML form.
@@ -35,12 +35,7 @@ describe('language features on asl-yaml documents', function () {
   this.timeout(30_000);
   let client: LspClient;
   let n = 0;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    await client.shutdown();
-  });
+  serverForSuiteOf((started) => (client = started));
 
   async function open(marked: string) {
     const { text, offset } = withCursor(marked.includes('|') ? marked : `|${marked}`);

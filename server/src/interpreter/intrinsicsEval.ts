@@ -11,17 +11,11 @@ export interface IntrinsicServices {
   base64Decode(text: string): string;
 }
 
-const cache = new Map<string, IntrinsicCall>();
-
+/** The parsed call (parseIntrinsic keeps one per distinct text); a bad one is States.IntrinsicFailure. */
 export function compileIntrinsic(text: string): IntrinsicCall {
-  let call = cache.get(text);
-  if (!call) {
-    const parsed = parseIntrinsic(text);
-    if (!parsed.ok) throw new StatesError('States.IntrinsicFailure', `Invalid intrinsic function '${text}': ${parsed.error.message}`);
-    call = parsed.value;
-    cache.set(text, call);
-  }
-  return call;
+  const parsed = parseIntrinsic(text);
+  if (!parsed.ok) throw new StatesError('States.IntrinsicFailure', `Invalid intrinsic function '${text}': ${parsed.error.message}`);
+  return parsed.value;
 }
 
 const fail = (name: string, message: string): never => {

@@ -1,3 +1,4 @@
+import { memoByText } from '../core/expressions/memoByText';
 import { checkDataLimit } from './dataLimit';
 import type { Execution } from './execution';
 import type { StateRun } from './runState';
@@ -15,16 +16,7 @@ interface ResourceFacts {
   type: string;
 }
 
-const resourceFacts = new Map<string, ResourceFacts>();
-
-function factsOf(resource: string): ResourceFacts {
-  let facts = resourceFacts.get(resource);
-  if (facts === undefined) {
-    facts = { kind: taskKind(resource), callback: isCallbackResource(resource), type: resourceType(resource) };
-    if (resourceFacts.size < 1000) resourceFacts.set(resource, facts);
-  }
-  return facts;
-}
+const factsOf: (resource: string) => ResourceFacts = memoByText((resource) => ({ kind: taskKind(resource), callback: isCallbackResource(resource), type: resourceType(resource) }), 1000);
 
 /** One attempt's event facts and its emitter: events are built only when someone reads the history. */
 class TaskAttempt {

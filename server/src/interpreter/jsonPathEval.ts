@@ -5,18 +5,11 @@ import { setOwn } from '../core/document/ownProps';
 
 type Json = unknown;
 
-const cache = new Map<string, JsonPath>();
-
-/** Parses once per distinct path text; a bad path is a States.Runtime error (the validator catches these earlier). */
+/** The parsed path (parseJsonPath keeps one per distinct text); a bad path is a States.Runtime error (the validator catches these earlier). */
 export function compilePath(text: string): JsonPath {
-  let path = cache.get(text);
-  if (!path) {
-    const parsed = parseJsonPath(text);
-    if (!parsed.ok) throw new StatesError('States.Runtime', `Invalid path '${text}': ${parsed.error.message}`);
-    path = parsed.value;
-    cache.set(text, path);
-  }
-  return path;
+  const parsed = parseJsonPath(text);
+  if (!parsed.ok) throw new StatesError('States.Runtime', `Invalid path '${text}': ${parsed.error.message}`);
+  return parsed.value;
 }
 
 /** Roots a path can start from. */

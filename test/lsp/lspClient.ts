@@ -11,7 +11,8 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-languageserver/node';
-import type { CodeLens, Diagnostic, InitializeResult, PublishDiagnosticsParams, Range } from 'vscode-languageserver';
+import type { CodeLens, Diagnostic, DocumentSymbol, InitializeResult, PublishDiagnosticsParams, Range } from 'vscode-languageserver';
+import { CodeLensesRequest, DocumentSymbolsRequest } from '../../server/src/protocol';
 
 export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
 
@@ -177,9 +178,31 @@ export class LspClient {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
-  /** The document's code lenses as VS Code shows them: those sent without a command are resolved one by one. */
+  /**
+   * The document's symbols as our client asks for them (asl/documentSymbols), checked against the standard
+   * textDocument/documentSymbol answer: they must be the same symbols.
+   */
+  async documentSymbols(uri: string): Promise<DocumentSymbol[]> {
+    const symbols = DocumentSymbolsRequest.expand(await this.request<DocumentSymbolsRequest.Result>(DocumentSymbolsRequest.method, { uri }));
+    const standard = await this.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    if (JSON.stringify(standard) !== JSON.stringify(symbols)) {
+      throw new Error(`asl/documentSymbols and textDocument/documentSymbol disagree:\n${JSON.stringify(symbols)}\n${JSON.stringify(standard)}`);
+    }
+    return symbols;
+  }
+
+  /**
+   * The document's code lenses as VS Code shows them: asked as our client asks (asl/codeLenses), checked against
+   * the standard textDocument/codeLens answer (they must be the same lenses), then those sent without a command
+   * are resolved one by one.
+   */
   async codeLenses(uri: string): Promise<CodeLens[]> {
-    const lenses = await this.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const compact = await this.request<CodeLensesRequest.Result>(CodeLensesRequest.method, { uri });
+    const lenses = CodeLensesRequest.expand(compact);
+    const standard = await this.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    if (JSON.stringify(standard) !== JSON.stringify(lenses)) {
+      throw new Error(`asl/codeLenses and textDocument/codeLens disagree:\n${JSON.stringify(lenses)}\n${JSON.stringify(standard)}`);
+    }
     return Promise.all(lenses.map((lens) => (lens.command ? lens : this.request<CodeLens>('codeLens/resolve', lens))));
   }
 

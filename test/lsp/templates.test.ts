@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, CodeLens, CompletionList, DocumentLink, DocumentSymbol, Hover } from 'vscode-languageserver';
+import type { CodeAction, CodeLens, CompletionList, DocumentLink, Hover } from 'vscode-languageserver';
 import { analyzeTemplate } from '../../server/src/core/templates/analyzeTemplate';
 import { applyTextEdits } from './features/cursor';
 import { LspClient, serverForSuiteOf } from './lspClient';
@@ -78,7 +78,7 @@ describe('language server: state machines inside templates', function () {
       'LinkedMachine:Graph', 'LinkedMachine:Run', 'LinkedMachine:Debug', 'LinkedMachine:Test State',
     ]);
     assert.deepEqual(machineLenses[0].range.start, at(text, 'GoodMachine'));
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const symbols = await client.documentSymbols(uri);
     assert.deepEqual(symbols.map((s) => [s.name, s.children?.map((c) => c.name)]), [['GoodMachine', ['Work', 'Save']], ['BrokenMachine', ['Work']]]);
   });
 

@@ -84,6 +84,39 @@ describe('ASL Workbench in a real VS Code', () => {
     assert.match(text, /Retriers/);
   });
 
+  it('shows the states in the Outline (branches nested) and follows an edit; the lenses come through the same compact path', async function () {
+    const editor = await scratch(
+      'outline.asl.json',
+      '{\n  "StartAt": "Fetch",\n  "States": {\n    "Fetch": { "Type": "Pass", "Next": "Fan out" },\n    "Fan out": {\n      "Type": "Parallel",\n      "Branches": [ { "StartAt": "Left <b>", "States": { "Left <b>": { "Type": "Succeed" } } } ],\n      "End": true\n    }\n  }\n}\n',
+    );
+    const uri = editor.document.uri;
+    // Our client asks asl/documentSymbols and asl/codeLenses (client/src/languageClient.ts): what VS Code gets.
+    const symbols = await until('symbols', async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+      return found?.length ? found : undefined;
+    });
+    assert.deepEqual(symbols.map((s) => [s.name, s.detail, s.range.start.line, s.selectionRange.end.character]), [['Fetch', 'Pass', 3, 11], ['Fan out', 'Parallel', 4, 13]]);
+    assert.deepEqual(symbols[1].children.map((b) => [b.name, b.children.map((c) => c.name)]), [['Branch 1', ['Left <b>']]]);
+    const lenses = await until('lenses', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+      return found?.length ? found : undefined;
+    });
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]).sort(), [
+      [1, 'Debug'], [1, 'Run'], [3, 'Test State'], [3, 'start'], [4, 'Test State'], [4, "from 'Fetch'"], [6, 'Test State'], [6, 'start'],
+    ]);
+    if (!ui.available) return;
+    await vscode.commands.executeCommand('outline.focus');
+    await ui.waitFor('.outline-pane .monaco-list-row:has-text("Fan out")', { timeoutMs: 20_000 });
+    // A state renamed by an edit shows in the outline under its new name (the state name is shown as text).
+    await editor.edit((edit) => edit.replace(new vscode.Range(3, 5, 3, 10), 'Download'));
+    await ui.waitFor('.outline-pane .monaco-list-row:has-text("Download")', { timeoutMs: 20_000 });
+    await ui.theme('dark');
+    await ui.screenshot('outline-dark');
+    await ui.theme('light');
+    await ui.screenshot('outline-light');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('Add Catch edits the file and leaves it valid', async () => {
     const editor = await scratch('catch.asl.json', '{\n  "StartAt": "Work",\n  "States": {\n    "Work": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::lambda:invoke",\n      "End": true\n    }\n  }\n}\n');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(4, 10, 4, 10), vscode.CodeActionKind.Refactor.value);

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
-import type { CodeAction, CodeLens, CompletionList, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver';
+import { SymbolKind, type CodeAction, type CodeLens, type CompletionList, type DocumentSymbol, type Hover, type Location, type WorkspaceEdit } from 'vscode-languageserver';
 import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
 import { applyTextEdits, positionAt } from './cursor';
 import { serverForSuite } from './serverForSuite';
+import { LspClient } from '../lspClient';
+import { countStates, generateMachine } from '../../bench/generateMachine';
+import { CodeLensesRequest, DocumentSymbolsRequest } from '../../../server/src/protocol';
 
 const MACHINE = `{
   "StartAt": "Fetch",
@@ -90,7 +93,7 @@ describe('language features through the server', function () {
   it('gives document symbols as a tree, folding ranges and code lenses', async () => {
     const { textDocument } = await open(`{ "StartAt": "P", "States": { "P": { "Type": "Parallel", "End": true,
       "Branches": [ { "StartAt": "A", "States": { "A": { "Type": "Succeed" } } } ] } } }|`);
-    const symbols = await server.client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument });
+    const symbols = await server.client.documentSymbols(textDocument.uri);
     assert.equal(symbols[0].name, 'P');
     assert.equal(symbols[0].children?.[0].children?.[0].name, 'A');
     const folds = await server.client.request<unknown[]>('textDocument/foldingRange', { textDocument });
@@ -143,6 +146,32 @@ describe('language features through the server', function () {
       assert.deepEqual(made.command, { title: '', command: '' });
     }
     assert.equal(server.client.stderr.join('').includes('Error'), false);
+  });
+
+  it('our client asks asl/codeLenses and asl/documentSymbols: the standard answers in a fraction of the JSON', async () => {
+    const text = generateMachine(300);
+    const uri = LspClient.uri('compact-lenses.asl.json');
+    await server.client.open(uri, text);
+    // codeLenses() asks both and fails when they differ; every state shows both kinds, each resolvable.
+    const lenses = await server.client.codeLenses(uri);
+    assert.equal(lenses.length, 2 + 2 * countStates(text));
+    assert.ok(lenses.every((l) => l.command && l.command.title !== ''));
+    const compact = JSON.stringify(await server.client.request(CodeLensesRequest.method, { uri }));
+    const standard = JSON.stringify(await server.client.request('textDocument/codeLens', { textDocument: { uri } }));
+    assert.ok(compact.length * 4 < standard.length, `${compact.length} vs ${standard.length}`);
+    // documentSymbols() too asks both and fails when they differ.
+    const symbols = await server.client.documentSymbols(uri);
+    // Every state is a symbol (branches and item processors are the Namespace symbols holding theirs).
+    const stateSymbols = (list: DocumentSymbol[]): number => list.reduce((n, s) => n + (s.kind === SymbolKind.Namespace ? 0 : 1) + stateSymbols(s.children ?? []), 0);
+    assert.equal(stateSymbols(symbols), countStates(text));
+    const compactSymbols = JSON.stringify(await server.client.request(DocumentSymbolsRequest.method, { uri }));
+    const standardSymbols = JSON.stringify(await server.client.request('textDocument/documentSymbol', { textDocument: { uri } }));
+    assert.ok(compactSymbols.length * 3 < standardSymbols.length, `${compactSymbols.length} vs ${standardSymbols.length}`);
+    // A document the server does not have, and a missing uri: no lenses, no error.
+    assert.deepEqual(await server.client.request(CodeLensesRequest.method, { uri: LspClient.uri('never-opened.asl.json') }), { lenses: [], byDefinition: [] });
+    assert.deepEqual(await server.client.request(CodeLensesRequest.method, {}), { lenses: [], byDefinition: [] });
+    assert.deepEqual(await server.client.request(DocumentSymbolsRequest.method, { uri: LspClient.uri('never-opened.asl.json') }), { details: [], symbols: [] });
+    await server.client.close(uri);
   });
 
   async function actions(marked: string, only?: string[]) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver';
+import type { CodeAction, CompletionItem, CompletionList, Hover, Location, WorkspaceEdit } from 'vscode-languageserver';
 import { analyzeDocument } from '../../../server/src/core/analyzeDocument';
 import { LspClient, serverForSuiteOf } from '../lspClient';
 import { applyTextEdits, positionAt, withCursor } from './cursor';
@@ -139,7 +139,7 @@ describe('language features on asl-yaml documents', function () {
 
   it('outline, folding ranges and code lenses', async () => {
     const { textDocument } = await open(MACHINE);
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument });
+    const symbols = await client.documentSymbols(textDocument.uri);
     assert.ok(JSON.stringify(symbols).includes('"Decide"'));
     const folds = await client.request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument });
     assert.ok(folds.some((f) => f.startLine === MACHINE.split('\n').indexOf('  Fetch:') && f.endLine > f.startLine), JSON.stringify(folds));

@@ -1,5 +1,6 @@
 import type { CodeLens, Command, Location } from 'vscode-languageserver';
 import type { StateMachineModel, StateModel, StateReference } from '../../core/model/types';
+import { CodeLensesRequest } from '../../protocol';
 import type { AnalyzedDocument, FeatureContext } from '../featureContext';
 import { TEMPLATE_ACTION } from '../templateRequests';
 import { toRange } from '../toDiagnostic';
@@ -48,11 +49,11 @@ class LensUris {
 export function registerCodeLens(ctx: FeatureContext): void {
   const uris = new LensUris();
   ctx.connection.onCodeLens(
-    ctx.guard('codeLens', [] as CodeLens[], (params) => {
-      const uri = params.textDocument.uri;
-      const id = uris.id(uri);
-      return [...(ctx.templateLenses?.(uri) ?? []), ...ctx.getDocuments(uri).flatMap((doc, definition) => unresolvedLenses(doc, id, definition))];
-    }),
+    ctx.guard('codeLens', [] as CodeLens[], (params) => CodeLensesRequest.expand(compactLenses(ctx, uris, params.textDocument.uri))),
+  );
+  ctx.connection.onRequest(
+    CodeLensesRequest.method,
+    ctx.guard('codeLenses', { lenses: [], byDefinition: [] } as CodeLensesRequest.Result, (params: CodeLensesRequest.Params) => compactLenses(ctx, uris, params.uri)),
   );
   const resolve = ctx.guard('codeLensResolve', undefined as CodeLens | undefined, (lens: CodeLens) => {
     const [id, version, definition, state, kind] = Array.isArray(lens.data) ? (lens.data as LensData) : [];
@@ -67,16 +68,30 @@ export function registerCodeLens(ctx: FeatureContext): void {
   ctx.connection.onCodeLensResolve(async (lens, token) => (await resolve(lens, token)) ?? lens);
 }
 
-function unresolvedLenses(doc: AnalyzedDocument, uri: number, definition: number): CodeLens[] {
-  // Run · Debug come with their command (two per machine); the state lenses are resolved when shown.
-  const lenses: CodeLens[] = machineLenses(doc);
-  doc.analysis.model.states.forEach((state, index) => {
-    const range = toRange(doc.textDocument, state.nameSpan);
-    STATE_LENSES.forEach((lens, kind) => {
-      if (lens.shows(state)) lenses.push({ range, data: [uri, doc.version, definition, index, kind] satisfies LensData });
-    });
+function compactLenses(ctx: FeatureContext, uris: LensUris, uri: string): CodeLensesRequest.Result {
+  const id = uris.id(uri);
+  const result: CodeLensesRequest.Result = { lenses: [...(ctx.templateLenses?.(uri) ?? [])], byDefinition: [] };
+  ctx.getDocuments(uri).forEach((doc, definition) => {
+    // Run · Debug come with their command (two per machine); the state lenses are resolved when shown.
+    result.lenses.push(...machineLenses(doc));
+    result.byDefinition.push({ data: [id, doc.version, definition], states: stateLenses(doc) });
   });
-  return lenses;
+  return result;
+}
+
+/** Per state: its name's range, its index and the kinds of lens it shows (see CodeLensesRequest). */
+function stateLenses(doc: AnalyzedDocument): CodeLensesRequest.StateCell[] {
+  const cells: CodeLensesRequest.StateCell[] = [];
+  doc.analysis.model.states.forEach((state, index) => {
+    let kinds = 0;
+    STATE_LENSES.forEach((lens, kind) => {
+      if (lens.shows(state)) kinds |= 1 << kind;
+    });
+    if (kinds === 0) return;
+    const { start, end } = toRange(doc.textDocument, state.nameSpan);
+    cells.push([start.line, start.character, end.line, end.character, index, kinds]);
+  });
+  return cells;
 }
 
 /** `Run · Debug` on the machine's StartAt line (a template has its own above each machine: templateRequests.ts). */

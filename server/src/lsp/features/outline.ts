@@ -1,6 +1,7 @@
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import type { AstNode } from '../../core/document/ast';
 import type { Scope } from '../../core/model/types';
+import { DocumentSymbolsRequest } from '../../protocol';
 import type { AnalyzedDocument, FeatureContext } from '../featureContext';
 import { toRange, type PositionMapper } from '../toDiagnostic';
 
@@ -21,31 +22,51 @@ export function registerOutline(ctx: FeatureContext): void {
 
   // VS Code asks for the symbols of a version several times (outline, breadcrumbs, sticky scroll): the last
   // answer is kept for the next ask of the same version, and only while its analysis lives (the document store
-  // decides how many analyses stay in memory).
-  const kept = new WeakMap<AnalyzedDocument, { docs: AnalyzedDocument[]; symbols: DocumentSymbol[] }>();
+  // decides how many analyses stay in memory). It is made in the compact form our client asks for; the LSP answer
+  // is its expansion.
+  interface Kept {
+    docs: AnalyzedDocument[];
+    compact: DocumentSymbolsRequest.Result;
+    symbols?: DocumentSymbol[];
+  }
+  const kept = new WeakMap<AnalyzedDocument, Kept>();
   let last: WeakRef<AnalyzedDocument> | undefined;
+  const symbolsOf = (uri: string): Kept => {
+    const docs = ctx.getDocuments(uri);
+    const hit = docs.length > 0 ? kept.get(docs[0]) : undefined;
+    if (hit && hit.docs.length === docs.length && hit.docs.every((doc, i) => doc === docs[i])) return hit;
+    const writer = new DocumentSymbolsRequest.Writer();
+    for (const doc of docs) {
+      const root = doc.analysis.model.rootScope;
+      const definition = doc.definition;
+      // In a template, each state machine is a symbol holding its states.
+      if (definition?.doc?.root) {
+        const range = toRange(doc.textDocument, definition.doc.root.span);
+        const machine = writer.add(definition.name, 'state machine', SymbolKind.Module, range, range);
+        writer.close(machine, root ? writeScope(writer, root, doc.textDocument) : 0);
+      } else if (root) {
+        writeScope(writer, root, doc.textDocument);
+      }
+    }
+    const previous = last?.deref();
+    if (previous) kept.delete(previous);
+    const entry: Kept = { docs, compact: writer.result };
+    if (docs.length > 0) {
+      kept.set(docs[0], entry);
+      last = new WeakRef(docs[0]);
+    }
+    return entry;
+  };
   connection.onDocumentSymbol(
     ctx.guard('documentSymbol', [] as DocumentSymbol[], (params) => {
-      const docs = ctx.getDocuments(params.textDocument.uri);
-      const hit = docs.length > 0 ? kept.get(docs[0]) : undefined;
-      if (hit && hit.docs.length === docs.length && hit.docs.every((doc, i) => doc === docs[i])) return hit.symbols;
-      const symbols = docs.flatMap((doc) => {
-        const root = doc.analysis.model.rootScope;
-        const states = root ? scopeSymbols(root, doc.textDocument) : [];
-        const definition = doc.definition;
-        // In a template, each state machine is a symbol holding its states.
-        if (!definition?.doc?.root) return states;
-        const range = toRange(doc.textDocument, definition.doc.root.span);
-        return [{ name: definition.name, detail: 'state machine', kind: SymbolKind.Module, range, selectionRange: range, children: states }];
-      });
-      const previous = last?.deref();
-      if (previous) kept.delete(previous);
-      if (docs.length > 0) {
-        kept.set(docs[0], { docs, symbols });
-        last = new WeakRef(docs[0]);
-      }
-      return symbols;
+      const entry = symbolsOf(params.textDocument.uri);
+      entry.symbols ??= DocumentSymbolsRequest.expand(entry.compact);
+      return entry.symbols;
     }),
+  );
+  connection.onRequest(
+    DocumentSymbolsRequest.method,
+    ctx.guard('documentSymbols', DocumentSymbolsRequest.encode([]), (params: DocumentSymbolsRequest.Params) => symbolsOf(params.uri).compact),
   );
 
   connection.onFoldingRanges(
@@ -74,27 +95,18 @@ function foldingOf(doc: AnalyzedDocument, ranges: FoldingRange[]): void {
 }
 
 // Leaves carry no `children` (optional in LSP): a 5,000-state outline is a megabyte of JSON both sides handle.
-function scopeSymbols(scope: Scope, text: PositionMapper): DocumentSymbol[] {
-  return scope.states.map((state) => {
-    const symbol: DocumentSymbol = {
-      name: state.name || '(empty name)',
-      detail: state.type ?? 'unknown type',
-      kind: KIND[state.type ?? ''] ?? SymbolKind.Object,
-      range: toRange(text, state.property.span),
-      selectionRange: toRange(text, state.nameSpan),
-    };
-    if (state.children.length > 0) {
-      symbol.children = state.children.map((child) => {
-        const states = scopeSymbols(child, text);
-        return {
-          name: child.kind === 'branch' ? `Branch ${(child.branchIndex ?? 0) + 1}` : child.kind === 'iterator' ? 'Iterator' : 'Item processor',
-          kind: SymbolKind.Namespace,
-          range: toRange(text, child.node.span),
-          selectionRange: toRange(text, { offset: child.node.span.offset, length: 1 }),
-          ...(states.length > 0 ? { children: states } : {}),
-        };
-      });
+/** Writes the scope's states (and theirs, nested) and returns how many it wrote at its level. */
+function writeScope(writer: DocumentSymbolsRequest.Writer, scope: Scope, text: PositionMapper): number {
+  for (const state of scope.states) {
+    const symbol = writer.add(state.name || '(empty name)', state.type ?? 'unknown type', KIND[state.type ?? ''] ?? SymbolKind.Object, toRange(text, state.property.span), toRange(text, state.nameSpan));
+    if (state.children.length === 0) continue;
+    for (const child of state.children) {
+      const name = child.kind === 'branch' ? `Branch ${(child.branchIndex ?? 0) + 1}` : child.kind === 'iterator' ? 'Iterator' : 'Item processor';
+      const group = writer.add(name, undefined, SymbolKind.Namespace, toRange(text, child.node.span), toRange(text, { offset: child.node.span.offset, length: 1 }));
+      const states = writeScope(writer, child, text);
+      if (states > 0) writer.close(group, states);
     }
-    return symbol;
-  });
+    writer.close(symbol, state.children.length);
+  }
+  return scope.states.length;
 }

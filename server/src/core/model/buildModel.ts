@@ -78,6 +78,7 @@ function buildScope(
       if (!prop.value) continue;
       const reused = cache?.get(prop.value);
       const state = reused && reused.property === prop ? placeState(model, scope, reused, cache) : buildState(model, scope, prop.key, prop, prop.value, cache);
+      state.scopeIndex = scope.states.length;
       scope.states.push(state);
       if (!scope.byName.has(state.name)) scope.byName.set(state.name, state);
     }
@@ -104,6 +105,7 @@ function buildState(
     property,
     node,
     scope,
+    scopeIndex: -1,
     type,
     queryLanguage: queryLanguageOf(node, model),
     children: [],

@@ -41,6 +41,8 @@ export interface StateModel {
   /** The state's value; usually an object, but the model keeps whatever the user wrote. */
   node: AstNode;
   scope: Scope;
+  /** Its position in `scope.states` (for per-block tables indexed by state). */
+  scopeIndex: number;
   /** The `Type` value when it is one of the eight state types. */
   type?: StateType;
   /** Effective query language: the state's own, else the machine's (never the enclosing state's). */

@@ -2,12 +2,34 @@ import { memoized } from '../model/modelMemo';
 import { getValue } from '../document/ast';
 import type { Scope, StateMachineModel, StateModel, StateReference } from '../model/types';
 
+/** A set of the states of one States block, as a table by `scopeIndex` (a Set of thousands of states costs more). */
+export class BlockStates {
+  private readonly marks: Uint8Array;
+  size = 0;
+
+  constructor(private readonly scope: Scope) {
+    this.marks = new Uint8Array(scope.states.length);
+  }
+
+  has(state: StateModel): boolean {
+    return this.scope.states[state.scopeIndex] === state && this.marks[state.scopeIndex] === 1;
+  }
+
+  /** Adds the state; false when it was there already. */
+  add(state: StateModel): boolean {
+    if (this.marks[state.scopeIndex] === 1) return false;
+    this.marks[state.scopeIndex] = 1;
+    this.size++;
+    return true;
+  }
+}
+
 export interface ScopeReachability {
   scope: Scope;
   /** States reached from StartAt (empty when StartAt does not resolve). */
-  reached: Set<StateModel>;
+  reached: BlockStates;
   /** States from which some terminal state (Succeed, Fail, End: true) can be reached. */
-  canEnd: Set<StateModel>;
+  canEnd: BlockStates;
   terminals: StateModel[];
   /**
    * References of this block that name no state of it (StartAt included), in document order: a misspelled or
@@ -33,55 +55,50 @@ export function scopeReachability(model: StateMachineModel): ScopeReachability[]
 // States block (275 deoptimizations in the first analysis of a 5,000-state machine).
 function analyze(scope: Scope): ScopeReachability {
   const start = scope.startAt?.target;
-  const reached = start ? reachedFrom(start) : new Set<StateModel>();
+  const reached = new BlockStates(scope);
+  if (start) reachFrom(start, reached);
   const unresolved: StateReference[] = scope.startAt && !scope.startAt.target ? [scope.startAt] : [];
   const incoming = predecessors(scope, unresolved);
   const terminals = scope.states.filter(isTerminal);
-  return { scope, reached, canEnd: reachingAny(terminals, incoming), terminals, unresolved };
+  return { scope, reached, canEnd: reachingAny(scope, terminals, incoming), terminals, unresolved };
 }
 
-/** Each state's predecessors in the block; references that name no state go to `unresolved`. */
-function predecessors(scope: Scope, unresolved: StateReference[]): Map<StateModel, StateModel[]> {
-  const incoming = new Map<StateModel, StateModel[]>();
+/** Each state's predecessors in the block, by `scopeIndex`; references that name no state go to `unresolved`. */
+function predecessors(scope: Scope, unresolved: StateReference[]): (StateModel[] | undefined)[] {
+  const incoming: (StateModel[] | undefined)[] = new Array(scope.states.length);
   for (const state of scope.states) {
     for (const ref of state.transitions) {
       if (!ref.target) {
         unresolved.push(ref);
         continue;
       }
-      const list = incoming.get(ref.target);
+      const list = incoming[ref.target.scopeIndex];
       if (list) list.push(state);
-      else incoming.set(ref.target, [state]);
+      else incoming[ref.target.scopeIndex] = [state];
     }
   }
   return incoming;
 }
 
-/** The states reached from `start` by transitions. */
-function reachedFrom(start: StateModel): Set<StateModel> {
-  const reached = new Set<StateModel>([start]);
+/** Adds to `reached` the states reached from `start` by transitions. */
+function reachFrom(start: StateModel, reached: BlockStates): void {
+  reached.add(start);
   const stack = [start];
   while (stack.length > 0) {
     for (const ref of stack.pop()!.transitions) {
-      if (ref.target && !reached.has(ref.target)) {
-        reached.add(ref.target);
-        stack.push(ref.target);
-      }
+      if (ref.target && reached.add(ref.target)) stack.push(ref.target);
     }
   }
-  return reached;
 }
 
 /** The states from which one of `targets` can be reached, given each state's predecessors. */
-function reachingAny(targets: StateModel[], incoming: Map<StateModel, StateModel[]>): Set<StateModel> {
-  const found = new Set<StateModel>(targets);
-  const stack = [...targets];
+function reachingAny(scope: Scope, targets: StateModel[], incoming: (StateModel[] | undefined)[]): BlockStates {
+  const found = new BlockStates(scope);
+  const stack: StateModel[] = [];
+  for (const target of targets) if (found.add(target)) stack.push(target);
   while (stack.length > 0) {
-    for (const from of incoming.get(stack.pop()!) ?? []) {
-      if (!found.has(from)) {
-        found.add(from);
-        stack.push(from);
-      }
+    for (const from of incoming[stack.pop()!.scopeIndex] ?? []) {
+      if (found.add(from)) stack.push(from);
     }
   }
   return found;

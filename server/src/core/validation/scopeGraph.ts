@@ -11,6 +11,7 @@ export class BlockStates {
     this.marks = new Uint8Array(scope.states.length);
   }
 
+  /** Whether the state is in the set; a state of another block never is (it is not the one at its index here). */
   has(state: StateModel): boolean {
     return this.scope.states[state.scopeIndex] === state && this.marks[state.scopeIndex] === 1;
   }

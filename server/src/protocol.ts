@@ -58,6 +58,11 @@ export namespace CodeLensesRequest {
   }
   /** The range of the state's name, its index in the model and a bit mask of the kinds of lens it shows. */
   export type StateCell = [line: number, character: number, endLine: number, endCharacter: number, state: number, kinds: number];
+  /**
+   * What an unresolved lens carries, for its resolve: the document (as a number: thousands of lenses do not each
+   * carry its uri), its version, which definition of it, the state and the lens kind.
+   */
+  export type LensData = [document: number, version: number, definition: number, state: number, kind: number];
   export interface StateLenses {
     /** What every unresolved lens of these states carries before its state and kind. */
     data: [document: number, version: number, definition: number];
@@ -77,7 +82,7 @@ export namespace CodeLensesRequest {
       for (const [line, character, endLine, endCharacter, state, mask] of states) {
         const range = { start: { line, character }, end: { line: endLine, character: endCharacter } };
         for (let kinds = mask, kind = 0; kinds > 0; kinds >>>= 1, kind++) {
-          if (kinds & 1) lenses.push({ range, data: [document, version, definition, state, kind] });
+          if (kinds & 1) lenses.push({ range, data: [document, version, definition, state, kind] satisfies LensData });
         }
       }
     }

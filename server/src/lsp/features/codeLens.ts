@@ -29,9 +29,6 @@ const STATE_LENSES: StateLens[] = [
   { shows: (state) => state.type !== undefined, command: testStateCommand },
 ];
 
-/** What an unresolved lens carries: the document (as a number, see `LensUris`), its version, which definition of it, the state and the lens kind. */
-type LensData = [uri: number, version: number, definition: number, state: number, kind: number];
-
 /** Numbers for document uris, so that each of thousands of lenses does not carry its uri. */
 class LensUris {
   private readonly ids = new Map<string, number>();
@@ -56,7 +53,7 @@ export function registerCodeLens(ctx: FeatureContext): void {
     ctx.guard('codeLenses', { lenses: [], byDefinition: [] } as CodeLensesRequest.Result, (params: CodeLensesRequest.Params) => compactLenses(ctx, uris, params.uri)),
   );
   const resolve = ctx.guard('codeLensResolve', undefined as CodeLens | undefined, (lens: CodeLens) => {
-    const [id, version, definition, state, kind] = Array.isArray(lens.data) ? (lens.data as LensData) : [];
+    const [id, version, definition, state, kind] = Array.isArray(lens.data) ? (lens.data as CodeLensesRequest.LensData) : [];
     const uri = uris.uri(id);
     const doc = uri === undefined ? undefined : ctx.getDocuments(uri)[definition ?? -1];
     const target = doc?.analysis.model.states[state ?? -1];

@@ -11,6 +11,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CodeLensesRequest, DocumentSymbolsRequest } from '../../server/src/protocol';
+import { backgroundThreadArgs } from '../../server/src/runtime/backgroundThreads';
 import { ASL_LANGUAGES } from './aslLanguages';
 import { TEMPLATE_SELECTOR } from './templates/templateMachines';
 
@@ -22,8 +23,8 @@ const RESTART_WINDOW_MS = 3 * 60 * 1000;
 export function createLanguageClient(context: ExtensionContext, output: LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: backgroundThreadArgs() } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...backgroundThreadArgs(), '--nolazy', '--inspect=6010'] } },
   };
   const crashes: number[] = [];
   const clientOptions: LanguageClientOptions = {

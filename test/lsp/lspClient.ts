@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { CodeLens, Diagnostic, DocumentSymbol, InitializeResult, PublishDiagnosticsParams, Range } from 'vscode-languageserver';
 import { CodeLensesRequest, DocumentSymbolsRequest } from '../../server/src/protocol';
+import { backgroundThreadArgs } from '../../server/src/runtime/backgroundThreads';
 
 export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
 
@@ -31,6 +32,8 @@ export interface StartOptions {
   serverPath?: string;
   /** Node options for the server process (before the bundle), added to ASL_SERVER_NODE_ARGS. */
   nodeArgs?: string[];
+  /** Node's default V8 background threads instead of the ones our client gives the server (benchmarks compare). */
+  nodeDefaultThreads?: boolean;
 }
 
 export class LspClient {
@@ -75,8 +78,13 @@ export class LspClient {
   }
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    // ASL_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=prof") profiles the server a benchmark drives.
-    const nodeArgs = [...(process.env.ASL_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(options.nodeArgs ?? [])];
+    // Started as our VS Code client starts it under Node. ASL_SERVER_NODE_ARGS (e.g. "--cpu-prof
+    // --cpu-prof-dir=prof") profiles the server a benchmark drives.
+    const nodeArgs = [
+      ...(options.nodeDefaultThreads ? [] : backgroundThreadArgs()),
+      ...(process.env.ASL_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      ...(options.nodeArgs ?? []),
+    ];
     const child = spawn(process.execPath, [...nodeArgs, options.serverPath ?? SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child, options.validationSettings ?? {});
     client.executionSettings = options.executionSettings ?? null;

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { backgroundThreadArgs } from '../runtime/backgroundThreads';
 
 // V8 falls back to its linear-time engine for a regular expression that backtracks too much (a JSONata $match or
 // $replace with a catastrophic pattern), instead of running for ever.
@@ -7,7 +8,7 @@ const V8_FLAGS = ['--enable-experimental-regexp-engine-on-excessive-backtracks']
 /** Starts an execution worker process: its heap limited to `memoryMb`, messages over IPC, output piped. */
 export function forkWorker(script: string, memoryMb: number): ChildProcess {
   return fork(script, [], {
-    execArgv: [`--max-old-space-size=${Math.max(16, Math.floor(memoryMb))}`, ...V8_FLAGS],
+    execArgv: [`--max-old-space-size=${Math.max(16, Math.floor(memoryMb))}`, ...V8_FLAGS, ...backgroundThreadArgs()],
     serialization: 'advanced',
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RunLimits } from '../execution/runLimits';
+import { backgroundThreadArgs } from '../runtime/backgroundThreads';
 import type { TestJob, TestOutcome, TestWorkerMessage } from './testJob';
 
 export interface PoolOptions {
@@ -72,7 +73,7 @@ function spawnWorker(ready: Promise<{ machines: Record<string, unknown> }>, limi
   let child: ChildProcess;
   try {
     child = fork(testWorkerScript(), [], {
-      execArgv: [`--max-old-space-size=${Math.max(16, Math.floor(limits.memoryMb))}`, ...V8_FLAGS],
+      execArgv: [`--max-old-space-size=${Math.max(16, Math.floor(limits.memoryMb))}`, ...V8_FLAGS, ...backgroundThreadArgs()],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

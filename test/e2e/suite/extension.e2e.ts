@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AslWorkbenchApi } from '../../../client/src/extension';
 import type { GraphPanel } from '../../../client/src/graph/graphPanel';
 import type { StartExecutionRequest } from '../../../server/src/protocol';
+import { backgroundThreadArgs } from '../../../server/src/runtime/backgroundThreads';
 import { ui } from './ui';
 import { until } from './until';
 
@@ -45,6 +48,24 @@ describe('ASL Workbench in a real VS Code', () => {
     assert.equal(vscode.window.activeTextEditor?.document.languageId, 'asl');
     (globalThis as { aslE2eLog?: string[] }).aslE2eLog?.push(`activate() took ${api.activationMs.toFixed(1)} ms of extension-host time`);
     assert.ok(api.activationMs < 300, `activate() took ${api.activationMs} ms`);
+  });
+
+  it('starts the language server with no more V8 background threads than the cores it leaves free (a Node extension host)', function () {
+    if (process.versions.electron || process.platform !== 'linux') this.skip();
+    // The server is a child of this extension host; its command line and its threads are in /proc.
+    const servers = readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(path.join('dist', 'server.js'));
+      } catch {
+        return false;
+      }
+    });
+    assert.equal(servers.length, 1, 'one language server process');
+    const argv = readFileSync(`/proc/${servers[0]}/cmdline`, 'utf8').split('\0');
+    const expected = backgroundThreadArgs();
+    for (const arg of expected) assert.ok(argv.includes(arg), `${arg} in ${argv.join(' ')}`);
+    (globalThis as { aslE2eLog?: string[] }).aslE2eLog?.push(`language server: ${argv.filter((a) => a.startsWith('--')).join(' ') || 'no options'}, ${readdirSync(`/proc/${servers[0]}/task`).length} threads, ${availableParallelism()} cores`);
   });
 
   it('shows the validator diagnostics with their rule codes', async () => {

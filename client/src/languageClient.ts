@@ -11,7 +11,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CodeLensesRequest, DocumentSymbolsRequest } from '../../server/src/protocol';
-import { backgroundThreadArgs } from '../../server/src/runtime/backgroundThreads';
+import { backgroundThreadArgs } from '../../server/src/backgroundThreads';
 import { ASL_LANGUAGES } from './aslLanguages';
 import { TEMPLATE_SELECTOR } from './templates/templateMachines';
 

@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { HEAP_PROBE_ARGS, LspClient, SERVER_PATH } from '../lsp/lspClient';
 import { positionAt } from '../lsp/features/cursor';
 import { CodeLensesRequest, DocumentSymbolsRequest } from '../../server/src/protocol';
-import { backgroundThreadArgs } from '../../server/src/runtime/backgroundThreads';
+import { backgroundThreadArgs } from '../../server/src/backgroundThreads';
 import { countStates, generateMachine } from './generateMachine';
 import { mb, median, ms } from './stats';
 

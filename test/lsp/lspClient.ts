@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { CodeLens, Diagnostic, DocumentSymbol, InitializeResult, PublishDiagnosticsParams, Range } from 'vscode-languageserver';
 import { CodeLensesRequest, DocumentSymbolsRequest } from '../../server/src/protocol';
-import { backgroundThreadArgs } from '../../server/src/runtime/backgroundThreads';
+import { backgroundThreadArgs } from '../../server/src/backgroundThreads';
 
 export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
 

@@ -71,7 +71,11 @@ describe('architecture boundaries', () => {
   const hostsCoreCode = (file: string, target: string) =>
     /^client\/(webview\/)?src\/graph\//.test(relative(root, file).split(sep).join('/')) && target.startsWith('server/src/core/graph/');
 
-  it('client/ imports from the server only protocol.ts and type-only core types (the graph webview: core graph code)', () => {
+  // protocol.ts is what client and server say to each other; backgroundThreads.ts, how a server process is started
+  // (the client starts the language server, the server its workers, with the same Node options).
+  const SHARED_WITH_CLIENT = new Set(['server/src/protocol', 'server/src/backgroundThreads']);
+
+  it('client/ imports from the server only protocol.ts, backgroundThreads.ts and type-only core types (the graph webview: core graph code)', () => {
     const bad: string[] = [];
     for (const file of tsFiles(join(root, 'client'))) {
       const text = readFileSync(file, 'utf8');
@@ -80,7 +84,7 @@ describe('architecture boundaries', () => {
         if (!m) continue;
         const target = resolved(file, m[2]);
         if (!target.startsWith('server/')) continue;
-        const ok = target === 'server/src/protocol' || (m[1] !== undefined && target.startsWith('server/src/core/')) || hostsCoreCode(file, target);
+        const ok = SHARED_WITH_CLIENT.has(target) || (m[1] !== undefined && target.startsWith('server/src/core/')) || hostsCoreCode(file, target);
         if (!ok) bad.push(`${relative(root, file)}: ${line.trim()}`);
       }
     }

@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { backgroundThreadArgs } from '../runtime/backgroundThreads';
+import { backgroundThreadArgs } from '../backgroundThreads';
 
 // V8 falls back to its linear-time engine for a regular expression that backtracks too much (a JSONata $match or
 // $replace with a catastrophic pattern), instead of running for ever.

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RunLimits } from '../execution/runLimits';
-import { backgroundThreadArgs } from '../runtime/backgroundThreads';
+import { backgroundThreadArgs } from '../backgroundThreads';
 import type { TestJob, TestOutcome, TestWorkerMessage } from './testJob';
 
 export interface PoolOptions {

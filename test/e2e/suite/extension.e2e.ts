@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { AslWorkbenchApi } from '../../../client/src/extension';
 import type { GraphPanel } from '../../../client/src/graph/graphPanel';
 import type { StartExecutionRequest } from '../../../server/src/protocol';
-import { backgroundThreadArgs } from '../../../server/src/runtime/backgroundThreads';
+import { backgroundThreadArgs } from '../../../server/src/backgroundThreads';
 import { ui } from './ui';
 import { until } from './until';
 

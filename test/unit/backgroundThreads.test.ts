@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backgroundThreadArgs } from '../../../server/src/runtime/backgroundThreads';
-import { forkWorker } from '../../../server/src/execution/spareWorker';
+import { backgroundThreadArgs } from '../../server/src/backgroundThreads';
+import { forkWorker } from '../../server/src/execution/spareWorker';
 
 const node = { ...process.versions, electron: undefined } as NodeJS.ProcessVersions;
 

@@ -5,12 +5,12 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { INTERNAL_ERROR } from '../core/validation/validate';
 import { PROTOCOL_VERSION } from '../protocol';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { registerDocumentSummary } from './documentSummary';
 import { DocumentStore } from './documentStore';
+import { editorDocuments } from './editorDocument';
 import { registerExecutionRequests } from './executionRequests';
 import { registerTestRequests } from './testRequests';
 import type { FeatureContext } from './featureContext';
@@ -26,7 +26,7 @@ import { toDiagnostic } from './toDiagnostic';
 const VALIDATION_DELAY_MS = 150;
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(editorDocuments);
   let settings: ServerSettings = DEFAULT_SERVER_SETTINGS;
   const store = new DocumentStore(settings.validation);
   const templates = new TemplateDocuments(settings.validation, (uri) => documents.get(uri)?.getText());

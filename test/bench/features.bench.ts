@@ -1,8 +1,8 @@
 /**
  * Language server latency and memory on big machines (issue 17, point 3), through the real server process
  * (dist/server.js over stdio, started as our client starts it under Node: see backgroundThreads.ts; the first
- * diagnostics also with Node's default background threads), with the re-validation delay VS Code gets (the server's default, 150 ms: the client
- * sets none; a first version is validated at once):
+ * diagnostics also with Node's default background threads), with the re-validation delay VS Code gets (the
+ * server's default, 150 ms: the client sets none; a first version is validated at once):
  * - first diagnostics after didOpen of a 5,000-state file, in a fresh server (cold) and on a second file (warm),
  *   wall time and the server's CPU time for it;
  * - each feature request on that file: the first one (cold: it may build what the feature needs) and the median

@@ -67,6 +67,25 @@ describe('EditorDocument', () => {
     }
   });
 
+  it('takes a paste of 20,000 lines and its removal as the library does (too many lines for one splice call)', () => {
+    const initial = Array.from({ length: 50 }, (_, i) => `line ${i}`).join('\n');
+    const ours = new EditorDocument('file:///paste.asl.json', 'asl', 1, initial);
+    let theirs = TextDocument.create('file:///paste.asl.json', 'asl', 1, initial);
+    const pasted = Array.from({ length: 20_000 }, (_, i) => `"pasted ${i}": true,`).join('\r\n');
+    const steps: TextDocumentContentChangeEvent[] = [
+      { range: { start: { line: 10, character: 2 }, end: { line: 12, character: 3 } }, text: pasted },
+      { range: { start: { line: 5, character: 0 }, end: { line: 19_000, character: 4 } }, text: 'x\ny' },
+    ];
+    for (const [i, change] of steps.entries()) {
+      ours.update([change], i + 2);
+      theirs = TextDocument.update(theirs, [change], i + 2);
+      const fresh = TextDocument.create(theirs.uri, theirs.languageId, i + 2, theirs.getText());
+      assert.equal(ours.lineCount, fresh.lineCount);
+      for (let offset = 0; offset <= fresh.getText().length; offset += 101) assert.deepEqual(ours.positionAt(offset), fresh.positionAt(offset), `step ${i}, offset ${offset}`);
+      for (let line = 0; line < fresh.lineCount; line += 97) assert.equal(ours.offsetAt({ line, character: 3 }), fresh.offsetAt({ line, character: 3 }), `step ${i}, line ${line}`);
+    }
+  });
+
   it('finds the lines of a 2 MB document with LF, CR LF and lone CR breaks', () => {
     const content = Array.from({ length: 75_000 }, (_, i) => `  "line ${i}": ${i}${['\n', '\r\n', '\r'][i % 3]}`).join('');
     const ours = new EditorDocument('file:///big.asl.json', 'asl', 1, content);

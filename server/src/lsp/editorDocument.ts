@@ -1,5 +1,6 @@
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { lineStartsIn } from '../core/document/lineIndex';
 
 const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
@@ -134,24 +135,6 @@ export const editorDocuments: TextDocumentsConfiguration<EditorDocument> = {
     return document;
   },
 };
-
-/** The starts of the lines that begin inside `text` (after a CR LF, LF or lone CR), as offsets from `base`, added to `starts`. */
-function lineStartsIn(text: string, base: number, starts: number[] = []): number[] {
-  let lf = text.indexOf('\n');
-  let cr = text.indexOf('\r');
-  while (lf >= 0 || cr >= 0) {
-    if (cr >= 0 && (lf < 0 || cr < lf)) {
-      const next = cr + 1 === lf ? lf + 1 : cr + 1;
-      starts.push(base + next);
-      if (next === lf + 1) lf = text.indexOf('\n', next);
-      cr = text.indexOf('\r', next);
-    } else {
-      starts.push(base + lf + 1);
-      lf = text.indexOf('\n', lf + 1);
-    }
-  }
-  return starts;
-}
 
 function isLineBreak(c: number): boolean {
   return c === LINE_FEED || c === CARRIAGE_RETURN;

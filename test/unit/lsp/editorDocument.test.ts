@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { LineIndex } from '../../../server/src/core/document/lineIndex';
 import { EditorDocument } from '../../../server/src/lsp/editorDocument';
 
 /** A small deterministic generator, so a failure can be replayed. */
@@ -91,6 +92,11 @@ describe('EditorDocument', () => {
     const ours = new EditorDocument('file:///big.asl.json', 'asl', 1, content);
     const theirs = TextDocument.create('file:///big.asl.json', 'asl', 1, content);
     assert.equal(ours.lineCount, theirs.lineCount);
-    for (let offset = 0; offset <= content.length; offset += 997) assert.deepEqual(ours.positionAt(offset), theirs.positionAt(offset));
+    // LineIndex (the CLI's and the debugger's) counts lines with the same function.
+    const index = new LineIndex(content);
+    for (let offset = 0; offset <= content.length; offset += 997) {
+      assert.deepEqual(ours.positionAt(offset), theirs.positionAt(offset));
+      assert.equal(index.positionAt(offset).line, theirs.positionAt(offset).line);
+    }
   });
 });

@@ -6,18 +6,10 @@ export interface LineCharacter {
 
 /** Converts between offsets and line/character positions in one text. */
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  private readonly lineStarts: number[];
 
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.lineStarts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        this.lineStarts.push(i + 1);
-      }
-    }
+    this.lineStarts = lineStartsIn(text, 0, [0]);
   }
 
   positionAt(offset: number): LineCharacter {
@@ -39,4 +31,25 @@ export class LineIndex {
     const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
     return Math.max(start, Math.min(start + position.character, next));
   }
+}
+
+/**
+ * The starts of the lines that begin inside `text` (after a CR LF, LF or lone CR), as offsets from `base`, added to
+ * `starts`. Found with `indexOf`, which runs at native speed even in code not yet optimized (a 2 MB file in a few ms).
+ */
+export function lineStartsIn(text: string, base: number, starts: number[] = []): number[] {
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      const next = cr + 1 === lf ? lf + 1 : cr + 1;
+      starts.push(base + next);
+      if (next === lf + 1) lf = text.indexOf('\n', next);
+      cr = text.indexOf('\r', next);
+    } else {
+      starts.push(base + lf + 1);
+      lf = text.indexOf('\n', lf + 1);
+    }
+  }
+  return starts;
 }

@@ -12,8 +12,11 @@ import { generateMachine } from '../../bench/generateMachine';
 function snapshot(node: AstNode | undefined, parent?: AstNode): unknown {
   if (!node) return null;
   assert.equal(node.parent, parent, `parent link of the ${node.kind} at ${node.span.offset}`);
+  // A node is its own span (ast.ts): a copy or a replaced span would not move with the node.
+  assert.equal(node.span, node, `span of the ${node.kind} at ${node.offset}`);
   const base = { kind: node.kind, offset: node.span.offset, length: node.span.length };
   if (node.kind === 'object') {
+    for (const p of node.properties) assert.equal(p.span, p, `span of the property ${p.key} at ${p.offset}`);
     return { ...base, properties: node.properties.map((p: PropertyNode) => [p.key, p.keySpan.offset, p.keySpan.length, p.span.offset, p.span.length, p.colonOffset, snapshot(p.value, node)]) };
   }
   if (node.kind === 'array') return { ...base, items: node.items.map((item) => snapshot(item, node)) };

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { AstNode } from '../../../server/src/core/document/ast';
 import { analyzeTemplate } from '../../../server/src/core/templates/analyzeTemplate';
 import { checkLinkedDefinition, type LinkedFile } from '../../../server/src/core/templates/linkedDefinition';
 
@@ -92,5 +93,27 @@ describe('templates: state machines found and checked in each template form', ()
 
   it('Serverless Framework: stepFunctions.stateMachines.<name>.definition; ${self:...} variables are the framework\'s', () => {
     assert.deepEqual(problemsOf('serverless.yml'), { goodMachine: [], brokenMachine: ['unknown-state «Don»'] });
+  });
+
+  it('every node of every definition (JSON, YAML, HCL, JSON inside a string) is its own span', () => {
+    const files = ['cloudformation-definition.json', 'cloudformation-join.json', 'cloudformation-sub.json', 'cloudformation-sub.yaml', 'heredoc.tf', 'jsonencode.tf', 'serverless.yml', 'template.yaml'];
+    let nodes = 0;
+    for (const name of files) {
+      for (const { definition } of analyzeTemplate(readFileSync(join(FIXTURES, name), 'utf8'), name)!.definitions) {
+        const stack: AstNode[] = definition.doc?.root ? [definition.doc.root] : [];
+        while (stack.length > 0) {
+          const node = stack.pop()!;
+          nodes++;
+          assert.equal(node.span, node, `${name}: the ${node.kind} at ${node.offset}`);
+          if (node.kind === 'array') stack.push(...node.items);
+          if (node.kind !== 'object') continue;
+          for (const p of node.properties) {
+            assert.equal(p.span, p, `${name}: the property ${p.key} at ${p.offset}`);
+            if (p.value) stack.push(p.value);
+          }
+        }
+      }
+    }
+    assert.ok(nodes > 100, `walked ${nodes} nodes`);
   });
 });

@@ -1,4 +1,4 @@
-import type { ArrayNode, AstNode, ObjectNode, PropertyNode, Span, StringNode } from './ast';
+import { OWN_SPAN, ownSpan, type ArrayNode, type AstNode, type BooleanNode, type NullNode, type NumberNode, type ObjectNode, type PropertyNode, type Span, type StringNode } from './ast';
 import type { SubtreeReuse } from './subtreeReuse';
 
 export interface JsonSyntaxError {
@@ -55,8 +55,8 @@ export class JsonParser {
     if (c === Ch.Minus || (c >= Ch.Zero && c <= Ch.Nine)) return this.number(parent);
     const start = this.pos;
     const word = this.word();
-    if (word === 'true' || word === 'false') return { kind: 'boolean', value: word === 'true', span: { offset: start, length: word.length }, parent };
-    if (word === 'null') return { kind: 'null', value: null, span: { offset: start, length: 4 }, parent };
+    if (word === 'true' || word === 'false') return ownSpan<BooleanNode>({ kind: 'boolean', value: word === 'true', offset: start, length: word.length, span: OWN_SPAN, parent });
+    if (word === 'null') return ownSpan<NullNode>({ kind: 'null', value: null, offset: start, length: 4, span: OWN_SPAN, parent });
     if (word) {
       this.error('Invalid symbol', start, word.length);
       return undefined;
@@ -68,7 +68,7 @@ export class JsonParser {
   private object(parent: ObjectNode | ArrayNode | undefined, depth: number, old?: ObjectNode): ObjectNode {
     if (depth > this.maxDepth) throw new NestingTooDeep();
     const start = this.pos++;
-    const node: ObjectNode = { kind: 'object', properties: [], span: { offset: start, length: 0 }, parent };
+    const node = ownSpan<ObjectNode>({ kind: 'object', properties: [], offset: start, length: 0, span: OWN_SPAN, parent });
     for (;;) {
       this.skipTrivia();
       const c = this.text.charCodeAt(this.pos);
@@ -98,7 +98,7 @@ export class JsonParser {
       const keyStart = this.pos;
       const key = this.stringValue();
       const keyLength = this.pos - keyStart;
-      const prop: PropertyNode = { key, keySpan: { offset: keyStart, length: keyLength }, value: undefined, span: { offset: keyStart, length: keyLength }, colonOffset: -1 };
+      const prop = ownSpan<PropertyNode>({ key, keySpan: { offset: keyStart, length: keyLength }, value: undefined, offset: keyStart, length: keyLength, span: OWN_SPAN, colonOffset: -1 });
       node.properties.push(prop);
       this.skipTrivia();
       if (this.text.charCodeAt(this.pos) === Ch.Colon) {
@@ -112,7 +112,7 @@ export class JsonParser {
           const value = this.value(node, depth, oldValue);
           if (value) {
             prop.value = value;
-            prop.span.length = value.span.offset + value.span.length - prop.span.offset;
+            prop.length = value.offset + value.length - prop.offset;
           }
         }
       } else {
@@ -120,7 +120,7 @@ export class JsonParser {
       }
       if (!this.separator(Ch.CloseBrace, "'}' expected")) break;
     }
-    node.span.length = this.pos - start;
+    node.length = this.pos - start;
     if (node.properties.length > 0) node.properties = node.properties.slice();
     return node;
   }
@@ -128,7 +128,7 @@ export class JsonParser {
   private array(parent: ObjectNode | ArrayNode | undefined, depth: number, old?: ArrayNode): ArrayNode {
     if (depth > this.maxDepth) throw new NestingTooDeep();
     const start = this.pos++;
-    const node: ArrayNode = { kind: 'array', items: [], span: { offset: start, length: 0 }, parent };
+    const node = ownSpan<ArrayNode>({ kind: 'array', items: [], offset: start, length: 0, span: OWN_SPAN, parent });
     for (;;) {
       this.skipTrivia();
       const c = this.text.charCodeAt(this.pos);
@@ -159,7 +159,7 @@ export class JsonParser {
       else this.skipToken();
       if (!this.separator(Ch.CloseBracket, "']' expected")) break;
     }
-    node.span.length = this.pos - start;
+    node.length = this.pos - start;
     if (node.items.length > 0) node.items = node.items.slice();
     return node;
   }
@@ -200,7 +200,7 @@ export class JsonParser {
   private string(parent: ObjectNode | ArrayNode | undefined): StringNode {
     const start = this.pos;
     const value = this.stringValue();
-    return { kind: 'string', value, span: { offset: start, length: this.pos - start }, parent };
+    return ownSpan<StringNode>({ kind: 'string', value, offset: start, length: this.pos - start, span: OWN_SPAN, parent });
   }
 
   /** Reads the string at `pos` (a key needs no node of its own) and returns its decoded, shared value. */
@@ -291,7 +291,7 @@ export class JsonParser {
     }
     const raw = text.slice(start, this.pos);
     if (!valid || /^-?0\d/.test(raw)) this.error('Invalid number format', start, raw.length);
-    return { kind: 'number', value: Number(raw), isInteger, span: { offset: start, length: raw.length }, parent };
+    return ownSpan<NumberNode>({ kind: 'number', value: Number(raw), isInteger, offset: start, length: raw.length, span: OWN_SPAN, parent });
   }
 
   private skipTrivia(): void {

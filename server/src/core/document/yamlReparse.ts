@@ -1,5 +1,5 @@
 import { isMap, isScalar } from 'yaml';
-import { getProperty, spanEnd, type ArrayNode, type AstNode, type ObjectNode, type PropertyNode } from './ast';
+import { getProperty, ownSpan, spanEnd, type ArrayNode, type AstNode, type ObjectNode, type PropertyNode } from './ast';
 import { changedRange, type ChangedRange } from './changedRange';
 import type { ParsedDocument } from './parseDocument';
 import { parseYamlDocument, readYamlSlice } from './yamlParser';
@@ -130,7 +130,7 @@ function endAtMembers(node: PathNode): void {
 function renew(prop: PropertyNode): void {
   const old = prop.value;
   if (old?.kind !== 'object') return;
-  const copy: ObjectNode = { ...old, span: { ...old.span }, properties: [...old.properties] };
+  const copy = ownSpan<ObjectNode>({ ...old, properties: [...old.properties] });
   for (const p of copy.properties) if (p.value) p.value.parent = copy;
   prop.value = copy;
 }

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Alias, type Node as YamlNode, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { ArrayNode, AstNode, ObjectNode, PropertyNode, Span, StringLiteral } from './ast';
+import { OWN_SPAN, ownSpan, type ArrayNode, type AstNode, type BooleanNode, type NullNode, type NumberNode, type ObjectNode, type PropertyNode, type Span, type StringLiteral, type StringNode } from './ast';
 import { MAX_NESTING_DEPTH, type SyntaxProblem } from './parseDocument';
 import { aliasSizes } from './yamlAliasSizes';
 import type { YamlSource } from './yamlParser';
@@ -82,12 +82,12 @@ class TreeBuilder {
   private alias(alias: Alias, parent: ObjectNode | ArrayNode | undefined, depth: number, copy: Copy | undefined): AstNode | undefined {
     const target = this.anchors.get(alias.source);
     const span = copy?.span ?? spanOfNode(alias);
-    if (!target) return { kind: 'null', value: null, span, parent };
+    if (!target) return nullAt(span, parent);
     if (this.expanding.has(target)) {
       this.problem(span, `The alias *${alias.source} refers to a value that contains it`);
-      return { kind: 'null', value: null, span, parent };
+      return nullAt(span, parent);
     }
-    if (!copy && !this.affordable(target, span, alias.source)) return { kind: 'null', value: null, span, parent };
+    if (!copy && !this.affordable(target, span, alias.source)) return nullAt(span, parent);
     this.share(target, copy ? undefined : span);
     this.expanding.add(target);
     try {
@@ -101,17 +101,17 @@ class TreeBuilder {
     const tagSpan = copy?.span ?? tagSpanBefore(this.source.text, node, tag);
     const inner = spanOfNode(node);
     const span = copy?.span ?? { offset: tagSpan.offset, length: Math.max(spanEnd(inner), spanEnd(tagSpan)) - tagSpan.offset };
-    const object: ObjectNode = { kind: 'object', properties: [], span, parent };
+    const object = ownSpan<ObjectNode>({ kind: 'object', properties: [], offset: span.offset, length: span.length, span: OWN_SPAN, parent });
     const key = tag === 'Ref' || tag === 'Condition' ? tag : `Fn::${tag}`;
     const value = this.plainValue(node, object, depth + 1, copy);
     if (value?.kind === 'string' && isScalar(node) && typeof node.value !== 'string') value.value = String(node.source ?? node.value);
-    object.properties.push({ key, keySpan: tagSpan, value, span, colonOffset: -1 });
+    object.properties.push(ownSpan<PropertyNode>({ key, keySpan: tagSpan, value, offset: span.offset, length: span.length, span: OWN_SPAN, colonOffset: -1 }));
     return object;
   }
 
   private map(map: YAMLMap, parent: ObjectNode | ArrayNode | undefined, depth: number, copy: Copy | undefined): ObjectNode {
     const span = copy?.span ?? collectionSpan(map);
-    const object: ObjectNode = { kind: 'object', properties: [], span, parent };
+    const object = ownSpan<ObjectNode>({ kind: 'object', properties: [], offset: span.offset, length: span.length, span: OWN_SPAN, parent });
     const items = map.items as Pair[];
     const own = new Set<string>();
     for (const pair of items) if (!isMergeKey(pair)) own.add(this.keyText(pair));
@@ -129,17 +129,20 @@ class TreeBuilder {
       const keySpan = copy?.span ?? (pair.key ? spanOfNode(pair.key as YamlNode) : { offset: span.offset, length: 0 });
       const value = this.value(pair.value, object, depth + 1, copy);
       const end = value && !copy ? Math.max(spanEnd(value.span), spanEnd(keySpan)) : spanEnd(keySpan);
-      const prop: PropertyNode = {
+      const propSpan = copy?.span ?? { offset: keySpan.offset, length: end - keySpan.offset };
+      const prop = ownSpan<PropertyNode>({
         key,
         keySpan,
         value,
-        span: copy?.span ?? { offset: keySpan.offset, length: end - keySpan.offset },
+        offset: propSpan.offset,
+        length: propSpan.length,
+        span: OWN_SPAN,
         colonOffset: copy ? -1 : colonAfter(this.source.text, spanEnd(keySpan)),
-      };
-      if (!copy && isAlias(pair.value)) prop.span.length = spanEnd(spanOfNode(pair.value)) - keySpan.offset;
+      });
+      if (!copy && isAlias(pair.value)) prop.length = spanEnd(spanOfNode(pair.value)) - keySpan.offset;
       object.properties.push(prop);
     }
-    if (!copy && !map.flow) span.length = blockEnd(object.properties.map((p) => p.span), span.offset) - span.offset;
+    if (!copy && !map.flow) object.length = blockEnd(object.properties.map((p) => p.span), object.offset) - object.offset;
     return object;
   }
 
@@ -161,28 +164,30 @@ class TreeBuilder {
   }
 
   private seq(seq: YAMLSeq, parent: ObjectNode | ArrayNode | undefined, depth: number, copy: Copy | undefined): ArrayNode {
-    const array: ArrayNode = { kind: 'array', items: [], span: copy?.span ?? collectionSpan(seq), parent };
+    const span = copy?.span ?? collectionSpan(seq);
+    const array = ownSpan<ArrayNode>({ kind: 'array', items: [], offset: span.offset, length: span.length, span: OWN_SPAN, parent });
     for (const item of seq.items) {
       const value = this.value(item, array, depth + 1, copy);
       if (value) array.items.push(value);
-      else if (item === null && !copy) array.items.push({ kind: 'null', value: null, span: { offset: array.span.offset, length: 0 }, parent: array });
+      else if (item === null && !copy) array.items.push(nullAt({ offset: array.offset, length: 0 }, array));
     }
-    if (!copy && !seq.flow) array.span.length = blockEnd(array.items.map((i) => i.span), array.span.offset) - array.span.offset;
+    if (!copy && !seq.flow) array.length = blockEnd(array.items.map((i) => i.span), array.offset) - array.offset;
     return array;
   }
 
   private scalar(scalar: Scalar, parent: ObjectNode | ArrayNode | undefined, copy: Copy | undefined): AstNode {
     const span = copy?.span ?? scalarSpan(scalar, this.source.text);
     const value = scalar.value;
-    if (value === null || value === undefined) return { kind: 'null', value: null, span, parent };
-    if (typeof value === 'boolean') return { kind: 'boolean', value, span, parent };
+    const { offset, length } = span;
+    if (value === null || value === undefined) return nullAt(span, parent);
+    if (typeof value === 'boolean') return ownSpan<BooleanNode>({ kind: 'boolean', value, offset, length, span: OWN_SPAN, parent });
     if (typeof value === 'number' || typeof value === 'bigint') {
       const source = scalar.source ?? String(value);
       const isInteger = Number.isInteger(Number(value)) && (/^[-+]?0[xob]/i.test(source) || !/[.eE]/.test(source));
-      return { kind: 'number', value: Number(value), isInteger, span, parent };
+      return ownSpan<NumberNode>({ kind: 'number', value: Number(value), isInteger, offset, length, span: OWN_SPAN, parent });
     }
     const literal: StringLiteral = copy ? { style: 'plain', contentStart: span.offset, contentEnd: span.offset } : stringLiteral(scalar, this.source.text);
-    return { kind: 'string', value: typeof value === 'string' ? value : String(scalar.source ?? value), span, parent, literal };
+    return ownSpan<StringNode>({ kind: 'string', value: typeof value === 'string' ? value : String(scalar.source ?? value), offset, length, span: OWN_SPAN, parent, literal });
   }
 
   private keyText(pair: Pair): string {
@@ -224,6 +229,10 @@ class TreeBuilder {
   private problem(span: Span, message: string): void {
     this.problems.push({ message, span });
   }
+}
+
+function nullAt(span: Span, parent: ObjectNode | ArrayNode | undefined): NullNode {
+  return ownSpan<NullNode>({ kind: 'null', value: null, offset: span.offset, length: span.length, span: OWN_SPAN, parent });
 }
 
 function isNodeWithRange(node: unknown): node is YamlNode & { range: [number, number, number] } {

@@ -1,4 +1,4 @@
-import type { ArrayNode, AstNode, ObjectNode, PropertyNode, StringNode } from '../document/ast';
+import { OWN_SPAN, ownSpan, type ArrayNode, type AstNode, type BooleanNode, type NullNode, type NumberNode, type ObjectNode, type PropertyNode, type StringNode } from '../document/ast';
 import type { SyntaxProblem } from '../document/parseDocument';
 import type { HclToken } from './hclTokens';
 
@@ -43,16 +43,16 @@ export class HclObjectReader {
     else if (depth < MAX_DEPTH && tok.text === '[' && tok.kind === 'punct' && next?.text !== 'for') node = this.array(parent, depth + 1);
     else if (tok.kind === 'string') {
       this.pos++;
-      node = { kind: 'string', value: this.decode(tok), span: { offset: tok.offset, length: tok.length }, parent };
+      node = ownSpan<StringNode>({ kind: 'string', value: this.decode(tok), offset: tok.offset, length: tok.length, span: OWN_SPAN, parent });
     } else if (tok.kind === 'number') {
       this.pos++;
-      node = { kind: 'number', value: Number(tok.text), isInteger: /^[0-9]+$/.test(tok.text), span: { offset: tok.offset, length: tok.length }, parent };
+      node = ownSpan<NumberNode>({ kind: 'number', value: Number(tok.text), isInteger: /^[0-9]+$/.test(tok.text), offset: tok.offset, length: tok.length, span: OWN_SPAN, parent });
     } else if (tok.kind === 'ident' && (tok.text === 'true' || tok.text === 'false')) {
       this.pos++;
-      node = { kind: 'boolean', value: tok.text === 'true', span: { offset: tok.offset, length: tok.length }, parent };
+      node = ownSpan<BooleanNode>({ kind: 'boolean', value: tok.text === 'true', offset: tok.offset, length: tok.length, span: OWN_SPAN, parent });
     } else if (tok.kind === 'ident' && tok.text === 'null') {
       this.pos++;
-      node = { kind: 'null', value: null, span: { offset: tok.offset, length: tok.length }, parent };
+      node = ownSpan<NullNode>({ kind: 'null', value: null, offset: tok.offset, length: tok.length, span: OWN_SPAN, parent });
     }
     if (node && this.atSeparator()) return node;
     // An expression Terraform evaluates (or a literal followed by an operator): a placeholder for what it gives.
@@ -80,14 +80,15 @@ export class HclObjectReader {
       last = tok;
       this.pos++;
     }
-    const span = { offset: first.offset, length: last.offset + last.length - first.offset };
-    const raw = this.text.slice(span.offset, span.offset + span.length).replace(/\s+/g, ' ');
-    return { kind: 'string', value: `\${${raw}}`, span, parent };
+    const offset = first.offset;
+    const length = last.offset + last.length - first.offset;
+    const raw = this.text.slice(offset, offset + length).replace(/\s+/g, ' ');
+    return ownSpan<StringNode>({ kind: 'string', value: `\${${raw}}`, offset, length, span: OWN_SPAN, parent });
   }
 
   private object(parent: ObjectNode | ArrayNode | undefined, depth: number): ObjectNode {
     const open = this.tokens[this.pos++];
-    const node: ObjectNode = { kind: 'object', properties: [], span: { offset: open.offset, length: 1 }, parent };
+    const node = ownSpan<ObjectNode>({ kind: 'object', properties: [], offset: open.offset, length: 1, span: OWN_SPAN, parent });
     for (;;) {
       while (this.peek()?.kind === 'newline' || (this.peek()?.kind === 'punct' && this.peek()?.text === ',')) this.pos++;
       const tok = this.peek();
@@ -97,7 +98,7 @@ export class HclObjectReader {
       }
       if (tok.kind === 'punct' && tok.text === '}') {
         this.pos++;
-        node.span.length = tok.offset + 1 - open.offset;
+        node.length = tok.offset + 1 - open.offset;
         return node;
       }
       if (tok.kind !== 'ident' && tok.kind !== 'string') {
@@ -106,12 +107,14 @@ export class HclObjectReader {
         continue;
       }
       this.pos++;
-      const prop: PropertyNode = {
+      const prop = ownSpan<PropertyNode>({
         key: tok.kind === 'string' ? this.decode(tok) : tok.text,
         keySpan: { offset: tok.offset, length: tok.length },
-        span: { offset: tok.offset, length: tok.length },
+        offset: tok.offset,
+        length: tok.length,
+        span: OWN_SPAN,
         colonOffset: -1,
-      };
+      });
       node.properties.push(prop);
       const sep = this.peek();
       if (sep?.kind === 'punct' && (sep.text === '=' || sep.text === ':')) {
@@ -120,20 +123,20 @@ export class HclObjectReader {
         const value = this.value(node, depth);
         if (value) {
           prop.value = value;
-          prop.span.length = value.span.offset + value.span.length - tok.offset;
+          prop.length = value.offset + value.length - tok.offset;
         }
       } else {
         this.problem("'=' expected", sep ?? tok);
       }
     }
     const last = this.tokens[Math.min(this.pos, this.end) - 1] ?? open;
-    node.span.length = last.offset + last.length - open.offset;
+    node.length = last.offset + last.length - open.offset;
     return node;
   }
 
   private array(parent: ObjectNode | ArrayNode | undefined, depth: number): ArrayNode {
     const open = this.tokens[this.pos++];
-    const node: ArrayNode = { kind: 'array', items: [], span: { offset: open.offset, length: 1 }, parent };
+    const node = ownSpan<ArrayNode>({ kind: 'array', items: [], offset: open.offset, length: 1, span: OWN_SPAN, parent });
     for (;;) {
       while (this.peek()?.kind === 'newline' || (this.peek()?.kind === 'punct' && this.peek()?.text === ',')) this.pos++;
       const tok = this.peek();
@@ -143,7 +146,7 @@ export class HclObjectReader {
       }
       if (tok.kind === 'punct' && tok.text === ']') {
         this.pos++;
-        node.span.length = tok.offset + 1 - open.offset;
+        node.length = tok.offset + 1 - open.offset;
         return node;
       }
       const before = this.pos;
@@ -152,7 +155,7 @@ export class HclObjectReader {
       if (this.pos === before) this.pos++;
     }
     const last = this.tokens[Math.min(this.pos, this.end) - 1] ?? open;
-    node.span.length = last.offset + last.length - open.offset;
+    node.length = last.offset + last.length - open.offset;
     return node;
   }
 

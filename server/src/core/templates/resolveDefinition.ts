@@ -1,5 +1,5 @@
 import { setOwn } from '../document/ownProps';
-import { getProperty } from '../document/ast';
+import { getProperty, OWN_SPAN, ownSpan, type ArrayNode, type AstNode, type ObjectNode, type PropertyNode, type StringNode } from '../document/ast';
 import { placeholderFor, placeholderOfIntrinsic, terraformPlaceholder } from './placeholderArns';
 import type { TemplateDefinition } from './templateTypes';
 
@@ -45,9 +45,14 @@ export function resolveDefinition(value: unknown, values: Map<string, string>, r
 }
 
 function intrinsicPlaceholder(key: string, arg: unknown, resources: Parameters<typeof placeholderOfIntrinsic>[1]): string | undefined {
-  const span = { offset: 0, length: 0 };
-  const toNode = (v: unknown): Parameters<typeof placeholderOfIntrinsic>[0] =>
-    typeof v === 'string' ? { kind: 'string', value: v, span } : Array.isArray(v) ? { kind: 'array', items: v.map(toNode).filter((n) => n !== undefined), span } : undefined;
+  const at = { offset: 0, length: 0 };
+  const toNode = (v: unknown): AstNode | undefined =>
+    typeof v === 'string'
+      ? ownSpan<StringNode>({ kind: 'string', value: v, ...at, span: OWN_SPAN })
+      : Array.isArray(v)
+        ? ownSpan<ArrayNode>({ kind: 'array', items: v.map(toNode).filter((n) => n !== undefined), ...at, span: OWN_SPAN })
+        : undefined;
   const value = toNode(arg);
-  return placeholderOfIntrinsic({ kind: 'object', span, properties: [{ key, keySpan: span, span, colonOffset: 0, ...(value ? { value } : {}) }] }, resources);
+  const property = ownSpan<PropertyNode>({ key, keySpan: at, ...at, span: OWN_SPAN, colonOffset: 0, ...(value ? { value } : {}) });
+  return placeholderOfIntrinsic(ownSpan<ObjectNode>({ kind: 'object', ...at, span: OWN_SPAN, properties: [property] }), resources);
 }

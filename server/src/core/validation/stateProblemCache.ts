@@ -40,8 +40,6 @@ export class StateProblemCache {
   }
 
   store(node: AstNode, context: StateContext, base: number, problems: Problem[]): void {
-    const copy = (span: Span): Span => ({ ...span });
-    const own = problems.map((p) => ({ ...p, span: copy(p.span), ...(p.related ? { related: p.related.map((r) => ({ ...r, span: copy(r.span) })) } : {}) }));
-    this.entries.set(node, { context, base, problems: own });
+    this.entries.set(node, { context, base, problems });
   }
 }

@@ -1,3 +1,4 @@
+import { plainSpan } from '../document/ast';
 import type { ParsedDocument } from '../document/parseDocument';
 import type { StateMachineModel } from '../model/types';
 import { allRules } from './rules/index';
@@ -79,9 +80,10 @@ function run(
         code: rule!.code,
         severity: override ?? p.severity ?? rule!.defaultSeverity,
         message: p.message,
-        span: p.span,
+        // Copies: a node's span is the node (see ast.ts), and a problem outlives its version's tree.
+        span: plainSpan(p.span),
         ...(p.data ? { data: p.data } : {}),
-        ...(p.related?.length ? { related: p.related } : {}),
+        ...(p.related?.length ? { related: p.related.map((r) => ({ ...r, span: plainSpan(r.span) })) } : {}),
       }),
   };
   for (const active of rules) {
@@ -95,7 +97,7 @@ function run(
         code: INTERNAL_ERROR,
         severity: 'error',
         message: `Internal error: rule '${rule.code}' failed${state ? ` on state '${state.name}'` : ''}: ${error instanceof Error ? error.message : String(error)}. The other checks ran; please report this.`,
-        span: state ? { ...state.nameSpan } : { offset: 0, length: 0 },
+        span: state ? plainSpan(state.nameSpan) : { offset: 0, length: 0 },
       });
     }
   }

@@ -71,6 +71,23 @@ describe('reparseDocument', () => {
     assertSameParse(next, text.slice(0, at) + '__' + text.slice(at));
   });
 
+  it("a key's span, once asked for, is the same object and moves with its property; it is written as {offset, length}", () => {
+    const text = generateMachine(20);
+    const previous = parseDocument(text);
+    const states = previous.root?.kind === 'object' ? previous.root.properties.find((p) => p.key === 'States')?.value : undefined;
+    const state = states?.kind === 'object' ? states.properties[3] : undefined;
+    assert.ok(state);
+    const keySpan = state.keySpan;
+    const before = keySpan.offset;
+    assert.equal(text.slice(keySpan.offset, keySpan.offset + keySpan.length), JSON.stringify(state.key));
+    const next = reparseDocument(previous, '   ' + text);
+    const statesAfter = next.root?.kind === 'object' ? next.root.properties.find((p) => p.key === 'States')?.value : undefined;
+    assert.ok(statesAfter?.kind === 'object' && statesAfter.properties[3] === state, 'the state is the same property, moved');
+    assert.equal(state.keySpan, keySpan);
+    assert.equal(keySpan.offset, before + 3);
+    assert.equal(JSON.stringify(keySpan), JSON.stringify({ offset: before + 3, length: JSON.stringify(state.key).length }));
+  });
+
   it('does not take a member whose token the edit extends', () => {
     for (const [before, after] of [
       ['[12, 3]', '[123, 3]'],

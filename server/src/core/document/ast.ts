@@ -16,8 +16,8 @@ export type AstNode = ObjectNode | ArrayNode | StringNode | NumberNode | Boolean
  * A node (and a property) is its own span: `offset` and `length` are its fields, and `span` is the node itself, so
  * code that takes a Span takes `node.span`, and moving a node moves what holds its span. One Span object per node
  * would be most of a big file's tree (160,000 of 450,000 objects on 5,000 states), all copied by the young-generation
- * collector while the first analysis runs. Make nodes with `ownSpan`; copy a span with `plainSpan` before keeping
- * it apart from the tree or sending it anywhere (a node's fields include its parent).
+ * collector while the first analysis runs. Make nodes with `ownSpan` and properties with `new Property`; copy a span
+ * with `plainSpan` before keeping it apart from the tree or sending it anywhere (a node's fields include its parent).
  */
 interface NodeBase extends Span {
   readonly span: Span;
@@ -33,13 +33,52 @@ export interface ObjectNode extends NodeBase {
 
 export interface PropertyNode extends Span {
   key: string;
-  keySpan: Span;
+  /** The key's length in the text (quotes included); it starts where the property starts. */
+  keyLength: number;
+  /** The key's span: made when first asked for (most never are), it reads the property, so it moves with it. */
+  readonly keySpan: Span;
   /** Missing while a property is being typed (`"Next":` with nothing after it). */
   value?: AstNode;
   /** The property itself (see NodeBase): from the start of the key to the end of the value (or key, when the value is missing). */
   readonly span: Span;
   /** Offset of the ':' or -1 when absent. */
   colonOffset: number;
+}
+
+/** A property of an object node (see PropertyNode). */
+export class Property implements PropertyNode {
+  readonly span: Span = this;
+  private keySpanOnceAsked: KeySpan | undefined = undefined;
+
+  constructor(
+    public key: string,
+    public keyLength: number,
+    public value: AstNode | undefined,
+    public offset: number,
+    public length: number,
+    public colonOffset: number,
+  ) {}
+
+  get keySpan(): Span {
+    return (this.keySpanOnceAsked ??= new KeySpan(this));
+  }
+}
+
+/** A property's key span, read from the property; written as JSON (or copied with plainSpan) it is {offset, length}. */
+class KeySpan implements Span {
+  constructor(private readonly property: Property) {}
+
+  get offset(): number {
+    return this.property.offset;
+  }
+
+  get length(): number {
+    return this.property.keyLength;
+  }
+
+  toJSON(): Span {
+    return plainSpan(this);
+  }
 }
 
 export interface ArrayNode extends NodeBase {

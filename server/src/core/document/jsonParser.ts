@@ -1,4 +1,4 @@
-import { OWN_SPAN, ownSpan, type ArrayNode, type AstNode, type BooleanNode, type NullNode, type NumberNode, type ObjectNode, type PropertyNode, type Span, type StringNode } from './ast';
+import { OWN_SPAN, ownSpan, Property, type ArrayNode, type AstNode, type BooleanNode, type NullNode, type NumberNode, type ObjectNode, type Span, type StringNode } from './ast';
 import type { SubtreeReuse } from './subtreeReuse';
 
 export interface JsonSyntaxError {
@@ -98,7 +98,7 @@ export class JsonParser {
       const keyStart = this.pos;
       const key = this.stringValue();
       const keyLength = this.pos - keyStart;
-      const prop = ownSpan<PropertyNode>({ key, keySpan: { offset: keyStart, length: keyLength }, value: undefined, offset: keyStart, length: keyLength, span: OWN_SPAN, colonOffset: -1 });
+      const prop = new Property(key, keyLength, undefined, keyStart, keyLength, -1);
       node.properties.push(prop);
       this.skipTrivia();
       if (this.text.charCodeAt(this.pos) === Ch.Colon) {

@@ -89,7 +89,6 @@ function shiftMember(member: PropertyNode | AstNode, shift: number): void {
 /** Moves a property (key, value and everything inside) by `shift` characters. */
 export function shiftProperty(prop: PropertyNode, shift: number): void {
   prop.span.offset += shift;
-  prop.keySpan.offset += shift;
   if (prop.colonOffset >= 0) prop.colonOffset += shift;
   if (prop.value) shiftNode(prop.value, shift);
 }

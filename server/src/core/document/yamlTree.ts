@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Alias, type Node as YamlNode, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { OWN_SPAN, ownSpan, type ArrayNode, type AstNode, type BooleanNode, type NullNode, type NumberNode, type ObjectNode, type PropertyNode, type Span, type StringLiteral, type StringNode } from './ast';
+import { OWN_SPAN, ownSpan, Property, type ArrayNode, type AstNode, type BooleanNode, type NullNode, type NumberNode, type ObjectNode, type Span, type StringLiteral, type StringNode } from './ast';
 import { MAX_NESTING_DEPTH, type SyntaxProblem } from './parseDocument';
 import { aliasSizes } from './yamlAliasSizes';
 import type { YamlSource } from './yamlParser';
@@ -105,7 +105,7 @@ class TreeBuilder {
     const key = tag === 'Ref' || tag === 'Condition' ? tag : `Fn::${tag}`;
     const value = this.plainValue(node, object, depth + 1, copy);
     if (value?.kind === 'string' && isScalar(node) && typeof node.value !== 'string') value.value = String(node.source ?? node.value);
-    object.properties.push(ownSpan<PropertyNode>({ key, keySpan: tagSpan, value, offset: span.offset, length: span.length, span: OWN_SPAN, colonOffset: -1 }));
+    object.properties.push(new Property(key, tagSpan.length, value, span.offset, span.length, -1));
     return object;
   }
 
@@ -130,15 +130,7 @@ class TreeBuilder {
       const value = this.value(pair.value, object, depth + 1, copy);
       const end = value && !copy ? Math.max(spanEnd(value.span), spanEnd(keySpan)) : spanEnd(keySpan);
       const propSpan = copy?.span ?? { offset: keySpan.offset, length: end - keySpan.offset };
-      const prop = ownSpan<PropertyNode>({
-        key,
-        keySpan,
-        value,
-        offset: propSpan.offset,
-        length: propSpan.length,
-        span: OWN_SPAN,
-        colonOffset: copy ? -1 : colonAfter(this.source.text, spanEnd(keySpan)),
-      });
+      const prop = new Property(key, keySpan.length, value, propSpan.offset, propSpan.length, copy ? -1 : colonAfter(this.source.text, spanEnd(keySpan)));
       if (!copy && isAlias(pair.value)) prop.length = spanEnd(spanOfNode(pair.value)) - keySpan.offset;
       object.properties.push(prop);
     }

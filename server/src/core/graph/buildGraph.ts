@@ -1,4 +1,4 @@
-import { getValue, spanEnd, type AstNode } from '../document/ast';
+import { getValue, plainSpan, spanEnd, type AstNode } from '../document/ast';
 import type { Scope, StateMachineModel, StateModel } from '../model/types';
 import type { Problem } from '../validation/types';
 import { isTerminal } from '../validation/scopeGraph';
@@ -49,7 +49,7 @@ export function buildGraph(model: StateMachineModel, problems: Problem[] = []): 
         id,
         label: state.name,
         kind: state.type ?? 'unknown',
-        span: state.nameSpan,
+        span: plainSpan(state.nameSpan),
         ...(parent ? { parent } : {}),
         ...(state.children.length ? { groups: state.children.map((c) => `g${c.id}`) } : {}),
         ...(state.retriers.length ? { retriers: state.retriers.length } : {}),

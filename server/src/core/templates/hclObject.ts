@@ -1,4 +1,4 @@
-import { OWN_SPAN, ownSpan, type ArrayNode, type AstNode, type BooleanNode, type NullNode, type NumberNode, type ObjectNode, type PropertyNode, type StringNode } from '../document/ast';
+import { OWN_SPAN, ownSpan, Property, type ArrayNode, type AstNode, type BooleanNode, type NullNode, type NumberNode, type ObjectNode, type StringNode } from '../document/ast';
 import type { SyntaxProblem } from '../document/parseDocument';
 import type { HclToken } from './hclTokens';
 
@@ -107,14 +107,7 @@ export class HclObjectReader {
         continue;
       }
       this.pos++;
-      const prop = ownSpan<PropertyNode>({
-        key: tok.kind === 'string' ? this.decode(tok) : tok.text,
-        keySpan: { offset: tok.offset, length: tok.length },
-        offset: tok.offset,
-        length: tok.length,
-        span: OWN_SPAN,
-        colonOffset: -1,
-      });
+      const prop = new Property(tok.kind === 'string' ? this.decode(tok) : tok.text, tok.length, undefined, tok.offset, tok.length, -1);
       node.properties.push(prop);
       const sep = this.peek();
       if (sep?.kind === 'punct' && (sep.text === '=' || sep.text === ':')) {

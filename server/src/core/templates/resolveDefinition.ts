@@ -1,5 +1,5 @@
 import { setOwn } from '../document/ownProps';
-import { getProperty, OWN_SPAN, ownSpan, type ArrayNode, type AstNode, type ObjectNode, type PropertyNode, type StringNode } from '../document/ast';
+import { getProperty, OWN_SPAN, ownSpan, Property, type ArrayNode, type AstNode, type ObjectNode, type StringNode } from '../document/ast';
 import { placeholderFor, placeholderOfIntrinsic, terraformPlaceholder } from './placeholderArns';
 import type { TemplateDefinition } from './templateTypes';
 
@@ -53,6 +53,6 @@ function intrinsicPlaceholder(key: string, arg: unknown, resources: Parameters<t
         ? ownSpan<ArrayNode>({ kind: 'array', items: v.map(toNode).filter((n) => n !== undefined), ...at, span: OWN_SPAN })
         : undefined;
   const value = toNode(arg);
-  const property = ownSpan<PropertyNode>({ key, keySpan: at, ...at, span: OWN_SPAN, colonOffset: 0, ...(value ? { value } : {}) });
+  const property = new Property(key, 0, value, 0, 0, 0);
   return placeholderOfIntrinsic(ownSpan<ObjectNode>({ kind: 'object', ...at, span: OWN_SPAN, properties: [property] }), resources);
 }

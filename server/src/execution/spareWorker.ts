@@ -5,10 +5,15 @@ import { backgroundThreadArgs } from '../backgroundThreads';
 // $replace with a catastrophic pattern), instead of running for ever.
 const V8_FLAGS = ['--enable-experimental-regexp-engine-on-excessive-backtracks'];
 
+/** Node options of a worker process that runs definitions (execution and test workers): its heap limited to `memoryMb`. */
+export function workerExecArgv(memoryMb: number): string[] {
+  return [`--max-old-space-size=${Math.max(16, Math.floor(memoryMb))}`, ...V8_FLAGS, ...backgroundThreadArgs()];
+}
+
 /** Starts an execution worker process: its heap limited to `memoryMb`, messages over IPC, output piped. */
 export function forkWorker(script: string, memoryMb: number): ChildProcess {
   return fork(script, [], {
-    execArgv: [`--max-old-space-size=${Math.max(16, Math.floor(memoryMb))}`, ...V8_FLAGS, ...backgroundThreadArgs()],
+    execArgv: workerExecArgv(memoryMb),
     serialization: 'advanced',
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RunLimits } from '../execution/runLimits';
-import { backgroundThreadArgs } from '../backgroundThreads';
+import { workerExecArgv } from '../execution/spareWorker';
 import type { TestJob, TestOutcome, TestWorkerMessage } from './testJob';
 
 export interface PoolOptions {
@@ -21,8 +21,6 @@ export function testWorkerScript(): string {
   const candidates = [join(__dirname, 'testWorker.js'), join(__dirname, '..', 'testWorker.js'), resolve(__dirname, '../../../dist/testWorker.js')];
   return candidates.find((path) => existsSync(path)) ?? candidates[0];
 }
-
-const V8_FLAGS = ['--enable-experimental-regexp-engine-on-excessive-backtracks'];
 
 /**
  * Runs tests in a small pool of isolated worker processes, each running many tests in turn (starting a process
@@ -73,7 +71,7 @@ function spawnWorker(ready: Promise<{ machines: Record<string, unknown> }>, limi
   let child: ChildProcess;
   try {
     child = fork(testWorkerScript(), [], {
-      execArgv: [`--max-old-space-size=${Math.max(16, Math.floor(limits.memoryMb))}`, ...V8_FLAGS, ...backgroundThreadArgs()],
+      execArgv: workerExecArgv(limits.memoryMb),
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

@@ -1,4 +1,4 @@
-import { getProperty, getValue, toJsonValue, type AstNode, type ObjectNode, type PropertyNode, type StringNode } from '../document/ast';
+import { getProperty, getValue, plainSpan, toJsonValue, type AstNode, type ObjectNode, type PropertyNode, type StringNode } from '../document/ast';
 import { parseDocument, type ParsedDocument } from '../document/parseDocument';
 import type { HostFormat } from './hostFormat';
 import { OffsetMap, OffsetMapBuilder } from './offsetMap';
@@ -63,7 +63,7 @@ function locate(host: HostFormat, resource: PropertyNode, properties: ObjectNode
   }
   const uri = getValue(properties, 'DefinitionUri');
   if (uri?.kind === 'string') {
-    return { ...base, embedding: 'file', span: uri.span, map: OffsetMap.identity, encode: () => undefined, link: { target: uri.value, span: uri.span } };
+    return { ...base, embedding: 'file', span: uri.span, map: OffsetMap.identity, encode: () => undefined, link: { target: uri.value, span: plainSpan(uri.span) } };
   }
   const stringProp = getProperty(properties, 'DefinitionString');
   const value = stringProp?.value;

@@ -1,7 +1,6 @@
 import { analyzeDocument } from '../analyzeDocument';
 import { formatOfName } from '../document/documentFormat';
 import { LineIndex } from '../document/lineIndex';
-import { plainSpan } from '../document/ast';
 import { DEFAULT_VALIDATION_SETTINGS, type Problem, type ValidationSettings } from '../validation/types';
 import { UNDEFINED_SUBSTITUTION, definitionSettings, isDefined } from './analyzeTemplate';
 import { stringNodes, substitutionUses } from './substitutionNames';
@@ -21,7 +20,7 @@ export function checkLinkedDefinition(definition: TemplateDefinition, file: Link
   const link = definition.link;
   if (!link) return [];
   if ('error' in file) {
-    return [{ code: LINKED_DEFINITION, severity: 'warning', message: `Cannot read '${link.target}': ${file.error}`, span: plainSpan(link.span), data: { target: link.target } }];
+    return [{ code: LINKED_DEFINITION, severity: 'warning', message: `Cannot read '${link.target}': ${file.error}`, span: link.span, data: { target: link.target } }];
   }
   const analysis = analyzeDocument(file.text, definitionSettings(definition, settings), formatOfName(link.target));
   const problems: Problem[] = [];
@@ -32,7 +31,7 @@ export function checkLinkedDefinition(definition: TemplateDefinition, file: Link
       code: LINKED_DEFINITION,
       severity: 'error',
       message: `'${link.target}' has ${errors.length} error${errors.length === 1 ? '' : 's'}; the first, at ${at.line + 1}:${at.character + 1}: ${errors[0].message}`,
-      span: plainSpan(link.span),
+      span: link.span,
       data: { target: link.target, line: at.line, character: at.character },
     });
   }
@@ -45,7 +44,7 @@ export function checkLinkedDefinition(definition: TemplateDefinition, file: Link
       code: UNDEFINED_SUBSTITUTION,
       severity: 'warning',
       message: `'\${${name}}' in '${link.target}' is not defined: no entry of ${definition.substitutionsFrom} gives it a value`,
-      span: plainSpan(link.span),
+      span: link.span,
       data: { name, definition: definition.name },
     });
   }

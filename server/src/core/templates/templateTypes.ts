@@ -69,7 +69,10 @@ export interface TemplateDefinition {
   machineType?: StateMachineType;
   /** The template's own words that hold or shape this definition (keys, the resource type, functions), for hover. */
   keys?: { id: TemplateKeyId; span: Span }[];
-  /** The definition file a `DefinitionUri`, `file()` or `templatefile()` names, as written (relative to the file). */
+  /**
+   * The definition file a `DefinitionUri`, `file()` or `templatefile()` names, as written (relative to the file).
+   * Its span is a plain copy: the problems reported on the link carry it, and a node's span is the node.
+   */
   link?: { target: string; span: Span };
 }
 

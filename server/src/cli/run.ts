@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { isSetupFailure, startExecution } from '../execution/isolatedExecution';
-import { runJsonText } from '../execution/historyJson';
+import { runJsonPieces } from '../execution/historyJson';
 import { missingMockState } from '../interpreter/mocks';
 import type { ExecutionResult } from '../interpreter/types';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError, type CliIo } from './cliIo';
@@ -117,7 +117,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   ).result;
   if (isSetupFailure(result)) return usage(result.message);
   if (format === 'json') {
-    io.stdout(runJsonText(result, result.eventTexts));
+    for (const piece of runJsonPieces(result, result.eventTexts)) io.stdout(piece);
   } else {
     io.stdout(args.flags.history ? formatHistory(result) : formatSummary(result, { virtualTime: !args.flags['real-time'] }));
     if (format === 'github' && result.status !== 'SUCCEEDED') io.stdout(annotation(file, text, result));

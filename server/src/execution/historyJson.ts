@@ -22,11 +22,16 @@ export function lastEventOf(text: string): { id: number; timestamp: string } | u
 
 /**
  * `asl run --json`'s whole text, `JSON.stringify({ status, output, error, cause, events }, null, 2)` and a newline,
- * with the events already written (eventsJson's texts of consecutive batches, in order).
+ * with the events already written (eventsJson's texts of consecutive batches, in order), as the pieces to print one
+ * after the other: joined, a long history would be copied twice more (the join, then the write's encoding of the
+ * whole), and fresh memory for megabytes of text costs more than the many small writes.
  */
-export function runJsonText(result: { status: string; output?: unknown; error?: string; cause?: string }, eventTexts: readonly string[] = []): string {
+export function runJsonPieces(result: { status: string; output?: unknown; error?: string; cause?: string }, eventTexts: readonly string[] = []): string[] {
   const head = JSON.stringify({ status: result.status, output: result.output, error: result.error, cause: result.cause }, null, 2);
   const texts = eventTexts.filter((t) => t !== '');
-  const events = texts.length === 0 ? '[]' : `[\n${texts.join(',\n')}\n  ]`;
-  return `${head.slice(0, -2)},\n  "events": ${events}\n}\n`;
+  if (texts.length === 0) return [`${head.slice(0, -2)},\n  "events": []\n}\n`];
+  const pieces = [`${head.slice(0, -2)},\n  "events": [\n`];
+  texts.forEach((text, i) => pieces.push(i === 0 ? text : `,\n${text}`));
+  pieces.push('\n  ]\n}\n');
+  return pieces;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { eventsJson, lastEventOf, runJsonText } from '../../../server/src/execution/historyJson';
+import { eventsJson, lastEventOf, runJsonPieces } from '../../../server/src/execution/historyJson';
 import { prepareDefinition } from '../../../server/src/interpreter/prepareDefinition';
 import { StatesError } from '../../../server/src/interpreter/statesError';
 import type { ExecutionResult, HistoryEvent, TaskInvoker } from '../../../server/src/interpreter/types';
@@ -10,6 +10,7 @@ import { run } from './runMachine';
 
 // Issue 17: for `asl run --json` the execution worker sends the events as they are printed, in batches, and the
 // CLI prints them as they came. The result must be exactly what JSON.stringify(result, null, 2) printed before.
+const runJsonText = (...args: Parameters<typeof runJsonPieces>) => runJsonPieces(...args).join('');
 const printed = (r: ExecutionResult) => `${JSON.stringify({ status: r.status, output: r.output, error: r.error, cause: r.cause, events: r.events }, null, 2)}\n`;
 
 /** The events cut into consecutive batches at `cuts` (as the worker sends them), each written by eventsJson. */

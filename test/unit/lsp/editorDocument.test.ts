@@ -20,10 +20,12 @@ function text(next: () => number, length: number): string {
   return out;
 }
 
-/** Every question a feature may ask, answered by both documents alike. */
+/**
+ * Every question a feature may ask, answered by both documents alike; the whole text is asked for last, so that the
+ * other answers are read through the edits not yet applied to it.
+ */
 function assertSame(ours: EditorDocument, theirs: TextDocument, context: string): void {
   const content = theirs.getText();
-  assert.equal(ours.getText(), content, context);
   assert.equal(ours.lineCount, theirs.lineCount, `${context}: lineCount`);
   assert.equal(ours.version, theirs.version, `${context}: version`);
   for (let offset = -1; offset <= content.length + 1; offset++) {
@@ -35,8 +37,14 @@ function assertSame(ours: EditorDocument, theirs: TextDocument, context: string)
     for (let character = -1; character <= 12; character++) {
       const position = { line, character };
       assert.equal(ours.offsetAt(position), theirs.offsetAt(position), `${context}: offsetAt(${line}:${character}) in ${JSON.stringify(content)}`);
+      // A range from here to a few places further on, and reversed.
+      for (const [endLine, endCharacter] of [[line, character + 3], [line + 1, 2], [line - 1, 5]]) {
+        const range = { start: position, end: { line: endLine, character: endCharacter } };
+        assert.equal(ours.getText(range), theirs.getText(range), `${context}: getText(${JSON.stringify(range)}) in ${JSON.stringify(content)}`);
+      }
     }
   }
+  assert.equal(ours.getText(), content, context);
 }
 
 describe('EditorDocument', () => {
@@ -44,16 +52,21 @@ describe('EditorDocument', () => {
     for (let seed = 1; seed <= 150; seed++) {
       const next = random(seed);
       const initial = text(next, Math.floor(next() * 40));
-      const ours = new EditorDocument('file:///m.asl.json', 'asl', 1, initial);
+      // Edits are gathered while they stay within this many characters of each other (the server's: 16 KB, more
+      // than these texts): small limits, so that both gathering and applying happen.
+      const spanLimit = Math.floor(next() * 24);
+      const ours = new EditorDocument('file:///m.asl.json', 'asl', 1, initial, spanLimit);
       let theirs = TextDocument.create('file:///m.asl.json', 'asl', 1, initial);
       assertSame(ours, theirs, `seed ${seed}, created`);
       for (let step = 0; step < 12; step++) {
         const changes: TextDocumentContentChangeEvent[] = [];
         for (let n = 1 + Math.floor(next() * 2); n > 0; n--) {
           // Ranges as an editor sends them: positions in the text as the event's earlier changes left it, start and
-          // end in either order, now and then the whole text instead.
+          // end in either order, now and then the whole text instead; often next to the last edit, as typing is.
           const lines = theirs.lineCount;
-          const at = () => ({ line: Math.floor(next() * lines), character: Math.floor(next() * 8) });
+          const last = changes.at(-1);
+          const near = last && 'range' in last && next() < 0.5 ? last.range.start : undefined;
+          const at = () => (near ? { line: near.line, character: Math.max(0, near.character + Math.floor(next() * 5) - 2) } : { line: Math.floor(next() * lines), character: Math.floor(next() * 8) });
           const change = next() < 0.05 ? { text: text(next, Math.floor(next() * 30)) } : { range: { start: at(), end: at() }, text: next() < 0.3 ? '' : text(next, Math.floor(next() * 8)) };
           changes.push(change);
           theirs = TextDocument.update(theirs, [change], theirs.version);
@@ -63,9 +76,31 @@ describe('EditorDocument', () => {
         const version = theirs.version + 1;
         ours.update(changes, version);
         theirs = TextDocument.create(theirs.uri, theirs.languageId, version, theirs.getText());
-        assertSame(ours, theirs, `seed ${seed}, step ${step}, after ${JSON.stringify(changes)}`);
+        // Now and then several events come before any question (keystrokes before the next request).
+        if (next() < 0.6) assertSame(ours, theirs, `seed ${seed}, step ${step}, after ${JSON.stringify(changes)}`);
       }
+      assertSame(ours, theirs, `seed ${seed}, at the end`);
     }
+  });
+
+  it('keeps the keystrokes typed in one place beside the text until the whole text is read', () => {
+    const initial = `{\n  "Comment": "${'x'.repeat(100_000)}",\n  "StartAt": "A"\n}\n`;
+    const ours = new EditorDocument('file:///typing.asl.json', 'asl', 1, initial);
+    let theirs = TextDocument.create('file:///typing.asl.json', 'asl', 1, initial);
+    const whole = ours.getText();
+    let version = 1;
+    for (const [i, letter] of [...'Hello'].entries()) {
+      const change = { range: { start: { line: 2, character: 15 + i }, end: { line: 2, character: 15 + i } }, text: letter };
+      ours.update([change], ++version);
+      theirs = TextDocument.update(theirs, [change], version);
+      assert.deepEqual(ours.getLineRange(2), theirs.getLineRange(2));
+      assert.equal(ours.getText(ours.getLineRange(2)), theirs.getText(theirs.getLineRange(2)));
+    }
+    // Nothing read the whole text: the one read before the edits is still the document's base (a whole text each
+    // keystroke would have been a new 200 KB string each), and the next read makes the one with all five.
+    assert.equal(Reflect.get(ours, 'base'), whole);
+    assert.equal(ours.getText(), theirs.getText());
+    assert.ok(ours.getText().includes('"StartAt": "AHello"'));
   });
 
   it('takes a paste of 20,000 lines and its removal as the library does (too many lines for one splice call)', () => {

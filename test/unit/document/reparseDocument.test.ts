@@ -2,31 +2,16 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import type { AstNode, PropertyNode } from '../../../server/src/core/document/ast';
 import { changedRange } from '../../../server/src/core/document/changedRange';
 import { parseDocument, reparseDocument, type ParsedDocument } from '../../../server/src/core/document/parseDocument';
 import { generateMachine } from '../../bench/generateMachine';
 import { CORPUS, definitionFiles } from '../../support/corpusFiles';
-
-/** The tree as plain data (spans, keys, values), with every parent link checked on the way. */
-function snapshot(node: AstNode | undefined, parent?: AstNode): unknown {
-  if (!node) return null;
-  assert.equal(node.parent, parent, `parent link of the ${node.kind} at ${node.span.offset}`);
-  // A node is its own span (ast.ts): a copy or a replaced span would not move with the node.
-  assert.equal(node.span, node, `span of the ${node.kind} at ${node.offset}`);
-  const base = { kind: node.kind, offset: node.span.offset, length: node.span.length };
-  if (node.kind === 'object') {
-    for (const p of node.properties) assert.equal(p.span, p, `span of the property ${p.key} at ${p.offset}`);
-    return { ...base, properties: node.properties.map((p: PropertyNode) => [p.key, p.keySpan.offset, p.keySpan.length, p.span.offset, p.span.length, p.colonOffset, snapshot(p.value, node)]) };
-  }
-  if (node.kind === 'array') return { ...base, items: node.items.map((item) => snapshot(item, node)) };
-  return { ...base, value: node.value, ...(node.kind === 'number' ? { isInteger: node.isInteger } : {}) };
-}
+import { treeSnapshot } from '../../support/treeSnapshot';
 
 function assertSameParse(actual: ParsedDocument, text: string): void {
   const expected = parseDocument(text);
   assert.deepEqual(actual.syntaxProblems, expected.syntaxProblems);
-  assert.deepEqual(snapshot(actual.root), snapshot(expected.root));
+  assert.deepEqual(treeSnapshot(actual.root), treeSnapshot(expected.root));
 }
 
 const SOURCES = [

@@ -123,13 +123,19 @@ async function measure(serverPath: string, texts: string[]): Promise<Figures> {
       figures.set(name, [cold[0], median(warm.map((w) => w[0])), 0, cold[1], median(warm.map((w) => w[1])), 0]);
     }
     // After an edit (a value changed in the middle: same offsets), each feature's first request of the new version.
+    // An edit is two keystrokes (a digit typed over, then another) and leaves a text that differs from the version
+    // before it (TimeoutSeconds 70, then 60, in turn): a version with the same text as the last would be no work.
     const edit = text.indexOf('"TimeoutSeconds": 60', middle) + '"TimeoutSeconds": '.length;
+    let edits = 0;
+    const typeOver = async () => {
+      await client.changeRange(uri, text, edit, 1, '9');
+      await client.changeRange(uri, text, edit, 1, edits++ % 2 === 0 ? '7' : '6');
+    };
     // The median of EDITS edits each: one such request is as noisy as the collections that happen to fall in it.
     for (const [name, method, params, expand] of requests) {
       const edited: [number, number][] = [];
       for (let i = 0; i < EDITS; i++) {
-        await client.changeRange(uri, text, edit, 1, '7');
-        await client.changeRange(uri, text, edit, 1, '6');
+        await typeOver();
         edited.push(await timeOne(method, params(), expand));
         // The diagnostics of this version, before the next edit (as after a pause in typing).
         await client.waitForDiagnostics(uri, () => true, 60_000);
@@ -141,8 +147,7 @@ async function measure(serverPath: string, texts: string[]): Promise<Figures> {
     const revalidate: number[] = [];
     for (let i = 0; i < requests.length; i++) {
       const before = client.serverCpuMs() ?? 0;
-      await client.changeRange(uri, text, edit, 1, '7');
-      await client.changeRange(uri, text, edit, 1, '6');
+      await typeOver();
       await client.waitForDiagnostics(uri, () => true, 60_000);
       revalidate.push((client.serverCpuMs() ?? 0) - before);
     }

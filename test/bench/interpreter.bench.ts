@@ -1,8 +1,8 @@
 /**
  * Interpreter speed and memory (issue 17, point 2) against aws-local-stepfunctions 3 on four workloads (see
- * engineWorkloads.ts). Each run is a fresh Node process, started with the Node options of `asl run`'s execution
- * worker (workerExecArgv: on a machine of few cores, fewer V8 background threads), for both engines alike, as
- * `asl run` runs ours; an engine's time is the process's wall (and CPU) time less that of an empty run of the same
+ * engineWorkloads.ts). Each run is a fresh Node process, started as each engine's users run it: ours with the Node
+ * options of `asl run`'s execution worker (workerExecArgv: its heap limit and, on a machine of few cores, fewer V8
+ * background threads), aws-local-stepfunctions with Node's defaults; an engine's time is the process's wall (and CPU) time less that of an empty run of the same
  * engine, so start-up and module loading do not count; peak memory is the process's peak RSS. Both engines run in
  * the same bench, interleaved (ours, theirs, theirs, ours, ...), so a loaded machine weighs on both alike; medians
  * of BENCH_ROUNDS rounds (default 3). Ours prints what `asl run
@@ -32,14 +32,14 @@ export { engineRun };
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 const BASELINE = process.env.BENCH_BASELINE;
-/** The Node options `asl run` runs an execution with (its worker process's), given to both engines' processes. */
-const NODE_OPTIONS = workerExecArgv(DEFAULT_LIMITS.memoryMb);
+/** The Node options `asl run` runs an execution with (its worker process's): our engine's processes get them. */
+const OUR_NODE_OPTIONS = workerExecArgv(DEFAULT_LIMITS.memoryMb);
 type Runner = Engine | 'before';
 
 function childArgs(runner: Runner, key: string): string[] {
   const bundle = runner === 'before' ? BASELINE! : __filename;
   const engine = runner === 'before' ? 'ours' : runner;
-  return [...NODE_OPTIONS, '-e', `require(${JSON.stringify(bundle)}).engineRun(${JSON.stringify(engine)}, ${JSON.stringify(key)}).catch((e) => { console.error(e); process.exit(1); })`];
+  return [...(engine === 'als' ? [] : OUR_NODE_OPTIONS), '-e', `require(${JSON.stringify(bundle)}).engineRun(${JSON.stringify(engine)}, ${JSON.stringify(key)}).catch((e) => { console.error(e); process.exit(1); })`];
 }
 
 function runChild(runner: Runner, key: string): RunReport {
@@ -97,7 +97,7 @@ export async function run(): Promise<void> {
   const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
   const targets: string[] = [];
 
-  console.log(`Both engines run in processes started with the Node options of \`asl run\`'s execution worker: ${NODE_OPTIONS.join(' ')}.`);
+  console.log(`Each engine runs as its users run it: ours with the Node options of \`asl run\`'s execution worker (${OUR_NODE_OPTIONS.join(' ')}), aws-local-stepfunctions with Node's defaults.`);
   console.log(`Engine time = wall (CPU) of a fresh process running the workload, less an empty run's (a one-Pass machine: Node's start-up and loading the engine do not count; making the workload's definition and input does not count); peak RSS of that process (engine: above the empty run's); median of ${ROUNDS} interleaved rounds.`);
   console.log('Ours prints what `asl run --json` prints (status, output and every history event, 2-space indented); aws-local-stepfunctions keeps no history and prints its output.');
   const emptyPeak = (engine: Runner) => median(reports.get(`${engine}/${EMPTY.key}`)!.map((r) => r.peakRssBytes));

@@ -2,10 +2,10 @@
  * Interpreter speed and memory (issue 17, point 2) against aws-local-stepfunctions 3 on four workloads (see
  * engineWorkloads.ts). Each run is a fresh Node process, started as each engine's users run it: ours with the Node
  * options of `asl run`'s execution worker (workerExecArgv: its heap limit and, on a machine of few cores, fewer V8
- * background threads), aws-local-stepfunctions with Node's defaults; an engine's time is the process's wall (and CPU) time less that of an empty run of the same
- * engine, so start-up and module loading do not count; peak memory is the process's peak RSS. Both engines run in
- * the same bench, interleaved (ours, theirs, theirs, ours, ...), so a loaded machine weighs on both alike; medians
- * of BENCH_ROUNDS rounds (default 3). Ours prints what `asl run
+ * background threads), aws-local-stepfunctions with Node's defaults. An engine's time is the process's wall (and
+ * CPU) time less that of an empty run of the same engine, so start-up and module loading do not count; peak memory
+ * is the process's peak RSS. Both engines run in the same bench, interleaved (ours, theirs, theirs, ours, ...), so a
+ * loaded machine weighs on both alike; medians of BENCH_ROUNDS rounds (default 3). Ours prints what `asl run
  * --json` prints (status, output and the full history); the outputs must be identical.
  * Targets: at least 10× aws-local-stepfunctions' engine time on each workload, at most half its peak memory, and
  * a Map iteration's state within 2× of a plain loop's cost per transition (compared at the same number of

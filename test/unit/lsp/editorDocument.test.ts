@@ -97,7 +97,7 @@ describe('EditorDocument', () => {
       assert.equal(ours.getText(ours.getLineRange(2)), theirs.getText(theirs.getLineRange(2)));
     }
     // Nothing read the whole text: the one read before the edits is still the document's base (a whole text each
-    // keystroke would have been a new 200 KB string each), and the next read makes the one with all five.
+    // keystroke would have been a new 100 KB string each), and the next read makes the one with all five.
     assert.equal(Reflect.get(ours, 'base'), whole);
     assert.equal(ours.getText(), theirs.getText());
     assert.ok(ours.getText().includes('"StartAt": "AHello"'));

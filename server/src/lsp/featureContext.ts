@@ -37,6 +37,8 @@ export interface FeatureContext {
   getDocuments(uri: string): AnalyzedDocument[];
   /** STANDARD or EXPRESS, as the settings say for the machine in this document (default STANDARD). */
   machineTypeOf?(uri: string): StateMachineType;
+  /** Whether a big answer may be given as RawJson (the transport writes its text as it is: rawJson.ts). */
+  rawJson?: boolean;
   /**
    * Wraps a handler so that an exception is logged and answered with `fallback`, cancellation returns
    * `fallback`, and a bug in one feature never takes the server down.

@@ -25,7 +25,12 @@ import { toDiagnostic } from './toDiagnostic';
 /** Quiet period after a keystroke before re-validating; opening a document validates at once. */
 const VALIDATION_DELAY_MS = 150;
 
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** The transport writes a RawJson result as its text (see rawJson.ts); without it, features answer objects. */
+  rawJson?: boolean;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(editorDocuments);
   let settings: ServerSettings = DEFAULT_SERVER_SETTINGS;
   const store = new DocumentStore(settings.validation);
@@ -69,6 +74,7 @@ export function startServer(connection: Connection): void {
       return isTemplateDocument(textDocument) ? templates.get(textDocument).documents : [store.get(textDocument)];
     },
     machineTypeOf: (uri) => store.typeOf(uri),
+    rawJson: options.rawJson === true,
     guard: makeGuard(connection),
   };
 

@@ -2,8 +2,10 @@ import type { CodeLens, Command, Location } from 'vscode-languageserver';
 import type { StateMachineModel, StateModel, StateReference } from '../../core/model/types';
 import { CodeLensesRequest } from '../../protocol';
 import type { AnalyzedDocument, FeatureContext } from '../featureContext';
+import { RawJson } from '../rawJson';
 import { TEMPLATE_ACTION } from '../templateRequests';
 import { toRange } from '../toDiagnostic';
+import { LensesJson } from './lensesJson';
 
 /** The client command a transitions lens runs: `(uri, position, locations)`; one location reveals it, more peek. */
 export const SHOW_TRANSITION_SOURCES = 'asl.showTransitionSources';
@@ -45,8 +47,16 @@ class LensUris {
 
 export function registerCodeLens(ctx: FeatureContext): void {
   const uris = new LensUris();
+  // Over stdio the answer is JSON written from the last one of the same document (the transport sends it as is).
+  let lastJson: { uri: string; writer: LensesJson } | undefined;
   ctx.connection.onCodeLens(
-    ctx.guard('codeLens', [] as CodeLens[], (params) => CodeLensesRequest.expand(compactLenses(ctx, uris, params.textDocument.uri))),
+    ctx.guard('codeLens', [] as CodeLens[], (params) => {
+      const uri = params.textDocument.uri;
+      const compact = compactLenses(ctx, uris, uri);
+      if (!ctx.rawJson) return CodeLensesRequest.expand(compact);
+      if (lastJson?.uri !== uri) lastJson = { uri, writer: new LensesJson() };
+      return new RawJson(lastJson.writer.write(compact)) as unknown as CodeLens[];
+    }),
   );
   ctx.connection.onRequest(
     CodeLensesRequest.method,

@@ -3,7 +3,9 @@ import type { AstNode } from '../../core/document/ast';
 import type { Scope } from '../../core/model/types';
 import { DocumentSymbolsRequest } from '../../protocol';
 import type { AnalyzedDocument, FeatureContext } from '../featureContext';
+import { RawJson } from '../rawJson';
 import { toRange, type PositionMapper } from '../toDiagnostic';
+import { SymbolsJson } from './symbolsJson';
 
 const KIND: Record<string, SymbolKind> = {
   Task: SymbolKind.Function,
@@ -23,12 +25,18 @@ export function registerOutline(ctx: FeatureContext): void {
   // VS Code asks for the symbols of a version several times (outline, breadcrumbs, sticky scroll): the last
   // answer is kept for the next ask of the same version, and only while its analysis lives (the document store
   // decides how many analyses stay in memory). It is made in the compact form our client asks for; the LSP answer
-  // is its expansion.
+  // is its expansion, or over stdio its JSON, written from the last one of the same document.
   interface Kept {
     docs: AnalyzedDocument[];
     compact: DocumentSymbolsRequest.Result;
     symbols?: DocumentSymbol[];
+    json?: RawJson;
   }
+  let lastJson: { uri: string; writer: SymbolsJson } | undefined;
+  const jsonOf = (uri: string, entry: Kept): RawJson => {
+    if (lastJson?.uri !== uri) lastJson = { uri, writer: new SymbolsJson() };
+    return (entry.json ??= new RawJson(lastJson.writer.write(entry.compact)));
+  };
   const kept = new WeakMap<AnalyzedDocument, Kept>();
   let last: WeakRef<AnalyzedDocument> | undefined;
   const symbolsOf = (uri: string): Kept => {
@@ -60,6 +68,8 @@ export function registerOutline(ctx: FeatureContext): void {
   connection.onDocumentSymbol(
     ctx.guard('documentSymbol', [] as DocumentSymbol[], (params) => {
       const entry = symbolsOf(params.textDocument.uri);
+      // The transport writes a RawJson as the symbols it holds.
+      if (ctx.rawJson) return jsonOf(params.textDocument.uri, entry) as unknown as DocumentSymbol[];
       entry.symbols ??= DocumentSymbolsRequest.expand(entry.compact);
       return entry.symbols;
     }),

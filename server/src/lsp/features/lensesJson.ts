@@ -3,7 +3,7 @@ import type { CodeLensesRequest } from '../../protocol';
 type StateCell = CodeLensesRequest.StateCell;
 
 /**
- * The LSP code lenses of one document as JSON text, written from the compact answer: the same text as
+ * The LSP code lenses of one document as JSON, written from the compact answer: pieces that join into the text of
  * `JSON.stringify(CodeLensesRequest.expand(result))`. Each state's lenses are kept as JSON around the document
  * version they carry, and used again for the next version where the state's cell is the same: after a keystroke,
  * all but those of the states whose names it moved.
@@ -11,7 +11,8 @@ type StateCell = CodeLensesRequest.StateCell;
 export class LensesJson {
   private cells = new Map<string, StateLensTexts>();
 
-  write(result: CodeLensesRequest.Result): string {
+  /** The JSON in pieces, for a RawJson. */
+  write(result: CodeLensesRequest.Result): string[] {
     const parts: string[] = ['['];
     let first = true;
     for (const lens of result.lenses) {
@@ -40,7 +41,7 @@ export class LensesJson {
     }
     parts.push(']');
     this.cells = cells;
-    return parts.join('');
+    return parts;
   }
 }
 

@@ -3,7 +3,7 @@ import type { DocumentSymbolsRequest } from '../../protocol';
 type SymbolCell = DocumentSymbolsRequest.SymbolCell;
 
 /**
- * The LSP outline of one document as JSON text, written from the compact cells: the same text as
+ * The LSP outline of one document as JSON, written from the compact cells: pieces that join into the text of
  * `JSON.stringify(DocumentSymbolsRequest.expand(result))`. Each symbol's JSON is kept and used again for the next
  * version where its cell is the same: after a keystroke, all but the symbols whose ranges it moved. Writing a
  * 5,000-state outline that way takes a quarter of making its objects and stringifying them.
@@ -14,7 +14,8 @@ export class SymbolsJson {
   /** Each cell's symbol as JSON, without its closing brace (its children, if any, come before it). */
   private texts: string[] = [];
 
-  write(result: DocumentSymbolsRequest.Result): string {
+  /** The JSON in pieces, for a RawJson. */
+  write(result: DocumentSymbolsRequest.Result): string[] {
     const { details, symbols } = result;
     const texts: string[] = [];
     const parts: string[] = ['['];
@@ -48,7 +49,7 @@ export class SymbolsJson {
     this.cells = symbols;
     this.details = details;
     this.texts = texts;
-    return parts.join('');
+    return parts;
   }
 }
 

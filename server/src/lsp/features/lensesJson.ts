@@ -34,7 +34,8 @@ export class LensesJson {
         const lenses = before && sameCell(cell, before.cells[i]) ? before.texts[i] : lensTexts(cell, document, definition);
         texts.texts.push(lenses);
         for (let j = 0; j < lenses.length; j += 2) {
-          parts.push(first ? lenses[j] : `,${lenses[j]}`, versionText, lenses[j + 1]);
+          // Kept with the comma before it: all but the answer's first lens have one.
+          parts.push(first ? lenses[j].slice(1) : lenses[j], versionText, lenses[j + 1]);
           first = false;
         }
       }
@@ -47,7 +48,7 @@ export class LensesJson {
 
 interface StateLensTexts {
   cells: StateCell[];
-  /** Per cell, its lenses' JSON in pairs: what comes before the version, then after it. */
+  /** Per cell, its lenses' JSON in pairs: what comes before the version (from the comma before the lens), then after it. */
   texts: string[][];
 }
 
@@ -56,7 +57,7 @@ function lensTexts(cell: StateCell, document: number, definition: number): strin
   const range = JSON.stringify({ start: { line, character }, end: { line: endLine, character: endCharacter } });
   const texts: string[] = [];
   for (let kinds = mask, kind = 0; kinds > 0; kinds >>>= 1, kind++) {
-    if (kinds & 1) texts.push(`{"range":${range},"data":[${document},`, `,${definition},${state},${kind}]}`);
+    if (kinds & 1) texts.push(`,{"range":${range},"data":[${document},`, `,${definition},${state},${kind}]}`);
   }
   return texts;
 }

@@ -55,11 +55,14 @@ export class SymbolsJson {
 
 function symbolText(cell: SymbolCell, details: string[]): string {
   const [name, , kind, detail, line, character, endLine, endCharacter, selectionLine, selectionCharacter, selectionEndLine, selectionEndCharacter] = cell;
-  const range = { start: { line, character }, end: { line: line + endLine, character: endCharacter } };
-  const selectionRange = { start: { line: line + selectionLine, character: selectionCharacter }, end: { line: line + selectionEndLine, character: selectionEndCharacter } };
-  // The key order of `expand`'s symbols.
-  const json = JSON.stringify(detail >= 0 ? { name, detail: details[detail], kind, range, selectionRange } : { name, kind, range, selectionRange });
-  return json.slice(0, -1);
+  // What JSON.stringify writes for `expand`'s symbol (same keys, same order), five times faster than making the
+  // objects and stringifying them; the positions are whole numbers.
+  const detailText = detail >= 0 ? `"detail":${JSON.stringify(details[detail])},` : '';
+  return (
+    `{"name":${JSON.stringify(name)},${detailText}"kind":${kind},` +
+    `"range":{"start":{"line":${line},"character":${character}},"end":{"line":${line + endLine},"character":${endCharacter}}},` +
+    `"selectionRange":{"start":{"line":${line + selectionLine},"character":${selectionCharacter}},"end":{"line":${line + selectionEndLine},"character":${selectionEndCharacter}}}`
+  );
 }
 
 /** Whether two cells write the same symbol text (their number of children is written around it, not in it). */

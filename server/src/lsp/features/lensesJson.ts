@@ -54,11 +54,11 @@ interface StateLensTexts {
 
 function lensTexts(cell: StateCell, document: number, definition: number): string[] {
   const [line, character, endLine, endCharacter, state, mask] = cell;
-  // What JSON.stringify writes for `expand`'s range (whole numbers).
-  const range = `{"start":{"line":${line},"character":${character}},"end":{"line":${endLine},"character":${endCharacter}}}`;
+  // What JSON.stringify writes for `expand`'s lens (whole numbers), joined into flat strings (see symbolsJson.ts).
+  const before = [',{"range":{"start":{"line":', line, ',"character":', character, '},"end":{"line":', endLine, ',"character":', endCharacter, '}},"data":[', document, ','].join('');
   const texts: string[] = [];
   for (let kinds = mask, kind = 0; kinds > 0; kinds >>>= 1, kind++) {
-    if (kinds & 1) texts.push(`,{"range":${range},"data":[${document},`, `,${definition},${state},${kind}]}`);
+    if (kinds & 1) texts.push(before, [',', definition, ',', state, ',', kind, ']}'].join(''));
   }
   return texts;
 }

@@ -27,6 +27,8 @@ export interface StartOptions {
   executionSettings?: Record<string, unknown>;
   /** Whether the client announces workspace/configuration support (default true). */
   configuration?: boolean;
+  /** `textDocument.foldingRange.rangeLimit` announced at initialize (vscode-languageclient says 5,000). */
+  foldingRangeLimit?: number;
   initializationOptions?: Record<string, unknown>;
   /** Another server bundle than dist/server.js (a benchmark's "before" build). */
   serverPath?: string;
@@ -94,7 +96,10 @@ export class LspClient {
       initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          ...(options.foldingRangeLimit !== undefined ? { foldingRange: { rangeLimit: options.foldingRangeLimit, lineFoldingOnly: true } } : {}),
+        },
       },
     });
     await client.connection.sendNotification('initialized', {});

@@ -39,6 +39,8 @@ export interface FeatureContext {
   machineTypeOf?(uri: string): StateMachineType;
   /** Whether a big answer may be given as RawJson (the transport writes its text as it is: rawJson.ts). */
   rawJson?: boolean;
+  /** How many folding ranges a document the client prefers at most (its `foldingRange.rangeLimit`), once initialized. */
+  foldingRangeLimit?: number;
   /**
    * Wraps a handler so that an exception is logged and answered with `fallback`, cancellation returns
    * `fallback`, and a bug in one feature never takes the server down.

@@ -102,6 +102,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const rangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+    if (typeof rangeLimit === 'number' && rangeLimit >= 0) context.foldingRangeLimit = rangeLimit;
     const options = params.initializationOptions as { validation?: ValidationSection; validationDelayMs?: unknown } | undefined;
     if (typeof options?.validationDelayMs === 'number' && options.validationDelayMs >= 0) {
       scheduler = new DiagnosticsScheduler(options.validationDelayMs, publish);

@@ -3,6 +3,7 @@ import type { FeatureContext } from '../featureContext';
 import { registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
 import { registerCompletion } from './completion';
+import { registerFolding } from './folding';
 import { registerHover } from './hover';
 import { registerNavigation } from './navigation';
 import { registerOutline } from './outline';
@@ -25,6 +26,7 @@ export const featureCapabilities: ServerCapabilities = {
 export function registerFeatures(ctx: FeatureContext): void {
   registerNavigation(ctx);
   registerOutline(ctx);
+  registerFolding(ctx);
   registerCodeLens(ctx);
   registerHover(ctx);
   registerCompletion(ctx);

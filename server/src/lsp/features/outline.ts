@@ -1,5 +1,4 @@
-import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
-import type { AstNode } from '../../core/document/ast';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Scope } from '../../core/model/types';
 import { DocumentSymbolsRequest } from '../../protocol';
 import type { AnalyzedDocument, FeatureContext } from '../featureContext';
@@ -18,7 +17,7 @@ const KIND: Record<string, SymbolKind> = {
   Map: SymbolKind.Array,
 };
 
-/** Document symbols (states as a tree, with branches and item processors) and folding ranges. */
+/** Document symbols: the states as a tree, with branches and item processors. */
 export function registerOutline(ctx: FeatureContext): void {
   const { connection } = ctx;
 
@@ -78,30 +77,6 @@ export function registerOutline(ctx: FeatureContext): void {
     DocumentSymbolsRequest.method,
     ctx.guard('documentSymbols', DocumentSymbolsRequest.encode([]), (params: DocumentSymbolsRequest.Params) => symbolsOf(params.uri).compact),
   );
-
-  connection.onFoldingRanges(
-    ctx.guard('foldingRanges', [] as FoldingRange[], (params) => {
-      const ranges: FoldingRange[] = [];
-      for (const doc of ctx.getDocuments(params.textDocument.uri)) if (doc.analysis.doc.root) foldingOf(doc, ranges);
-      return ranges;
-    }),
-  );
-}
-
-function foldingOf(doc: AnalyzedDocument, ranges: FoldingRange[]): void {
-  const stack: AstNode[] = [doc.analysis.doc.root!];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.kind !== 'object' && node.kind !== 'array') continue;
-    const start = doc.textDocument.positionAt(node.span.offset).line;
-    const end = doc.textDocument.positionAt(node.span.offset + node.span.length).line;
-    if (end > start) ranges.push({ startLine: start, endLine: end - 1, kind: FoldingRangeKind.Region });
-    if (node.kind === 'object') {
-      for (const p of node.properties) if (p.value) stack.push(p.value);
-    } else {
-      stack.push(...node.items);
-    }
-  }
 }
 
 // Leaves carry no `children` (optional in LSP): a 5,000-state outline is a megabyte of JSON both sides handle.

@@ -138,6 +138,37 @@ describe('ASL Workbench in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('folds objects and arrays: Fold All hides the states, Fold All Regions (for #region markers) folds nothing', async () => {
+    const editor = await scratch(
+      'folding.asl.json',
+      '{\n  "StartAt": "A",\n  "States": {\n    "A": {\n      "Type": "Pass",\n      "Next": "B"\n    },\n    "B": {\n      "Type": "Succeed"\n    }\n  }\n}\n',
+    );
+    const ranges = await until('folding ranges', async () => {
+      const found = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', editor.document.uri);
+      return found?.length ? found : undefined;
+    });
+    assert.deepEqual(ranges.map((r) => [r.start, r.end, r.kind]), [[0, 10, undefined], [2, 9, undefined], [3, 5, undefined], [7, 8, undefined]]);
+    // Lines the editor hides (folded away), as a person sees them.
+    const hidden = () => editor.document.lineCount - editor.visibleRanges.reduce((n, r) => n + r.end.line - r.start.line + 1, 0);
+    editor.selection = new vscode.Selection(4, 0, 4, 0);
+    await vscode.commands.executeCommand('editor.foldAllMarkerRegions');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(hidden(), 0, 'Fold All Regions folded a JSON object');
+    await vscode.commands.executeCommand('editor.foldAll');
+    await until('everything folded but the first and last lines', () => (hidden() === editor.document.lineCount - 3 ? true : undefined));
+    await vscode.commands.executeCommand('editor.unfoldAll');
+    // Fold the states only (level 3: root, States, then each state), for the screenshots.
+    await vscode.commands.executeCommand('editor.foldLevel3');
+    await until('the two states folded', () => (hidden() === 3 ? true : undefined));
+    if (ui.available) {
+      await ui.theme('dark');
+      await ui.screenshot('folding-dark');
+      await ui.theme('light');
+      await ui.screenshot('folding-light');
+    }
+    await vscode.commands.executeCommand('editor.unfoldAll');
+  });
+
   it('Add Catch edits the file and leaves it valid', async () => {
     const editor = await scratch('catch.asl.json', '{\n  "StartAt": "Work",\n  "States": {\n    "Work": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::lambda:invoke",\n      "End": true\n    }\n  }\n}\n');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(4, 10, 4, 10), vscode.CodeActionKind.Refactor.value);

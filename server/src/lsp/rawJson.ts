@@ -19,6 +19,18 @@ export class RawJson {
   }
 }
 
+/**
+ * The writer of the document asked last, made anew when another is asked: a writer keeps the pieces of its last
+ * answer (a megabyte for 5,000 states), so only the document being edited keeps them.
+ */
+export function writerOfLastDocument<W>(make: () => W): (uri: string) => W {
+  let last: { uri: string; writer: W } | undefined;
+  return (uri) => {
+    if (last?.uri !== uri) last = { uri, writer: make() };
+    return last.writer;
+  };
+}
+
 /** vscode-jsonrpc's application/json encoder, but a `RawJson` result goes in as its text. */
 export const rawJsonEncoder: ContentTypeEncoder = {
   name: 'application/json',

@@ -2,7 +2,7 @@ import type { CodeLens, Command, Location } from 'vscode-languageserver';
 import type { StateMachineModel, StateModel, StateReference } from '../../core/model/types';
 import { CodeLensesRequest } from '../../protocol';
 import type { AnalyzedDocument, FeatureContext } from '../featureContext';
-import { RawJson } from '../rawJson';
+import { RawJson, writerOfLastDocument } from '../rawJson';
 import { TEMPLATE_ACTION } from '../templateRequests';
 import { toRange } from '../toDiagnostic';
 import { LensesJson } from './lensesJson';
@@ -48,14 +48,13 @@ class LensUris {
 export function registerCodeLens(ctx: FeatureContext): void {
   const uris = new LensUris();
   // Over stdio the answer is JSON written from the last one of the same document (the transport sends it as is).
-  let lastJson: { uri: string; writer: LensesJson } | undefined;
+  const jsonWriter = writerOfLastDocument(() => new LensesJson());
   ctx.connection.onCodeLens(
     ctx.guard('codeLens', [] as CodeLens[], (params) => {
       const uri = params.textDocument.uri;
       const compact = compactLenses(ctx, uris, uri);
       if (!ctx.rawJson) return CodeLensesRequest.expand(compact);
-      if (lastJson?.uri !== uri) lastJson = { uri, writer: new LensesJson() };
-      return new RawJson(lastJson.writer.write(compact)) as unknown as CodeLens[];
+      return new RawJson(jsonWriter(uri).write(compact)) as unknown as CodeLens[];
     }),
   );
   ctx.connection.onRequest(

@@ -2,7 +2,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Scope } from '../../core/model/types';
 import { DocumentSymbolsRequest } from '../../protocol';
 import type { AnalyzedDocument, FeatureContext } from '../featureContext';
-import { RawJson } from '../rawJson';
+import { RawJson, writerOfLastDocument } from '../rawJson';
 import { toRange, type PositionMapper } from '../toDiagnostic';
 import { SymbolsJson } from './symbolsJson';
 
@@ -31,11 +31,8 @@ export function registerOutline(ctx: FeatureContext): void {
     symbols?: DocumentSymbol[];
     json?: RawJson;
   }
-  let lastJson: { uri: string; writer: SymbolsJson } | undefined;
-  const jsonOf = (uri: string, entry: Kept): RawJson => {
-    if (lastJson?.uri !== uri) lastJson = { uri, writer: new SymbolsJson() };
-    return (entry.json ??= new RawJson(lastJson.writer.write(entry.compact)));
-  };
+  const jsonWriter = writerOfLastDocument(() => new SymbolsJson());
+  const jsonOf = (uri: string, entry: Kept): RawJson => (entry.json ??= new RawJson(jsonWriter(uri).write(entry.compact)));
   const kept = new WeakMap<AnalyzedDocument, Kept>();
   let last: WeakRef<AnalyzedDocument> | undefined;
   const symbolsOf = (uri: string): Kept => {

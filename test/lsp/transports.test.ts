@@ -11,6 +11,8 @@ const machine = JSON.stringify(
       'Fetch "quoted" ⚠': { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Next: 'Fan out' },
       'Fan out': { Type: 'Parallel', Branches: [{ StartAt: 'B', States: { B: { Type: 'Pass', End: true } } }], Next: 'Done' },
       Done: { Type: 'Succeed' },
+      // Hostile names: a lone surrogate and control characters go out escaped, the same over both transports.
+      'Lone \ud800 surrogate \u0000\u001f': { Type: 'Pass', End: true },
     },
   },
   null,
@@ -45,6 +47,7 @@ describe('language server transports', function () {
       const lenses = await connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
       assert.deepEqual([symbols, lenses], overStdio);
       assert.equal(symbols[0].name, 'Fetch "quoted" ⚠');
+      assert.equal(symbols[3].name, 'Lone \ud800 surrogate \u0000\u001f');
     } finally {
       connection.dispose();
       child.kill();

@@ -11,7 +11,7 @@ const range = fc.record({ start: position, end: position });
 const symbols: fc.Arbitrary<DocumentSymbol[]> = fc.letrec<{ symbol: DocumentSymbol; list: DocumentSymbol[] }>((tie) => ({
   symbol: fc
     .record({
-      name: fc.oneof(fc.constantFrom('Fetch', 'Branch 1', '', 'a "quoted" </script> \\ ⚠ 😀', '\u2028\n'), fc.string({ maxLength: 6 })),
+      name: fc.oneof(fc.constantFrom('Fetch', 'Branch 1', '', 'a "quoted" </script> \\ ⚠ 😀', '\u2028\n', 'lone \ud800 surrogate', '\u0000\u001f'), fc.string({ maxLength: 6 })),
       detail: fc.option(fc.constantFrom('Task', 'Choice', 'state machine', 'unknown type'), { nil: undefined }),
       kind: fc.constantFrom(SymbolKind.Function, SymbolKind.Enum, SymbolKind.Module, SymbolKind.Namespace),
       range,

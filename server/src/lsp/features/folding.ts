@@ -1,5 +1,5 @@
 import type { FoldingRange } from 'vscode-languageserver';
-import type { AstNode } from '../../core/document/ast';
+import { spanEnd, type ArrayNode, type AstNode, type ObjectNode } from '../../core/document/ast';
 import type { AnalyzedDocument, FeatureContext } from '../featureContext';
 import type { PositionMapper } from '../toDiagnostic';
 
@@ -27,39 +27,30 @@ export function foldingRanges(docs: AnalyzedDocument[], rangeLimit?: number): Fo
 }
 
 function collect(root: AstNode, text: PositionMapper, ranges: FoldingRange[], levels: number[]): void {
-  // Two stacks, not one of pairs: a 5,000-state machine has 60,000 nodes to walk after every edit.
-  const nodes: AstNode[] = [root];
-  const nodeLevels: number[] = [0];
+  // Two stacks, not one of pairs: a 5,000-state machine has 60,000 nodes to walk after every edit. Only objects and
+  // arrays go on them: nothing else folds or holds what does.
+  const nodes: (ObjectNode | ArrayNode)[] = [];
+  const nodeLevels: number[] = [];
+  const push = (node: AstNode | undefined, level: number) => {
+    if (node?.kind !== 'object' && node?.kind !== 'array') return;
+    nodes.push(node);
+    nodeLevels.push(level);
+  };
+  push(root, 0);
   while (nodes.length > 0) {
     const node = nodes.pop()!;
     const level = nodeLevels.pop()!;
-    if (node.kind !== 'object' && node.kind !== 'array') continue;
     const startLine = text.positionAt(node.offset).line;
-    const endLine = text.positionAt(node.offset + node.length).line;
+    const endLine = text.positionAt(spanEnd(node)).line;
     let inner = level;
     if (endLine > startLine) {
       ranges.push({ startLine, endLine: endLine - 1 });
       levels.push(level);
       inner = level + 1;
     }
-    // Pushed last first, so that they come out in document order; only what may fold.
-    if (node.kind === 'object') {
-      for (let i = node.properties.length - 1; i >= 0; i--) {
-        const value = node.properties[i].value;
-        if (value && (value.kind === 'object' || value.kind === 'array')) {
-          nodes.push(value);
-          nodeLevels.push(inner);
-        }
-      }
-    } else {
-      for (let i = node.items.length - 1; i >= 0; i--) {
-        const item = node.items[i];
-        if (item.kind === 'object' || item.kind === 'array') {
-          nodes.push(item);
-          nodeLevels.push(inner);
-        }
-      }
-    }
+    // Pushed last first, so that they come out in document order.
+    if (node.kind === 'object') for (let i = node.properties.length - 1; i >= 0; i--) push(node.properties[i].value, inner);
+    else for (let i = node.items.length - 1; i >= 0; i--) push(node.items[i], inner);
   }
 }
 

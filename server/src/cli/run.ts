@@ -1,5 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { isSetupFailure, startExecution } from '../execution/isolatedExecution';
+import { workerScript } from '../execution/isolatedRun';
+import { startWorkerAhead } from '../execution/spareWorker';
 import { runJsonPieces } from '../execution/historyJson';
 import { missingMockState } from '../interpreter/mocks';
 import type { ExecutionResult } from '../interpreter/types';
@@ -63,6 +65,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const limits = runLimitsOf(args.flags);
   if (typeof limits === 'string') return usage(limits);
   const file = args.positionals[0];
+  // The run's worker starts while this process reads and checks the machine (a node process takes about as long
+  // to start as all of that); if the machine turns out invalid, this process ends and the worker with it.
+  startWorkerAhead(workerScript(), limits.memoryMb);
 
   let text: string;
   try {

@@ -43,6 +43,14 @@ export function keepSpareWorker(script: () => string, memoryMb: number, delayMs 
   if (startNow) scheduleSpare();
 }
 
+/**
+ * Starts one worker now, for a run about to come (the CLI's: it forks it before reading and validating the
+ * machine, so the worker's start-up overlaps that work). Unlike keepSpareWorker, none is started after the run.
+ */
+export function startWorkerAhead(script: string, memoryMb: number): void {
+  if (!spare) startSpare(script, memoryMb);
+}
+
 /** Stops keeping a spare worker, and ends the one waiting. */
 export function dropSpareWorker(): void {
   keep = undefined;

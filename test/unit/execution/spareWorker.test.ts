@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import { isSetupFailure, startExecution } from '../../../server/src/execution/isolatedExecution';
 import { workerScript } from '../../../server/src/execution/isolatedRun';
 import { DEFAULT_LIMITS } from '../../../server/src/execution/runLimits';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runCli } from '../../../server/src/cli/main';
 import { dropSpareWorker, keepSpareWorker, spareWorkerState } from '../../../server/src/execution/spareWorker';
+import { memoryIo } from '../cli/memoryIo';
 
 const spec = (definition: unknown) => ({ definition, input: {}, stateMachineName: 'm', executionName: 'e', startTime: Date.parse('2026-01-01T00:00:00Z'), realTime: false });
 const PASS = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
@@ -69,5 +75,44 @@ describe('the spare execution worker', function () {
     await new Promise((done) => setTimeout(done, 200));
     assert.equal(alive(spare), false);
     assert.equal(spareWorkerState(), undefined);
+  });
+
+  it('asl run starts its worker before it reads the machine, and the run takes that one (none is started after it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-ahead-'));
+    writeFileSync(join(dir, 'm.asl.json'), JSON.stringify(PASS));
+    const { io, out } = memoryIo(dir);
+    let atRead: { pid?: number } | undefined;
+    const read = io.readFile;
+    io.readFile = (path) => {
+      atRead ??= spareWorkerState();
+      return read(path);
+    };
+    assert.equal(await runCli(['run', 'm.asl.json', '--json'], io), 0, out());
+    assert.ok(atRead?.pid, 'a worker was starting when the machine was read');
+    assert.equal(alive(atRead.pid), false, 'the run took it and it ended with the run');
+    assert.equal(spareWorkerState(), undefined, 'the CLI keeps no spare after its run');
+  });
+
+  it('asl run of an invalid machine ends at once, and so does the worker it had started', () => {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'asl-ahead-')));
+    writeFileSync(join(dir, 'bad.asl.json'), JSON.stringify({ StartAt: 'Nowhere', States: { P: { Type: 'Pass', End: true } } }));
+    const started = Date.now();
+    const child = spawnSync(process.execPath, [resolve(__dirname, '../../../dist/cli.js'), 'run', 'bad.asl.json'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    assert.equal(child.status, 2, child.stderr);
+    assert.match(child.stderr, /is not a valid state machine/);
+    assert.ok(Date.now() - started < 10_000, 'the waiting worker keeps nothing alive');
+    // The worker runs in the CLI's directory, so a process still there would be it: it exits when its parent's
+    // IPC channel closes.
+    if (process.platform !== 'linux') return;
+    const inDir = () => readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
+      try {
+        return readlinkSync(`/proc/${pid}/cwd`) === dir;
+      } catch {
+        return false;
+      }
+    });
+    const deadline = Date.now() + 5_000;
+    while (inDir().length > 0 && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    assert.deepEqual(inDir(), []);
   });
 });

@@ -49,7 +49,7 @@ export async function engineRun(engine: Engine, key: string): Promise<void> {
   let printed: string;
   let events: number | undefined;
   if (engine === 'ours' || engine === 'ours-output') {
-    // As `asl run --json` prints it: {status, output, error, cause, events}. A workload too long for Standard's
+    // As `asl run --json` prints it: {events, status, output, error, cause}. A workload too long for Standard's
     // 25,000 events runs as Express would: the cap lifted, no history kept. Neither engine validates here (the
     // engines are compared; `asl run` also validates, timed by validation.bench.ts).
     const task = workload.flakyTask ? flakyTask() : undefined;
@@ -67,7 +67,7 @@ export async function engineRun(engine: Engine, key: string): Promise<void> {
     output = result.output;
     events = result.events.length;
     printed = engine === 'ours'
-      ? `${JSON.stringify({ status: result.status, output: result.output, error: result.error, cause: result.cause, events: result.events }, null, 2)}\n`
+      ? `${JSON.stringify({ events: result.events, status: result.status, output: result.output, error: result.error, cause: result.cause }, null, 2)}\n`
       : `${JSON.stringify(output, null, 2)}\n`;
   } else {
     // aws-local-stepfunctions 3 declares Node 22 for Promise.withResolvers (Task states); Node 20 gets it here.

@@ -2,7 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { isSetupFailure, startExecution } from '../execution/isolatedExecution';
 import { workerScript } from '../execution/isolatedRun';
 import { startWorkerAhead } from '../execution/spareWorker';
-import { runJsonPieces } from '../execution/historyJson';
+import { RunJsonWriter } from '../execution/historyJson';
 import { missingMockState } from '../interpreter/mocks';
 import type { ExecutionResult } from '../interpreter/types';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError, type CliIo } from './cliIo';
@@ -28,8 +28,9 @@ Runs a state machine locally with the semantics AWS documents.
   --no-mocks          do not pick up NAME.mocks.json
   --handlers FILE     a module whose 'handlers' (or default) export maps state names or ARNs to functions
   --history           print every history event, not only the summary
-  --format FORMAT     text (default: summary), json ({status, output, error, cause, events}) or github
-                      (the summary, and an ::error annotation at the failing state's line)
+  --format FORMAT     text (default: summary), json ({events, status, output, error, cause}, the events
+                      printed as the run makes them) or github (the summary, and an ::error annotation
+                      at the failing state's line)
   --json              same as --format json
   --results-dir DIR   where a Distributed Map's ResultWriter writes its files (DIR/bucket/prefix/...)
   --real-time         wait for real in Wait states and retries (default: virtual time)
@@ -101,6 +102,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
   // The execution runs in a worker process of its own (server/src/execution): this process only prints.
   const resultsDir = args.flags['results-dir'];
+  // --json: the events are printed as the worker sends them, the result when the run ends.
+  const json = format === 'json' ? new RunJsonWriter(io.stdout) : undefined;
   const result = await startExecution(
     {
       definition: prepared.definition,
@@ -110,7 +113,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       startTime: Date.now(),
       realTime: args.flags['real-time'] === true,
       // The summary and --history read the events' types, names and errors: states' input and output stay out.
-      // --json: the worker sends the events as they are printed, and they are printed as they came.
+      // --json: the worker sends the events as they are printed.
       eventDetail: format === 'json' ? 'text' : 'summary',
       stateMachineType: chosen.machineType,
       ...(tasks.mocks ? { mocks: tasks.mocks } : {}),
@@ -118,11 +121,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       ...(typeof resultsDir === 'string' ? { resultsDir: resolve(io.cwd, resultsDir) } : {}),
     },
     limits,
-    { onOutput: (text) => io.stderr(text) },
+    { onOutput: (text) => io.stderr(text), ...(json ? { onEventTexts: (text: string) => json.events(text) } : {}) },
   ).result;
+  // A run that could not start sent no events (the worker checks the mocks and handlers before it runs).
   if (isSetupFailure(result)) return usage(result.message);
-  if (format === 'json') {
-    for (const piece of runJsonPieces(result, result.eventTexts)) io.stdout(piece);
+  if (json) {
+    json.end(result);
   } else {
     io.stdout(args.flags.history ? formatHistory(result) : formatSummary(result, { virtualTime: !args.flags['real-time'] }));
     if (format === 'github' && result.status !== 'SUCCEEDED') io.stdout(annotation(file, text, result));

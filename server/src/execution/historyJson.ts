@@ -21,17 +21,26 @@ export function lastEventOf(text: string): { id: number; timestamp: string } | u
 }
 
 /**
- * `asl run --json`'s whole text, `JSON.stringify({ status, output, error, cause, events }, null, 2)` and a newline,
- * with the events already written (eventsJson's texts of consecutive batches, in order), as the pieces to print one
- * after the other: joined, a long history would be copied twice more (the join, then the write's encoding of the
- * whole), and fresh memory for megabytes of text costs more than the many small writes.
+ * Writes `asl run --json`'s text as the run goes: `JSON.stringify({ events, status, output, error, cause }, null, 2)`
+ * and a newline. The events come first so that they are printed as the worker sends them (eventsJson's texts of
+ * consecutive batches, in order): a long run shows how far it got, and its history is never held whole here. The
+ * result, known at the end, closes the text.
  */
-export function runJsonPieces(result: { status: string; output?: unknown; error?: string; cause?: string }, eventTexts: readonly string[] = []): string[] {
-  const head = JSON.stringify({ status: result.status, output: result.output, error: result.error, cause: result.cause }, null, 2);
-  const texts = eventTexts.filter((t) => t !== '');
-  if (texts.length === 0) return [`${head.slice(0, -2)},\n  "events": []\n}\n`];
-  const pieces = [`${head.slice(0, -2)},\n  "events": [\n`];
-  texts.forEach((text, i) => pieces.push(i === 0 ? text : `,\n${text}`));
-  pieces.push('\n  ]\n}\n');
-  return pieces;
+export class RunJsonWriter {
+  private opened = false;
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  /** One batch of events as eventsJson wrote it ('' for none). */
+  events(text: string): void {
+    if (text === '') return;
+    this.write(this.opened ? `,\n${text}` : `{\n  "events": [\n${text}`);
+    this.opened = true;
+  }
+
+  end(result: { status: string; output?: unknown; error?: string; cause?: string }): void {
+    // `{\n  "status": ...}`: its fields follow the events' at the same depth.
+    const rest = JSON.stringify({ status: result.status, output: result.output, error: result.error, cause: result.cause }, null, 2).slice(2);
+    this.write(`${this.opened ? '\n  ],' : '{\n  "events": [],'}\n${rest}\n`);
+  }
 }

@@ -17,6 +17,8 @@ export type JobSpec = Omit<RunJob, 'kind' | 'jsonata'>;
 export interface ExecutionHooks {
   /** A promise: the batch is passed on when it settles (a debugged run waits for its host; see runJob). */
   onEvents?(events: HistoryEvent[]): void | Promise<void>;
+  /** eventDetail 'text' (`asl run --json`): each batch of events as printed (historyJson.ts), as the worker sends it. */
+  onEventTexts?(text: string): void;
   onCallback?: IsolatedRunHooks['onCallback'];
   onOutput?: IsolatedRunHooks['onOutput'];
   onDebug?: IsolatedRunHooks['onDebug'];
@@ -29,28 +31,33 @@ export interface ExecutionHooks {
  */
 export function startExecution(spec: JobSpec, limits: RunLimits, hooks: ExecutionHooks = {}): { result: Promise<ExecutionResult | SetupFailure>; abort(): void; pid?: number; answer: IsolatedRun['answer']; debug: IsolatedRun['debug'] } {
   const events: HistoryEvent[] = [];
-  // eventDetail 'text' (`asl run --json`): the worker sends the events as printed; they are kept as that text.
-  const texts = spec.eventDetail === 'text' ? ([] as string[]) : undefined;
+  // eventDetail 'text' (`asl run --json`): the worker sends the events as printed; they are passed on as they come,
+  // and only the last batch is kept (a stopped run's closing event follows its last event).
+  const texts = spec.eventDetail === 'text' ? { last: '' } : undefined;
   const run = startIsolatedRun({ ...spec, kind: 'execution', jsonata: JSONATA_BUDGET }, limits, {
     onEvents: (batch) => {
       for (const event of batch) events.push(event);
       return hooks.onEvents?.(batch);
     },
-    onEventTexts: (text) => texts?.push(text),
+    onEventTexts: (text) => {
+      if (!texts || text === '') return;
+      texts.last = text;
+      hooks.onEventTexts?.(text);
+    },
     onOutput: hooks.onOutput,
     onCallback: hooks.onCallback,
     onDebug: hooks.onDebug,
   });
   const result = run.outcome.then((outcome): ExecutionResult | SetupFailure => {
     if (outcome.type === 'invalid') return { invalid: true, error: outcome.error, message: outcome.message };
-    if (outcome.type === 'done') return { ...(outcome.result as Omit<ExecutionResult, 'events'>), events, ...(texts ? { eventTexts: texts } : {}) };
+    if (outcome.type === 'done') return { ...(outcome.result as Omit<ExecutionResult, 'events'>), events };
     return stoppedExecution(outcome, events, spec.startTime, hooks, texts);
   });
   return { result, abort: run.abort, pid: run.pid, answer: run.answer, debug: run.debug };
 }
 
-function stoppedExecution(outcome: Extract<IsolatedOutcome, { type: 'stopped' }>, events: HistoryEvent[], startTime: number, hooks: ExecutionHooks, texts?: string[]): ExecutionResult {
-  const last = texts ? (texts.length > 0 ? lastEventOf(texts[texts.length - 1]) : undefined) : events[events.length - 1];
+function stoppedExecution(outcome: Extract<IsolatedOutcome, { type: 'stopped' }>, events: HistoryEvent[], startTime: number, hooks: ExecutionHooks, texts?: { last: string }): ExecutionResult {
+  const last = texts ? lastEventOf(texts.last) : events[events.length - 1];
   const aborted = outcome.reason === 'aborted';
   const error = aborted ? 'States.Aborted' : 'States.Runtime';
   const timestamp = last?.timestamp ?? new Date(startTime).toISOString();
@@ -58,12 +65,12 @@ function stoppedExecution(outcome: Extract<IsolatedOutcome, { type: 'stopped' }>
     ? { id: (last?.id ?? 0) + 1, previousEventId: last?.id ?? 0, timestamp, type: 'ExecutionAborted', executionAbortedEventDetails: { error, cause: outcome.cause } }
     : { id: (last?.id ?? 0) + 1, previousEventId: last?.id ?? 0, timestamp, type: 'ExecutionFailed', executionFailedEventDetails: { error, cause: outcome.cause } };
   if (texts) {
-    texts.push(eventsJson([terminal]));
+    hooks.onEventTexts?.(eventsJson([terminal]));
   } else {
     events.push(terminal);
     void hooks.onEvents?.([terminal]);
   }
-  return { status: aborted ? 'ABORTED' : 'FAILED', error, cause: outcome.cause, events, ...(texts ? { eventTexts: texts } : {}), durationMs: Date.parse(timestamp) - startTime };
+  return { status: aborted ? 'ABORTED' : 'FAILED', error, cause: outcome.cause, events, durationMs: Date.parse(timestamp) - startTime };
 }
 
 /** Runs one state alone (AWS's TestState) in a fresh execution worker. */

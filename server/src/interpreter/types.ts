@@ -19,11 +19,6 @@ export interface ExecutionResult {
   error?: string;
   cause?: string;
   events: HistoryEvent[];
-  /**
-   * The events as `asl run --json` prints them (execution/historyJson.ts), when the run sent them so: consecutive batches of
-   * event texts; `events` is then empty.
-   */
-  eventTexts?: string[];
   /** Virtual (or real) milliseconds from start to end. */
   durationMs: number;
 }

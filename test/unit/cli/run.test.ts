@@ -79,6 +79,29 @@ describe('asl run', () => {
     const result = JSON.parse(t.out());
     assert.equal(result.status, 'FAILED');
     assert.equal(result.error, 'PaymentDeclined');
+    assert.deepEqual(Object.keys(result), ['events', 'status', 'error', 'cause']);
+    assert.equal(result.events.at(-1).type, 'ExecutionFailed');
+  });
+
+  it('--json prints the events as the run makes them, and the result when it ends', async () => {
+    writeFileSync(join(dir, 'slow.asl.json'), JSON.stringify({
+      StartAt: 'Before',
+      States: { Before: { Type: 'Pass', Result: { step: 1 }, Next: 'Pause' }, Pause: { Type: 'Wait', Seconds: 1, Next: 'After' }, After: { Type: 'Pass', End: true } },
+    }));
+    const t = memoryIo(dir);
+    const writes: { at: number; text: string }[] = [];
+    t.io.stdout = (text) => writes.push({ at: performance.now(), text });
+    assert.equal(await runCli(['run', 'slow.asl.json', '--json', '--real-time', '--no-mocks'], t.io), 0);
+    // The events before the Wait came out while it waited (a second of real time), before the result.
+    assert.match(writes[0].text, /^\{\n {2}"events": \[\n {4}\{\n {6}"id": 1,/);
+    const waiting = writes.find((w) => w.text.includes('"WaitStateEntered"'));
+    assert.ok(waiting && writes.at(-1)!.at - waiting.at > 800, `the Wait's start printed ${waiting && writes.at(-1)!.at - waiting.at} ms before the end`);
+    const printed = writes.map((w) => w.text).join('');
+    const result = JSON.parse(printed);
+    assert.equal(printed, `${JSON.stringify({ events: result.events, status: 'SUCCEEDED', output: { step: 1 } }, null, 2)}\n`);
+    assert.deepEqual(result.events.map((e: { type: string }) => e.type), [
+      'ExecutionStarted', 'PassStateEntered', 'PassStateExited', 'WaitStateEntered', 'WaitStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded',
+    ]);
   });
 
   it('a mock file with several test cases and no --test-case lists them on stdout and runs nothing (exit 2)', async () => {

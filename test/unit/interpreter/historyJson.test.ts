@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { eventsJson, lastEventOf, runJsonPieces } from '../../../server/src/execution/historyJson';
+import { eventsJson, lastEventOf, RunJsonWriter } from '../../../server/src/execution/historyJson';
 import { prepareDefinition } from '../../../server/src/interpreter/prepareDefinition';
 import { StatesError } from '../../../server/src/interpreter/statesError';
 import type { ExecutionResult, HistoryEvent, TaskInvoker } from '../../../server/src/interpreter/types';
@@ -9,9 +9,15 @@ import { buildMachine, inputArb, machineSpecArb } from '../../fuzz/randomMachine
 import { run } from './runMachine';
 
 // Issue 17: for `asl run --json` the execution worker sends the events as they are printed, in batches, and the
-// CLI prints them as they came. The result must be exactly what JSON.stringify(result, null, 2) printed before.
-const runJsonText = (...args: Parameters<typeof runJsonPieces>) => runJsonPieces(...args).join('');
-const printed = (r: ExecutionResult) => `${JSON.stringify({ status: r.status, output: r.output, error: r.error, cause: r.cause, events: r.events }, null, 2)}\n`;
+// CLI prints them as they come, then the result. The whole must be exactly JSON.stringify of the result, events first.
+function runJsonText(result: Pick<ExecutionResult, 'status' | 'output' | 'error' | 'cause'>, texts: string[]): string {
+  const written: string[] = [];
+  const writer = new RunJsonWriter((text) => written.push(text));
+  for (const text of texts) writer.events(text);
+  writer.end(result);
+  return written.join('');
+}
+const printed = (r: ExecutionResult) => `${JSON.stringify({ events: r.events, status: r.status, output: r.output, error: r.error, cause: r.cause }, null, 2)}\n`;
 
 /** The events cut into consecutive batches at `cuts` (as the worker sends them), each written by eventsJson. */
 function inBatches(events: HistoryEvent[], cuts: number[]): string[] {
@@ -33,7 +39,7 @@ function assertSamePrint(result: ExecutionResult, cuts: number[]): void {
 }
 
 describe('interpreter: the history as `asl run --json` prints it, in batches', () => {
-  it('prints Pass, Wait, Parallel, Task, Map, Choice and Fail events with awkward strings as before', async () => {
+  it('prints Pass, Wait, Parallel, Task, Map, Choice and Fail events with awkward strings as JSON.stringify of the result would', async () => {
     const definition = {
       StartAt: 'Start "quoted" ✓',
       States: {
@@ -57,13 +63,13 @@ describe('interpreter: the history as `asl run --json` prints it, in batches', (
     for (const cuts of [[], [0], [1], [5, 6, 7], [3, 3, 12, 1000]]) assertSamePrint(result, cuts);
   });
 
-  it('prints a run with no events, and one whose output is undefined, as before', () => {
+  it('prints a run with no events, and one whose output is undefined, as JSON.stringify would', () => {
     assert.equal(runJsonText({ status: 'FAILED', error: 'ValidationException', cause: 'too big' }, []), printed({ status: 'FAILED', error: 'ValidationException', cause: 'too big', events: [], durationMs: 0 }));
     assert.equal(runJsonText({ status: 'SUCCEEDED', output: { a: [1, 2] } }, ['']), printed({ status: 'SUCCEEDED', output: { a: [1, 2] }, events: [], durationMs: 0 }));
     assert.equal(lastEventOf(''), undefined);
   });
 
-  it('prints random machines as before, however the events are batched', async () => {
+  it('prints random machines as JSON.stringify would, however the events are batched', async () => {
     const invoker: TaskInvoker = async (request) => {
       const roll = (JSON.stringify(request.input ?? null).length + request.attempt) % 3;
       if (roll === 0) throw new StatesError('Custom.TaskErr', 'flaky "task"');

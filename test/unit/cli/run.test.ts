@@ -104,6 +104,23 @@ describe('asl run', () => {
     ]);
   });
 
+  it('--json of a run stopped by its time limit: the events it printed, its closing event next, then the result', async () => {
+    writeFileSync(join(dir, 'stuck.asl.json'), JSON.stringify({
+      StartAt: 'Before',
+      States: { Before: { Type: 'Pass', Next: 'Pause' }, Pause: { Type: 'Wait', Seconds: 30, End: true } },
+    }));
+    const t = memoryIo(dir);
+    assert.equal(await runCli(['run', 'stuck.asl.json', '--json', '--real-time', '--timeout', '1', '--no-mocks'], t.io), 1);
+    const result = JSON.parse(t.out());
+    assert.deepEqual(Object.keys(result), ['events', 'status', 'error', 'cause']);
+    assert.equal(result.status, 'FAILED');
+    assert.deepEqual(result.events.map((e: { type: string }) => e.type), ['ExecutionStarted', 'PassStateEntered', 'PassStateExited', 'WaitStateEntered', 'ExecutionFailed']);
+    // The closing event follows the last one the worker sent.
+    assert.deepEqual(result.events.map((e: { id: number }) => e.id), [1, 2, 3, 4, 5]);
+    assert.equal(result.events[4].previousEventId, 4);
+    assert.equal(result.events[4].executionFailedEventDetails.cause, result.cause);
+  });
+
   it('a mock file with several test cases and no --test-case lists them on stdout and runs nothing (exit 2)', async () => {
     const t = memoryIo(dir);
     assert.equal(await runCli(['run', 'donut-shop.asl.json'], t.io), 2);

@@ -33,15 +33,16 @@ export function startExecution(spec: JobSpec, limits: RunLimits, hooks: Executio
   const events: HistoryEvent[] = [];
   // eventDetail 'text' (`asl run --json`): the worker sends the events as printed; they are passed on as they come,
   // and only the last batch is kept (a stopped run's closing event follows its last event).
-  const texts = spec.eventDetail === 'text' ? { last: '' } : undefined;
+  const asText = spec.eventDetail === 'text';
+  let lastText = '';
   const run = startIsolatedRun({ ...spec, kind: 'execution', jsonata: JSONATA_BUDGET }, limits, {
     onEvents: (batch) => {
       for (const event of batch) events.push(event);
       return hooks.onEvents?.(batch);
     },
     onEventTexts: (text) => {
-      if (!texts || text === '') return;
-      texts.last = text;
+      if (!asText || text === '') return;
+      lastText = text;
       hooks.onEventTexts?.(text);
     },
     onOutput: hooks.onOutput,
@@ -51,20 +52,21 @@ export function startExecution(spec: JobSpec, limits: RunLimits, hooks: Executio
   const result = run.outcome.then((outcome): ExecutionResult | SetupFailure => {
     if (outcome.type === 'invalid') return { invalid: true, error: outcome.error, message: outcome.message };
     if (outcome.type === 'done') return { ...(outcome.result as Omit<ExecutionResult, 'events'>), events };
-    return stoppedExecution(outcome, events, spec.startTime, hooks, texts);
+    return stoppedExecution(outcome, events, spec.startTime, hooks, asText ? lastText : undefined);
   });
   return { result, abort: run.abort, pid: run.pid, answer: run.answer, debug: run.debug };
 }
 
-function stoppedExecution(outcome: Extract<IsolatedOutcome, { type: 'stopped' }>, events: HistoryEvent[], startTime: number, hooks: ExecutionHooks, texts?: { last: string }): ExecutionResult {
-  const last = texts ? lastEventOf(texts.last) : events[events.length - 1];
+/** `lastText`: the last batch of a run that sent its events as text. */
+function stoppedExecution(outcome: Extract<IsolatedOutcome, { type: 'stopped' }>, events: HistoryEvent[], startTime: number, hooks: ExecutionHooks, lastText?: string): ExecutionResult {
+  const last = lastText !== undefined ? lastEventOf(lastText) : events[events.length - 1];
   const aborted = outcome.reason === 'aborted';
   const error = aborted ? 'States.Aborted' : 'States.Runtime';
   const timestamp = last?.timestamp ?? new Date(startTime).toISOString();
   const terminal: HistoryEvent = aborted
     ? { id: (last?.id ?? 0) + 1, previousEventId: last?.id ?? 0, timestamp, type: 'ExecutionAborted', executionAbortedEventDetails: { error, cause: outcome.cause } }
     : { id: (last?.id ?? 0) + 1, previousEventId: last?.id ?? 0, timestamp, type: 'ExecutionFailed', executionFailedEventDetails: { error, cause: outcome.cause } };
-  if (texts) {
+  if (lastText !== undefined) {
     hooks.onEventTexts?.(eventsJson([terminal]));
   } else {
     events.push(terminal);

@@ -9,6 +9,8 @@
  *   of warm ones; then the first request of each right after an edit (median of 5 edits), as when typing (it analyses the new version
  *   as far as it needs; the re-validation for diagnostics comes after the delay, and the server's CPU for that,
  *   edit to diagnostics, is printed too: a request that arrives while it runs waits for it);
+ * - the first request a fresh server answers after opening the file, when it is the LSP outline (the first of each
+ *   feature above comes after others, which paid for what first requests share);
  * - the server's memory with ten different 5,000-state files open: its V8 heap after a forced full collection (the
  *   server runs with test/bench/heapProbe.js preloaded, so the figure does not depend on when V8 last collected),
  *   and its resident memory as the OS sees it (RSS bounds the heap from above; it includes code and free heap).

@@ -1,8 +1,8 @@
 import { dirname, join, resolve } from 'node:path';
+import { RunJsonWriter } from '../execution/historyJson';
 import { isSetupFailure, startExecution } from '../execution/isolatedExecution';
 import { workerScript } from '../execution/isolatedRun';
 import { startWorkerAhead } from '../execution/spareWorker';
-import { RunJsonWriter } from '../execution/historyJson';
 import { missingMockState } from '../interpreter/mocks';
 import type { ExecutionResult } from '../interpreter/types';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError, type CliIo } from './cliIo';

@@ -1,14 +1,14 @@
 // The spare execution worker the language server keeps started ahead of need (spareWorker.ts): it must keep every
 // isolation guarantee of a fresh worker (issue 12): one process per run, intrinsics frozen, the run's heap limit.
 import assert from 'node:assert/strict';
-import { isSetupFailure, startExecution } from '../../../server/src/execution/isolatedExecution';
-import { workerScript } from '../../../server/src/execution/isolatedRun';
-import { DEFAULT_LIMITS } from '../../../server/src/execution/runLimits';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../../server/src/cli/main';
+import { isSetupFailure, startExecution } from '../../../server/src/execution/isolatedExecution';
+import { workerScript } from '../../../server/src/execution/isolatedRun';
+import { DEFAULT_LIMITS } from '../../../server/src/execution/runLimits';
 import { dropSpareWorker, keepSpareWorker, spareWorkerState } from '../../../server/src/execution/spareWorker';
 import { memoryIo } from '../cli/memoryIo';
 

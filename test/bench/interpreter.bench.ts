@@ -2,11 +2,14 @@
  * Interpreter speed and memory (issue 17, point 2) against aws-local-stepfunctions 3 on four workloads (see
  * engineWorkloads.ts). Each run is a fresh Node process, started as each engine's users run it: ours with the Node
  * options of `asl run`'s execution worker (workerExecArgv: its heap limit and, on a machine of few cores, fewer V8
- * background threads), aws-local-stepfunctions with Node's defaults. An engine's time is the process's wall (and
- * CPU) time less that of an empty run of the same engine, so start-up and module loading do not count; peak memory
- * is the process's peak RSS. Both engines run in the same bench, interleaved (ours, theirs, theirs, ours, ...), so a
- * loaded machine weighs on both alike; medians of BENCH_ROUNDS rounds (default 3). Ours prints what `asl run
- * --json` prints (status, output and the full history); the outputs must be identical.
+ * background threads), aws-local-stepfunctions with Node's defaults. An engine's time is its wall (and CPU) time
+ * inside the process, from the call into the engine (its module loaded, the workload made) to the printed text made,
+ * less that of an empty run of the same engine: start-up and module loading do not count, nor does their noise (on
+ * a busy machine a process's start varies by a hundred milliseconds from one run to the next, more than some
+ * workloads take; subtracting whole processes' times gave negative engine times). Peak memory is the process's peak
+ * RSS. Both engines run in the same bench, interleaved (ours, theirs, theirs, ours, ...), so a loaded machine weighs
+ * on both alike; medians of BENCH_ROUNDS rounds (default 3). Ours prints what `asl run --json` prints (status,
+ * output and the full history); the outputs must be identical.
  * Targets: at least 10× aws-local-stepfunctions' engine time on each workload, at most half its peak memory, and
  * a Map iteration's state within 2× of a plain loop's cost per transition (compared at the same number of
  * transitions, so that a cold engine's start-up weighs the same on both). The workloads that keep a history also
@@ -49,7 +52,9 @@ function runChild(runner: Runner, key: string): RunReport {
     maxBuffer: 1 << 20,
   });
   if (child.status !== 0) throw new Error(`${engine} ${key} failed: ${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop()!) as RunReport;
+  const report = JSON.parse(child.stdout.trim().split('\n').pop()!) as RunReport;
+  if (typeof report.engineWallMs !== 'number') throw new Error(`${runner === 'before' ? BASELINE : 'this build'} does not time its engine inside the process (engineWallMs): a baseline must be a build that reports it`);
+  return report;
 }
 
 interface Figures {
@@ -61,12 +66,12 @@ interface Figures {
 }
 
 function measure(engine: Runner, workload: Workload, empties: RunReport[], runs: RunReport[]): Figures {
-  const empty = { wall: median(empties.map((r) => r.wallMs)), cpu: median(empties.map((r) => r.cpuMs)), peak: median(empties.map((r) => r.peakRssBytes)) };
+  const empty = { wall: median(empties.map((r) => r.engineWallMs)), cpu: median(empties.map((r) => r.engineCpuMs)), peak: median(empties.map((r) => r.peakRssBytes)) };
   const hashes = new Set(runs.map((r) => r.outputHash));
   if (hashes.size !== 1) throw new Error(`${engine} ${workload.key}: outputs differ between rounds`);
   return {
-    wall: median(runs.map((r) => r.wallMs)) - empty.wall,
-    cpu: median(runs.map((r) => r.cpuMs)) - empty.cpu,
+    wall: median(runs.map((r) => r.engineWallMs)) - empty.wall,
+    cpu: median(runs.map((r) => r.engineCpuMs)) - empty.cpu,
     peak: median(runs.map((r) => r.peakRssBytes)),
     growth: median(runs.map((r) => r.peakRssBytes)) - empty.peak,
     hash: [...hashes][0],
@@ -98,7 +103,7 @@ export async function run(): Promise<void> {
   const targets: string[] = [];
 
   console.log(`Each engine runs as its users run it: ours with the Node options of \`asl run\`'s execution worker (${OUR_NODE_OPTIONS.join(' ')}), aws-local-stepfunctions with Node's defaults.`);
-  console.log(`Engine time = wall (CPU) of a fresh process running the workload, less an empty run's (a one-Pass machine: Node's start-up and loading the engine do not count; making the workload's definition and input does not count); peak RSS of that process (engine: above the empty run's); median of ${ROUNDS} interleaved rounds.`);
+  console.log(`Engine time = wall (CPU) in a fresh process from the call into the engine to the printed text made, less an empty run's (a one-Pass machine; Node's start-up, loading the engine and making the workload's definition and input do not count); peak RSS of that process (engine: above the empty run's); median of ${ROUNDS} interleaved rounds.`);
   console.log('Ours prints what `asl run --json` prints (status, output and every history event, 2-space indented); aws-local-stepfunctions keeps no history and prints its output.');
   const emptyPeak = (engine: Runner) => median(reports.get(`${engine}/${EMPTY.key}`)!.map((r) => r.peakRssBytes));
   console.log(`Peak RSS of the empty run: ours ${mb(emptyPeak('ours'))}${withAls ? `, aws-local-stepfunctions ${mb(emptyPeak('als'))} (a process-level ratio ≤ 0.5 needs theirs above twice our empty process)` : ''}.`);

@@ -14,4 +14,16 @@ describe('RawJson', () => {
     const other = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///é.json', diagnostics: [] } };
     assert.equal(Buffer.from(await rawJsonEncoder.encode(other, { charset: 'utf-8' })).toString('utf8'), JSON.stringify(other));
   });
+
+  it('writes an answer of thousands of pieces, with characters of one to four bytes, exactly', async () => {
+    const names = Array.from({ length: 1500 }, (_, i) => ['état', '状態', 'step 😀', 'plain'][i % 4] + i);
+    const pieces = ['['];
+    names.forEach((name, i) => pieces.push(...(i > 0 ? [','] : []), `{"name":${JSON.stringify(name)}`, ',"kind":12}'));
+    pieces.push(']');
+    const message = { jsonrpc: '2.0', id: 'x', result: new RawJson(pieces) };
+    const encoded = Buffer.from(await rawJsonEncoder.encode(message, { charset: 'utf-8' }));
+    const expected = JSON.stringify({ jsonrpc: '2.0', id: 'x', result: names.map((name) => ({ name, kind: 12 })) });
+    assert.equal(encoded.length, Buffer.byteLength(expected));
+    assert.equal(encoded.toString('utf8'), expected);
+  });
 });

@@ -1,6 +1,6 @@
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { lineStartsIn } from '../core/document/lineIndex';
+import { lineStartsOf } from '../core/document/lineIndex';
 
 const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
@@ -23,17 +23,18 @@ const PENDING_SPAN_LIMIT = 16 * 1024;
 /**
  * The server's copy of an open document, as vscode-languageserver-textdocument keeps it (same positions, same
  * incremental updates), except that:
- * - its line starts are found with `indexOf`, which runs at native speed from the first call: the library walks the
- *   text a character at a time, and on a 2 MB file that loop ran for 20 to 60 ms of the first request after
- *   opening it, interpreted while the optimizing compiler was busy with the validator;
+ * - its line starts are found with `indexOf`, which runs at native speed from the first call, and kept in a typed
+ *   array (see lineStartsOf): the library walks the text a character at a time, and on a 2 MB file that loop ran
+ *   for 20 to 60 ms of the first request after opening it, interpreted while the optimizing compiler was busy with
+ *   the validator;
  * - an edit does not make a new whole text: the edits since the text was last read whole are kept beside it (see
  *   PendingEdit) and applied when it is next read whole. Each whole text of a 2 MB document is 2 MB of fresh
  *   memory, so several keystrokes before the next analysis (VS Code sends each as soon as it is typed) cost one
  *   such text, not one each.
  */
 export class EditorDocument implements TextDocument {
-  /** Offset of each line's first character; computed when a position is first needed. */
-  private starts: number[] | undefined;
+  /** Offset of each line's first character, found when a position is first needed; its buffer may have room for more (see withTailMoved). */
+  private starts: Uint32Array | undefined;
   private pending: PendingEdit | undefined;
 
   constructor(
@@ -113,17 +114,13 @@ export class EditorDocument implements TextDocument {
       }
       const startLine = Math.max(range.start.line, 0);
       const removed = Math.max(range.end.line, 0) - startLine;
-      const added = lineStartsIn(change.text, start);
-      if (added.length === removed) {
-        for (let i = 0; i < added.length; i++) starts[startLine + 1 + i] = added[i];
-      } else if (added.length < 10_000) {
-        starts.splice(startLine + 1, removed, ...added);
-      } else {
-        // Too many to pass as arguments.
-        starts = this.starts = starts.slice(0, startLine + 1).concat(added, starts.slice(startLine + 1 + removed));
-      }
+      // The inserted text's own line starts, after its first (0).
+      const inserted = lineStartsOf(change.text);
+      const added = inserted.length - 1;
+      if (added !== removed) starts = this.starts = withTailMoved(starts, startLine + 1 + removed, added - removed);
+      for (let i = 1; i <= added; i++) starts[startLine + i] = start + inserted[i];
       const shift = change.text.length - (end - start);
-      if (shift !== 0) for (let i = startLine + 1 + added.length; i < starts.length; i++) starts[i] += shift;
+      if (shift !== 0) for (let i = startLine + 1 + added; i < starts.length; i++) starts[i] += shift;
     }
     this.version = version;
   }
@@ -192,8 +189,8 @@ export class EditorDocument implements TextDocument {
     return this.base.charCodeAt(pending.end + inWindow - pending.text.length);
   }
 
-  private lineStarts(): number[] {
-    return (this.starts ??= lineStartsIn(this.wholeText(), 0, [0]));
+  private lineStarts(): Uint32Array {
+    return (this.starts ??= lineStartsOf(this.wholeText()));
   }
 
   /** Where line `line` ends, its line break included (the next line's start, or the end of the text). */
@@ -212,6 +209,28 @@ export class EditorDocument implements TextDocument {
   private isCrLfAt(offset: number): boolean {
     return this.charCodeAt(offset) === CARRIAGE_RETURN && this.charCodeAt(offset + 1) === LINE_FEED;
   }
+}
+
+/**
+ * `starts` with its entries from `from` on moved `delta` places (the places opened are the caller's to fill), in
+ * the same buffer while it has room: an edit that adds or removes lines moves the lines after it, and makes no new
+ * array of every line (300 KB of fresh memory on 5,000 states) unless the buffer is full.
+ */
+function withTailMoved(starts: Uint32Array, from: number, delta: number): Uint32Array {
+  const length = starts.length + delta;
+  if (delta < 0) {
+    starts.copyWithin(from + delta, from);
+    return starts.subarray(0, length);
+  }
+  if (starts.byteOffset + length * Uint32Array.BYTES_PER_ELEMENT <= starts.buffer.byteLength) {
+    const longer = new Uint32Array(starts.buffer, starts.byteOffset, length);
+    longer.copyWithin(from + delta, from, starts.length);
+    return longer;
+  }
+  const grown = new Uint32Array(length + (length >> 2) + 16);
+  grown.set(starts.subarray(0, from));
+  grown.set(starts.subarray(from), from + delta);
+  return grown.subarray(0, length);
 }
 
 /** For `TextDocuments`: the server's documents are EditorDocuments. */

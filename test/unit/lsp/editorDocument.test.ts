@@ -134,4 +134,24 @@ describe('EditorDocument', () => {
       assert.equal(index.positionAt(offset).line, theirs.positionAt(offset).line);
     }
   });
+
+  it('finds the lines of a text of line breaks only (more lines than the room first made for them), and edits them', () => {
+    const content = '\n\r\n\r'.repeat(3_000);
+    const ours = new EditorDocument('file:///breaks.asl.json', 'asl', 1, content);
+    const theirs = TextDocument.create('file:///breaks.asl.json', 'asl', 1, content);
+    const index = new LineIndex(content);
+    assert.equal(ours.lineCount, theirs.lineCount);
+    for (let offset = 0; offset <= content.length; offset += 7) {
+      assert.deepEqual(ours.positionAt(offset), theirs.positionAt(offset));
+      assert.equal(index.positionAt(offset).line, theirs.positionAt(offset).line);
+    }
+    const edits: TextDocumentContentChangeEvent[] = [
+      { range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: '\n'.repeat(20_000) },
+      { range: { start: { line: 5, character: 0 }, end: { line: 15_000, character: 0 } }, text: 'x\r\ny' },
+    ];
+    ours.update(edits, 2);
+    TextDocument.update(theirs, edits, 2);
+    assert.equal(ours.lineCount, theirs.lineCount);
+    for (let offset = 0; offset <= theirs.getText().length; offset += 7) assert.deepEqual(ours.positionAt(offset), theirs.positionAt(offset));
+  });
 });

@@ -336,6 +336,15 @@ export class Execution {
     return this.append({ id, previousEventId: previous ?? id - 1, timestamp: this.iso(), type, ...details });
   }
 
+  /** `emit` of an event whose details go under one key (a task attempt's), without an object to copy them from. */
+  emitUnder(type: string, detailsKey: string, details: Obj | undefined, previous?: number): number {
+    const id = this.nextEventId(type);
+    if (!this.listening) return id;
+    const previousEventId = previous ?? id - 1;
+    const timestamp = this.iso();
+    return this.append(details === undefined ? { id, previousEventId, timestamp, type } : { id, previousEventId, timestamp, type, [detailsKey]: details });
+  }
+
   /**
    * A state's Entered or Exited event (two a transition, the most frequent): made in one piece, without a details
    * object to copy. `json` is the input or output JSON when events carry it (eventDetail 'full').

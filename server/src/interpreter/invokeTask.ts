@@ -3,11 +3,9 @@ import { checkDataLimit } from './dataLimit';
 import type { Execution } from './execution';
 import type { StateRun } from './runState';
 import { asOwnCause, FatalError, StatesError } from './statesError';
-import { taskEvent, taskKind, type TaskEventFacts, type TaskKind } from './taskEvents';
+import { taskEventDetails, taskEventNames, taskKind, type TaskEventFacts, type TaskKind, type TaskOutcome, type TaskPhase } from './taskEvents';
 import { isCallbackResource, type TaskAnswer } from './taskTokens';
 import { taskTimeouts } from './taskTimeouts';
-
-type Obj = Record<string, unknown>;
 
 /** What a Resource ARN says about its calls, found once per resource (a run calls few resources, each many times). */
 interface ResourceFacts {
@@ -33,10 +31,10 @@ class TaskAttempt {
     this.started = this.emit('Started', this.scheduled);
   }
 
-  emit(phase: Parameters<typeof taskEvent>[1], previous: number | undefined, extra?: Obj): number {
-    if (!this.ex.listening && phase !== 'Failed' && phase !== 'TimedOut') return this.ex.emit(`${this.kind}${phase}`, undefined, previous);
-    const [eventType, details] = taskEvent(this.kind, phase, this.facts, extra);
-    return this.ex.emit(eventType, details, previous);
+  emit(phase: TaskPhase, previous: number | undefined, outcome?: TaskOutcome): number {
+    const { type, detailsKey } = taskEventNames(this.kind, phase);
+    const details = this.ex.listening ? taskEventDetails(this.kind, phase, this.facts, outcome) : undefined;
+    return this.ex.emitUnder(type, detailsKey, details, previous);
   }
 
   /** The task's result, measured, with its Succeeded event. */

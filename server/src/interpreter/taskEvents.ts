@@ -27,21 +27,48 @@ export interface TaskEventFacts {
   heartbeat?: number;
 }
 
-type Phase = 'Scheduled' | 'Started' | 'Succeeded' | 'Failed' | 'TimedOut';
+export type TaskPhase = 'Scheduled' | 'Started' | 'Succeeded' | 'Failed' | 'TimedOut';
 
-/** The key of an event's details: `taskScheduledEventDetails`, `lambdaFunctionFailedEventDetails`... */
-const detailsKey = (kind: TaskKind, phase: Phase) => `${kind[0].toLowerCase()}${kind.slice(1)}${phase}EventDetails`;
+/** What an attempt's result adds to its last event: the output's JSON, or the error and its cause. */
+export type TaskOutcome = { output: string } | { error: string; cause: string };
 
-/** An attempt's event type and its details in AWS's shape (`extra`: output, or error and cause). */
-export function taskEvent(kind: TaskKind, phase: Phase, facts: TaskEventFacts, extra: Obj = {}): [string, Obj | undefined] {
-  const type = `${kind}${phase}`;
-  const limits = { ...(facts.timeout ? { timeoutInSeconds: facts.timeout } : {}), ...(facts.heartbeat && kind !== 'LambdaFunction' ? { heartbeatInSeconds: facts.heartbeat } : {}) };
-  let details: Obj | undefined;
-  if (kind === 'Task') {
-    const service = { resource: facts.resource, resourceType: facts.resourceType };
-    details = phase === 'Scheduled' ? { resource: facts.resource, region: 'us-east-1', parameters: facts.input, resourceType: facts.resourceType, ...limits } : { ...service, ...extra };
-  } else if (phase === 'Scheduled') details = { resource: facts.resource, input: facts.input, ...limits };
-  else if (phase === 'Started') details = kind === 'Activity' ? { workerName: 'local-worker' } : undefined;
-  else details = extra;
-  return [type, details === undefined ? undefined : { [detailsKey(kind, phase)]: details }];
+/** An event's type (`TaskScheduled`) and the key of its details (`taskScheduledEventDetails`). */
+export interface TaskEventNames {
+  type: string;
+  detailsKey: string;
+}
+
+const PHASES: TaskPhase[] = ['Scheduled', 'Started', 'Succeeded', 'Failed', 'TimedOut'];
+const KINDS: TaskKind[] = ['Task', 'Activity', 'LambdaFunction'];
+// Made once: a task attempt writes four to six of these events.
+const NAMES = Object.fromEntries(KINDS.map((kind) => [kind, Object.fromEntries(PHASES.map((phase) => [phase, {
+  type: `${kind}${phase}`,
+  detailsKey: `${kind[0].toLowerCase()}${kind.slice(1)}${phase}EventDetails`,
+}]))])) as Record<TaskKind, Record<TaskPhase, TaskEventNames>>;
+
+export function taskEventNames(kind: TaskKind, phase: TaskPhase): TaskEventNames {
+  return NAMES[kind][phase];
+}
+
+/**
+ * An attempt's event details in AWS's shape, without the key they go under (`taskEventNames`); undefined for an
+ * event that has none. Written field by field (no spreads): it runs for every event of every task attempt.
+ */
+export function taskEventDetails(kind: TaskKind, phase: TaskPhase, facts: TaskEventFacts, outcome?: TaskOutcome): Obj | undefined {
+  if (phase === 'Scheduled') {
+    const details: Obj = kind === 'Task'
+      ? { resource: facts.resource, region: 'us-east-1', parameters: facts.input, resourceType: facts.resourceType }
+      : { resource: facts.resource, input: facts.input };
+    if (facts.timeout) details.timeoutInSeconds = facts.timeout;
+    if (facts.heartbeat && kind !== 'LambdaFunction') details.heartbeatInSeconds = facts.heartbeat;
+    return details;
+  }
+  if (phase === 'Started') return kind === 'Task' ? { resource: facts.resource, resourceType: facts.resourceType } : kind === 'Activity' ? { workerName: 'local-worker' } : undefined;
+  const details: Obj = kind === 'Task' ? { resource: facts.resource, resourceType: facts.resourceType } : {};
+  if (outcome && 'output' in outcome) details.output = outcome.output;
+  else if (outcome) {
+    details.error = outcome.error;
+    details.cause = outcome.cause;
+  }
+  return details;
 }

@@ -120,7 +120,7 @@ export async function runMap(
       ex.checkRunning(run.frame);
       scope.check();
       const index = nextIndex++;
-      const iteration = ex.emit('MapIterationStarted', listening ? { mapIterationStartedEventDetails: { name: iterationName, index } } : undefined, started);
+      const iteration = ex.emitUnder('MapIterationStarted', 'mapIterationStartedEventDetails', listening ? { name: iterationName, index } : undefined, started);
       try {
         const selected = select(items[index], index);
         const itemInput = selected instanceof Promise ? await selected : selected;
@@ -136,7 +136,7 @@ export async function runMap(
           variables.release();
           if (debug !== undefined) debug.blockEnded(frame);
         }
-        ex.emit('MapIterationSucceeded', listening ? { mapIterationSucceededEventDetails: { name: iterationName, index } } : undefined, started);
+        ex.emitUnder('MapIterationSucceeded', 'mapIterationSucceededEventDetails', listening ? { name: iterationName, index } : undefined, started);
       } catch (error) {
         const e = asStatesError(error);
         if (e instanceof FatalError) throw e;

@@ -1,5 +1,5 @@
 import { evaluateJsonataValue, hasJsonata } from './jsonataEval';
-import { compilePath, evaluatePath, missingPathDetail, setAtPath, type PathRoots } from './jsonPathEval';
+import { compilePath, evaluatePath, missingPathDetail, rootsOver, setAtPath, type PathRoots } from './jsonPathEval';
 import { evaluateTemplate } from './payloadTemplate';
 import { runState, type StateOutcome, type StateRun } from './runState';
 import { checkDataLimit, utf8Length, DATA_LIMIT } from './dataLimit';
@@ -396,9 +396,9 @@ export class Execution {
     if (pathText === undefined) return data;
     if (pathText === null) return {};
     const path = compilePath(String(pathText));
-    const found = evaluatePath(path, { ...roots, data });
+    const found = evaluatePath(path, rootsOver(data, roots));
     // AWS's (Jayway's) words, recorded: "Invalid path '$.x' : No results for path: $['x']" (asl-reference §13).
-    if (!found.found) throw new StatesError('States.Runtime', `Invalid path '${String(pathText)}' : ${missingPathDetail(path, { ...roots, data })}`);
+    if (!found.found) throw new StatesError('States.Runtime', `Invalid path '${String(pathText)}' : ${missingPathDetail(path, rootsOver(data, roots))}`);
     return found.value;
   }
 

@@ -20,6 +20,14 @@ export interface PathRoots {
 }
 
 /**
+ * The roots of the paths over `data`: written out, not `{ data, ...roots }`, which copies through V8's generic
+ * spread on every Parameters, Choice and path of every transition; and one shape at every call.
+ */
+export function rootsOver(data: unknown, roots: { context?: unknown; variables?: unknown }): PathRoots {
+  return { data: data as Json, context: roots.context as Json | undefined, variables: roots.variables as Record<string, Json> | undefined };
+}
+
+/**
  * Evaluates a JSONPath like Jayway in Step Functions: a definite path gives its node or `found: false`; an
  * indefinite one (wildcards, filters, slices, unions, `..`) gives the array of matches (asl-reference §3.2).
  */

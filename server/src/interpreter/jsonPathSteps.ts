@@ -1,7 +1,7 @@
 import { ruleMatches } from './choice';
 import type { DebugStep } from './debugHooks';
 import type { Execution } from './execution';
-import { setAtPath } from './jsonPathEval';
+import { rootsOver, setAtPath } from './jsonPathEval';
 import { evaluateTemplate } from './payloadTemplate';
 import type { StateOutcome, StateRun } from './runState';
 import { StatesError } from './statesError';
@@ -38,11 +38,11 @@ function after<T>(held: Promise<void> | undefined, next: () => Maybe<T>): Maybe<
 }
 
 export function selectResult(ex: Execution, state: Obj, roots: Roots, raw: unknown): unknown {
-  return state.ResultSelector ? evaluateTemplate(state.ResultSelector, { data: raw, ...roots }, ex.options.services, 'ResultSelector') : raw;
+  return state.ResultSelector ? evaluateTemplate(state.ResultSelector, rootsOver(raw, roots), ex.options.services, 'ResultSelector') : raw;
 }
 
 function assign(ex: Execution, run: StateRun, roots: Roots, from: unknown, template: unknown): Obj {
-  const assigned = evaluateTemplate(template, { data: from, ...roots }, ex.options.services, 'Assign') as Obj;
+  const assigned = evaluateTemplate(template, rootsOver(from, roots), ex.options.services, 'Assign') as Obj;
   run.frame.variables.assign(assigned, run.name);
   return assigned;
 }
@@ -77,7 +77,7 @@ export function effectiveInputSteps(ex: Execution, run: StateRun, roots: Roots, 
   const { state, input } = run;
   const selected = ex.select(state.InputPath, input, roots);
   return after(state.InputPath !== undefined ? stopAfter(ex, run, 'inputPath', selected) : undefined, () => {
-    const effective = state.Parameters === undefined ? selected : evaluateTemplate(state.Parameters, { data: selected, ...roots }, ex.options.services, 'Parameters');
+    const effective = state.Parameters === undefined ? selected : evaluateTemplate(state.Parameters, rootsOver(selected, roots), ex.options.services, 'Parameters');
     return after(always || state.Parameters !== undefined ? stopAfter(ex, run, 'effectiveInput', effective) : undefined, () => effective);
   });
 }
@@ -94,7 +94,7 @@ export function choose(ex: Execution, run: StateRun, roots: Roots): { selected: 
   const { state } = run;
   const selected = ex.select(state.InputPath, run.input, roots);
   const choices = (state.Choices as Obj[]) ?? [];
-  const scope = { data: selected, ...roots };
+  const scope = rootsOver(selected, roots);
   const ruleIndex = choices.findIndex((r) => ruleMatches(r, scope));
   const rule = ruleIndex >= 0 ? choices[ruleIndex] : undefined;
   ex.options.onTrace?.({ kind: 'choice', state: run.name, index: ruleIndex });

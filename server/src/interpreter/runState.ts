@@ -1,6 +1,7 @@
 import type { Execution, Frame } from './execution';
 import { evaluateJsonata } from './jsonataEval';
 import { assignAndOutput, choiceSteps, choose, effectiveInputSteps, finish, finishSteps, nextOf, passSteps, selectResult, stopAfter, type Roots } from './jsonPathSteps';
+import { rootsOver } from './jsonPathEval';
 import { readItems } from './itemReader';
 import { isRfc3339Timestamp } from '../core/spec/rfc3339';
 import { jsonataMapLimits, jsonPathMapLimits } from './mapLimits';
@@ -56,7 +57,7 @@ export function runState(ex: Execution, run: StateRun): StateOutcome | Promise<S
 /** InputPath, then Parameters: what a Pass, Task or Parallel state works on. */
 function effectiveInput(ex: Execution, state: Obj, input: unknown, roots: Roots): unknown {
   const selected = ex.select(state.InputPath, input, roots);
-  return state.Parameters === undefined ? selected : evaluateTemplate(state.Parameters, { data: selected, ...roots }, ex.options.services, 'Parameters');
+  return state.Parameters === undefined ? selected : evaluateTemplate(state.Parameters, rootsOver(selected, roots), ex.options.services, 'Parameters');
 }
 
 function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<StateOutcome> {
@@ -102,11 +103,11 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
       if (held !== undefined) await held;
       const reader = state.ItemReader as Obj | undefined;
       const items = reader
-        ? await readItems(ex, run, reader, reader.Parameters === undefined ? {} : evaluateTemplate(reader.Parameters, { data: selected, ...roots }, services, 'ItemReader.Parameters'))
+        ? await readItems(ex, run, reader, reader.Parameters === undefined ? {} : evaluateTemplate(reader.Parameters, rootsOver(selected, roots), services, 'ItemReader.Parameters'))
         : mapItems(ex.select(state.ItemsPath ?? '$', selected, roots));
       const selector = state.ItemSelector ?? state.Parameters;
       const batcher = state.ItemBatcher as Obj | undefined;
-      const batchInput = batcher?.BatchInput === undefined ? undefined : evaluateTemplate(batcher.BatchInput, { data: selected, ...roots }, services, 'BatchInput');
+      const batchInput = batcher?.BatchInput === undefined ? undefined : evaluateTemplate(batcher.BatchInput, rootsOver(selected, roots), services, 'BatchInput');
       const limits = jsonPathMapLimits(state, (path) => ex.select(path, selected, roots));
       held = stopAfter(ex, run, 'effectiveInput', items);
       if (held !== undefined) await held;
@@ -121,7 +122,7 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
     case 'Choice': {
       if (ex.options.debug?.wantsSteps(frame)) return choiceSteps(ex, run, roots);
       const { selected, next, assign } = choose(ex, run, roots);
-      if (assign !== undefined) frame.variables.assign(evaluateTemplate(assign, { data: selected, ...roots }, services, 'Assign') as Obj, run.name);
+      if (assign !== undefined) frame.variables.assign(evaluateTemplate(assign, rootsOver(selected, roots), services, 'Assign') as Obj, run.name);
       return { output: ex.select(state.OutputPath, selected, roots), next };
     }
     case 'Wait': return (async () => {
@@ -138,7 +139,7 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
       const pick = (literal: unknown, path: unknown) => {
         if (literal !== undefined) return String(literal);
         if (typeof path !== 'string') return undefined;
-        const value = looksLikeIntrinsic(path) ? evaluateIntrinsic(compileIntrinsic(path), { data: input, ...roots }, services) : ex.select(path, input, roots);
+        const value = looksLikeIntrinsic(path) ? evaluateIntrinsic(compileIntrinsic(path), rootsOver(input, roots), services) : ex.select(path, input, roots);
         return typeof value === 'string' ? value : JSON.stringify(value);
       };
       throw asOwnCause(new StatesError(pick(state.Error, state.ErrorPath) ?? 'States.Fail', pick(state.Cause, state.CausePath) ?? ''));

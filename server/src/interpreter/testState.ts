@@ -1,5 +1,5 @@
 import { Execution, asStatesError } from './execution';
-import { setAtPath } from './jsonPathEval';
+import { rootsOver, setAtPath } from './jsonPathEval';
 import { evaluateTemplate } from './payloadTemplate';
 import { runState } from './runState';
 import { errorMatches } from './statesError';
@@ -127,11 +127,11 @@ function fillJsonPathSteps(state: Obj, input: unknown, raw: unknown, taskInput: 
     if (!['Task', 'Pass', 'Parallel', 'Map'].includes(String(state.Type))) return;
     const template = state.Type === 'Map' ? (state.ItemSelector ?? state.Parameters) : state.Parameters;
     // A Task's effective input is what the task received; recomputing it would run intrinsics such as UUID again.
-    out.afterParameters = taskInput !== undefined ? taskInput : template === undefined || state.Type === 'Map' ? afterInputPath : evaluateTemplate(template, { data: afterInputPath, ...roots }, services, 'Parameters');
+    out.afterParameters = taskInput !== undefined ? taskInput : template === undefined || state.Type === 'Map' ? afterInputPath : evaluateTemplate(template, rootsOver(afterInputPath, roots), services, 'Parameters');
     const result = state.Type === 'Pass' ? (state.Result !== undefined ? state.Result : out.afterParameters) : raw;
     if (result === undefined) return;
     out.result = result;
-    out.afterResultSelector = state.ResultSelector && state.Type !== 'Pass' ? evaluateTemplate(state.ResultSelector, { data: result, ...roots }, services, 'ResultSelector') : result;
+    out.afterResultSelector = state.ResultSelector && state.Type !== 'Pass' ? evaluateTemplate(state.ResultSelector, rootsOver(result, roots), services, 'ResultSelector') : result;
     out.afterResultPath = state.ResultPath === null ? input : state.ResultPath === undefined ? out.afterResultSelector : setAtPath(input, String(state.ResultPath), out.afterResultSelector);
   } catch {
     // The run failed at this step; what was computed so far stays.

@@ -10,7 +10,7 @@ export function ruleMatches(rule: Record<string, unknown>, roots: PathRoots): bo
   if (rule.Not && typeof rule.Not === 'object') return !ruleMatches(rule.Not as Record<string, unknown>, roots);
   const variable = String(rule.Variable);
   const found = evaluatePath(compilePath(variable), roots);
-  const operator = Object.keys(rule).find((k) => k !== 'Variable' && k !== 'Next' && k !== 'Comment' && k !== 'Assign');
+  const operator = operatorOf(rule);
   if (!operator) throw new StatesError('States.Runtime', 'A Choice rule has no comparison operator');
   if (operator === 'IsPresent') return found.found === rule.IsPresent;
   if (!found.found) throw new StatesError('States.Runtime', `Invalid path '${variable}': The choice state's condition path references an invalid value.`);
@@ -32,8 +32,7 @@ export function ruleMatches(rule: Record<string, unknown>, roots: PathRoots): bo
     case 'BooleanEquals': return typeof value === 'boolean' && value === expected;
     case 'StringMatches': return typeof value === 'string' && typeof expected === 'string' && stringMatches(expected, value);
   }
-  const family = op.startsWith('String') ? 'string' : op.startsWith('Numeric') ? 'number' : 'timestamp';
-  const comparison = op.replace(/^(String|Numeric|Timestamp)/, '');
+  const [family, comparison] = COMPARISONS.get(op) ?? comparisonOf(op);
   let a: number | string;
   let b: number | string;
   if (family === 'timestamp') {
@@ -54,6 +53,30 @@ export function ruleMatches(rule: Record<string, unknown>, roots: PathRoots): bo
   }
   return false;
 }
+
+// A rule's operator and an operator's family are found once: a Choice in a loop evaluates its rules every pass.
+const operators = new WeakMap<object, string | undefined>();
+
+function operatorOf(rule: Record<string, unknown>): string | undefined {
+  if (operators.has(rule)) return operators.get(rule);
+  const operator = Object.keys(rule).find((k) => k !== 'Variable' && k !== 'Next' && k !== 'Comment' && k !== 'Assign');
+  // A rule that is not an object (an invalid definition run anyway) cannot be a WeakMap key.
+  if (typeof rule === 'object' && rule !== null) operators.set(rule, operator);
+  return operator;
+}
+
+type Family = 'string' | 'number' | 'timestamp';
+
+function comparisonOf(op: string): [Family, string] {
+  return [op.startsWith('String') ? 'string' : op.startsWith('Numeric') ? 'number' : 'timestamp', op.replace(/^(String|Numeric|Timestamp)/, '')];
+}
+
+const COMPARISONS = new Map<string, [Family, string]>(
+  ['String', 'Numeric', 'Timestamp'].flatMap((family) => ['Equals', 'LessThan', 'GreaterThan', 'LessThanEquals', 'GreaterThanEquals'].map((c) => {
+    const op = `${family}${c}`;
+    return [op, comparisonOf(op)] as [string, [Family, string]];
+  })),
+);
 
 const patterns = new Map<string, string[]>();
 

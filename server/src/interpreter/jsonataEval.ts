@@ -1,6 +1,7 @@
 import type jsonata from 'jsonata';
 import { jsonataLibrary } from '../core/expressions/jsonataLibrary';
 import { StatesError } from './statesError';
+import { setOwn } from '../core/document/ownProps';
 import type { IntrinsicServices } from './intrinsicsEval';
 
 type Expression = ReturnType<typeof jsonata>;
@@ -115,10 +116,7 @@ export async function evaluateJsonata(text: string, bindings: JsonataBindings, s
   let value: unknown;
   try {
     const own: EvaluationBudget = { depth: 0, deadline: budget.now ? budget.now() + budget.timeoutMs : Infinity };
-    const time = bindings.now;
-    // A variable named `now` or `millis` shadows the function, as any variable does.
-    const clock = time === undefined ? undefined : { now: (picture?: unknown, timezone?: unknown) => fromMillis(time, picture, timezone), millis: () => time };
-    value = await expression.evaluate(context, { ...clock, ...bindings.variables, states: bindings.states, [BUDGET_BINDING]: own });
+    value = await expression.evaluate(context, evaluationBindings(bindings, own));
   } catch (error) {
     if (error instanceof StatesError) throw error;
     // AWS's words (recorded): "... specified for the field 'Output/FunctionResult' threw an error during evaluation.
@@ -134,6 +132,43 @@ export async function evaluateJsonata(text: string, bindings: JsonataBindings, s
     throw new StatesError('States.QueryEvaluationError', `The JSONata expression '${text.trim()}' specified for the field '${field}' returned an unsupported result type.`);
   }
   return value;
+}
+
+/**
+ * What an evaluation binds: `$now` and `$millis` at the run's time, the variables (a variable named `now` or
+ * `millis` shadows the function, as any variable does), `$states` and the budget. Written field by field, not
+ * spread: it is made for every expression of every state.
+ */
+function evaluationBindings(bindings: JsonataBindings, own: EvaluationBudget): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const time = bindings.now;
+  if (time !== undefined) {
+    const clock = clockAt(time);
+    out.now = clock.now;
+    out.millis = clock.millis;
+  }
+  const { variables } = bindings;
+  for (const name of Object.keys(variables)) {
+    if (name === '__proto__') setOwn(out, name, variables[name]);
+    else out[name] = variables[name];
+  }
+  out.states = bindings.states;
+  out[BUDGET_BINDING] = own;
+  return out;
+}
+
+interface Clock {
+  time: number;
+  now: (picture?: unknown, timezone?: unknown) => unknown;
+  millis: () => number;
+}
+
+// The functions of the last time asked for: virtual time moves only at waits and retries.
+let lastClock: Clock | undefined;
+
+function clockAt(time: number): Clock {
+  if (lastClock?.time !== time) lastClock = { time, now: (picture, timezone) => fromMillis(time, picture, timezone), millis: () => time };
+  return lastClock;
 }
 
 /**

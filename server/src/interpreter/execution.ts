@@ -404,7 +404,7 @@ export class Execution {
 
   /** Evaluates JSONata in a field if it has any, else returns the literal. */
   async jsonata(value: unknown, bindings: Parameters<typeof evaluateJsonataValue>[1], field: string): Promise<unknown> {
-    return hasJsonata(value) ? evaluateJsonataValue(value, { ...bindings, now: this.options.clock.now() }, this.options.services, field) : value;
+    return hasJsonata(value) ? evaluateJsonataValue(value, { states: bindings.states, variables: bindings.variables, now: this.options.clock.now() }, this.options.services, field) : value;
   }
 }
 

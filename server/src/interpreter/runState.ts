@@ -165,6 +165,8 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
       }
       return { output: out, next };
     }
+    // Without an Assign (most states), the Output alone: no array and Promise.all a state.
+    if (assign === undefined) return { output: output === undefined ? result : await ex.jsonata(output, withResult, 'Output'), next };
     const [out, assigned] = await Promise.all([
       output === undefined ? result : ex.jsonata(output, withResult, 'Output'),
       assign === undefined ? undefined : ex.jsonata(assign, withResult, 'Assign'),

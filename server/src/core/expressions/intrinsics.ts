@@ -29,7 +29,8 @@ export function plainString(value: string): string {
 
 /** True when a `.$` value (or ErrorPath/CausePath) is an intrinsic call rather than a path. */
 export function looksLikeIntrinsic(text: string): boolean {
-  return /^\s*States\.[A-Za-z0-9]*\s*\(/.test(text) || /^[A-Za-z][\w.]*\s*\(/.test(text);
+  // Both forms need a '(': most texts asked about are paths, which have none.
+  return text.includes('(') && (/^\s*States\.[A-Za-z0-9]*\s*\(/.test(text) || /^[A-Za-z][\w.]*\s*\(/.test(text));
 }
 
 /**

@@ -112,7 +112,7 @@ function runJsonPath(ex: Execution, run: StateRun): StateOutcome | Promise<State
       held = stopAfter(ex, run, 'effectiveInput', items);
       if (held !== undefined) await held;
       const raw = await runMap(ex, run, items, (item, index) =>
-        selector === undefined ? item : evaluateTemplate(selector, { data: selected, ...roots, context: { ...context, Map: { Item: { Index: index, Value: item } } } }, services, 'ItemSelector'),
+        selector === undefined ? item : evaluateTemplate(selector, rootsOver(selected, { context: { ...context, Map: { Item: { Index: index, Value: item } } }, variables: roots.variables }), services, 'ItemSelector'),
       { batchInput, ...limits, itemsWithinLimit: !reader && debug === undefined });
       if (debug === undefined) return finish(ex, run, roots, selectResult(ex, state, roots, raw), raw, nextOf(state));
       held = stopAfter(ex, run, 'result', raw);

@@ -165,11 +165,11 @@ async function runJsonata(ex: Execution, run: StateRun): Promise<StateOutcome> {
       }
       return { output: out, next };
     }
-    // Without an Assign (most states), the Output alone: no array and Promise.all a state.
+    // Most states have no Assign: their Output is awaited alone, without an array and a Promise.all each.
     if (assign === undefined) return { output: output === undefined ? result : await ex.jsonata(output, withResult, 'Output'), next };
     const [out, assigned] = await Promise.all([
       output === undefined ? result : ex.jsonata(output, withResult, 'Output'),
-      assign === undefined ? undefined : ex.jsonata(assign, withResult, 'Assign'),
+      ex.jsonata(assign, withResult, 'Assign'),
     ]);
     if (assigned) frame.variables.assign(assigned as Obj, run.name);
     return { output: out, next };

@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { runExecution } from '../../server/src/interpreter/runExecution';
 import { VirtualClock } from '../../server/src/interpreter/virtualClock';
+import { EventBatches } from '../../server/src/execution/eventBatches';
+import { eventsJson, RunJsonWriter } from '../../server/src/execution/historyJson';
 import { nodeServices } from '../../server/src/runtime/nodeRuntime';
 import { EMPTY, flakyTask, LOOP_LIKE_MAP, WORKLOADS } from './engineWorkloads';
 
@@ -47,7 +49,8 @@ export async function engineRun(engine: Engine, key: string): Promise<void> {
   void workload.definition;
   void workload.input;
   let output: unknown;
-  let printed: string;
+  /** Characters of the text printed. */
+  let printed: number;
   let events: number | undefined;
   let engineStart = 0;
   let engineCpuStart = process.cpuUsage();
@@ -61,6 +64,15 @@ export async function engineRun(engine: Engine, key: string): Promise<void> {
     // engines are compared; `asl run` also validates, timed by validation.bench.ts).
     const task = workload.flakyTask ? flakyTask() : undefined;
     const history = engine === 'ours' && !workload.express;
+    // As the execution worker streams them to `asl run --json` (runJob.ts): in batches as the run makes them, each
+    // batch written as the CLI prints it, and none held once written.
+    let printedLength = 0;
+    const writer = new RunJsonWriter((text) => (printedLength += text.length));
+    let eventCount = 0;
+    const batches = history ? new EventBatches((batch) => {
+      eventCount += batch.length;
+      writer.events(eventsJson(batch));
+    }) : undefined;
     startEngine();
     const result = await runExecution({
       definition: workload.definition,
@@ -69,14 +81,19 @@ export async function engineRun(engine: Engine, key: string): Promise<void> {
       clock: new VirtualClock(Date.now()),
       services: nodeServices,
       maxEvents: workload.express ? Number.MAX_SAFE_INTEGER : undefined,
-      recordEvents: history,
+      recordEvents: false,
+      ...(batches ? { onEvent: batches.push } : {}),
     });
+    batches?.flush();
     if (result.status !== 'SUCCEEDED') throw new Error(`${key}: ${result.error} ${result.cause}`);
     output = result.output;
-    events = result.events.length;
-    printed = engine === 'ours'
-      ? `${JSON.stringify({ events: result.events, status: result.status, output: result.output, error: result.error, cause: result.cause }, null, 2)}\n`
-      : `${JSON.stringify(output, null, 2)}\n`;
+    events = eventCount;
+    if (engine === 'ours') {
+      writer.end(result);
+      printed = printedLength;
+    } else {
+      printed = `${JSON.stringify(output, null, 2)}\n`.length;
+    }
   } else {
     // aws-local-stepfunctions 3 declares Node 22 for Promise.withResolvers (Task states); Node 20 gets it here.
     (Promise as { withResolvers?: unknown }).withResolvers ??= function withResolvers() {
@@ -91,7 +108,7 @@ export async function engineRun(engine: Engine, key: string): Promise<void> {
     const machine = new StateMachine(workload.definition, { validationOptions: { noValidate: true } });
     const overrides = task ? { taskResourceLocalHandlers: { [workload.flakyTask!]: task }, retryIntervalOverrides: { [workload.flakyTask!]: 0 } } : {};
     output = await machine.run(workload.input, { overrides }).result;
-    printed = `${JSON.stringify(output, null, 2)}\n`;
+    printed = `${JSON.stringify(output, null, 2)}\n`.length;
   }
   const engineWallMs = performance.now() - engineStart;
   const engineCpu = process.cpuUsage(engineCpuStart);
@@ -100,7 +117,7 @@ export async function engineRun(engine: Engine, key: string): Promise<void> {
     engineCpuMs: (engineCpu.user + engineCpu.system) / 1000,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     outputHash: createHash('sha1').update(JSON.stringify(output)).digest('hex'),
-    printed: printed.length,
+    printed,
     events,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);

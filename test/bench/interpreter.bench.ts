@@ -9,7 +9,8 @@
  * workloads take; subtracting whole processes' times gave negative engine times). Peak memory is the process's peak
  * RSS. Both engines run in the same bench, interleaved (ours, theirs, theirs, ours, ...), so a loaded machine weighs
  * on both alike; medians of BENCH_ROUNDS rounds (default 3). Ours prints what `asl run --json` prints (status,
- * output and the full history); the outputs must be identical.
+ * output and the full history), its events written in batches as the run makes them, by the execution worker's own
+ * code (EventBatches, eventsJson, RunJsonWriter), and none held once written; the outputs must be identical.
  * Targets: at least 10× aws-local-stepfunctions' engine time on each workload, at most half its peak memory, and
  * a Map iteration's state within 2× of a plain loop's cost per transition (compared at the same number of
  * transitions, so that a cold engine's start-up weighs the same on both). The workloads that keep a history also
@@ -104,7 +105,7 @@ export async function run(): Promise<void> {
 
   console.log(`Each engine runs as its users run it: ours with the Node options of \`asl run\`'s execution worker (${OUR_NODE_OPTIONS.join(' ')}), aws-local-stepfunctions with Node's defaults.`);
   console.log(`Engine time = wall (CPU) in a fresh process from the call into the engine to the printed text made, less an empty run's (a one-Pass machine; Node's start-up, loading the engine and making the workload's definition and input do not count); peak RSS of that process (engine: above the empty run's); median of ${ROUNDS} interleaved rounds.`);
-  console.log('Ours prints what `asl run --json` prints (status, output and every history event, 2-space indented); aws-local-stepfunctions keeps no history and prints its output.');
+  console.log('Ours prints what `asl run --json` prints (status, output and every history event, 2-space indented), the events written in batches as the run makes them, as the execution worker streams them; aws-local-stepfunctions keeps no history and prints its output.');
   const emptyPeak = (engine: Runner) => median(reports.get(`${engine}/${EMPTY.key}`)!.map((r) => r.peakRssBytes));
   console.log(`Peak RSS of the empty run: ours ${mb(emptyPeak('ours'))}${withAls ? `, aws-local-stepfunctions ${mb(emptyPeak('als'))} (a process-level ratio ≤ 0.5 needs theirs above twice our empty process)` : ''}.`);
   console.log(withAls

@@ -1,11 +1,12 @@
 import { handlerInvoker } from '../interpreter/handlers';
+import { EventBatches } from './eventBatches';
 import { eventsJson } from './historyJson';
 import { configureJsonataBudget } from '../interpreter/jsonataEval';
 import { findTestCase, mockInvoker, readMockConfig, unmockedInvoker } from '../interpreter/mocks';
 import { runExecution } from '../interpreter/runExecution';
 import { TaskTokens } from '../interpreter/taskTokens';
 import { findState, testState } from '../interpreter/testState';
-import type { HistoryEvent, TaskInvoker } from '../interpreter/types';
+import type { TaskInvoker } from '../interpreter/types';
 import { VirtualClock } from '../interpreter/virtualClock';
 import { loadHandlers, nodeServices, realClock } from '../runtime/nodeRuntime';
 import { DebugController } from '../debug/runtime/debugController';
@@ -26,14 +27,6 @@ export interface DebugLink {
  * fast loop queues megabytes of history ahead of the answer to `pause` (2.3 s to pause a 100,000-transition loop).
  */
 const UNREAD_BATCHES = 8;
-
-/**
- * Events are sent in batches of this many, whenever the run lets the event loop turn (a handler waiting on
- * I/O or a timer), so a long run streams without a message per event and a stopped run has sent what it did.
- */
-const EVENT_BATCH = 100;
-/** ...or when this long passed since the last batch (a run that never yields still shows how far it got). */
-const EVENT_INTERVAL_MS = 20;
 
 /** Reads an optional field of the job only if the job itself has it (never through a prototype). */
 function own<K extends keyof RunJob>(job: RunJob, key: K): RunJob[K] | undefined {
@@ -113,23 +106,16 @@ export async function runJob(job: RunJob, signal: AbortSignal, post: (message: W
     return post({ type: 'done', result });
   }
 
-  let batch: HistoryEvent[] = [];
   // `asl run --json` (eventDetail 'text'): the events as it prints them, so the host prints them as they come
   // instead of parsing them and serializing them again.
   const asText = job.eventDetail === 'text';
-  let scheduled = false;
-  let lastPost = -Infinity;
-  const flush = () => {
-    scheduled = false;
-    if (batch.length === 0) return;
+  const events = new EventBatches((batch) => {
     // One JSON text per batch: Node's 'advanced' IPC deserializes large object graphs slowly (most of an
     // 18,000-event `asl run --json` went there); the host parses the text in a fraction of that.
     post(asText ? { type: 'eventTexts', text: eventsJson(batch) } : { type: 'events', json: JSON.stringify(batch) });
     if (debug && !asText) unread++;
-    batch = [];
-    lastPost = performance.now();
-  };
-  flushEvents = flush;
+  });
+  flushEvents = events.flush;
   if (debug) {
     // The adapter sends the breakpoints, then says the configuration is done: only then does the run start.
     debugLink!.hold(true);
@@ -153,18 +139,11 @@ export async function runJob(job: RunJob, signal: AbortSignal, post: (message: W
     realClock,
     recordEvents: false,
     eventDetail: job.eventDetail === 'summary' ? 'summary' : 'full',
-    onEvent: (event) => {
-      batch.push(event);
-      if (batch.length >= EVENT_BATCH || performance.now() - lastPost >= EVENT_INTERVAL_MS) flush();
-      else if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
-      }
-    },
+    onEvent: events.push,
     ...(writeResult ? { writeResult } : {}),
     ...(debug ? { debug } : {}),
   });
-  flush();
+  events.flush();
   post({ type: 'done', result: { status: result.status, output: result.output, error: result.error, cause: result.cause, durationMs: result.durationMs } });
 }
 
